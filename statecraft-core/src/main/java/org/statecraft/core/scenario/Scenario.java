@@ -1,0 +1,64 @@
+package org.statecraft.core.scenario;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A whole case, as validated records. Built by the IO layer from a scenario file; every cross-reference
+ * (actor, constituency, lever ids) has been checked by then, see {@link ScenarioChecks}.
+ */
+public record Scenario(String id, String title, String description, LocalDate start, int horizonDays,
+                       List<Source> sources, List<Actor> actors, List<Constituency> constituencies,
+                       List<RegimeWeight> weights, Demand demand, List<Lever> levers, List<Policy> policies,
+                       AttackProcess attacks, ClashProcess clashes, InfluenceNetwork network,
+                       List<ObservedEvent> observedEvents, List<LeverSpell> observedSpells) {
+    public Scenario {
+        if (horizonDays < 1) {
+            throw new IllegalArgumentException("horizon must be >= 1 day, was " + horizonDays);
+        }
+        sources = List.copyOf(sources);
+        actors = List.copyOf(actors);
+        constituencies = List.copyOf(constituencies);
+        weights = List.copyOf(weights);
+        levers = List.copyOf(levers);
+        policies = List.copyOf(policies);
+        observedEvents = List.copyOf(observedEvents);
+        observedSpells = List.copyOf(observedSpells);
+        network = network == null ? InfluenceNetwork.empty() : network;
+    }
+
+    public Optional<Actor> actor(String id) {
+        return actors.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    public Optional<Constituency> constituency(String id) {
+        return constituencies.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    public Optional<Lever> lever(String id) {
+        return levers.stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    public Optional<Policy> policy(String id) {
+        return policies.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** A copy with another horizon. */
+    public Scenario withHorizon(int days) {
+        return new Scenario(id, title, description, start, days, sources, actors, constituencies, weights, demand,
+                levers, policies, attacks, clashes, network, observedEvents, observedSpells);
+    }
+
+    /** A copy with other policies. */
+    public Scenario withPolicies(List<Policy> newPolicies) {
+        return new Scenario(id, title, description, start, horizonDays, sources, actors, constituencies, weights,
+                demand, levers, newPolicies, attacks, clashes, network, observedEvents, observedSpells);
+    }
+
+    /** A copy with other regime weights. */
+    public Scenario withWeights(List<RegimeWeight> newWeights) {
+        return new Scenario(id, title, description, start, horizonDays, sources, actors, constituencies, newWeights,
+                demand, levers, policies, attacks, clashes, network, observedEvents, observedSpells);
+    }
+}

@@ -1,0 +1,240 @@
+package org.statecraft.core.scenario;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * The checks a scenario's records cannot make alone: references to ids that must exist, duplicate ids,
+ * row-stochastic influence, and numbers' sources. Reports every problem at once, each with the JSON
+ * pointer of the offending value in the scenario document. O(size of the scenario).
+ */
+public final class ScenarioChecks {
+    private ScenarioChecks() {
+    }
+
+    public static List<Problem> check(Scenario s) {
+        List<Problem> out = new ArrayList<>();
+        Set<String> actors = ids(s.actors().stream().map(Actor::id).toList(), "/actors", out);
+        Set<String> constituencies = ids(s.constituencies().stream().map(Constituency::id).toList(),
+                "/constituencies", out);
+        Set<String> levers = ids(s.levers().stream().map(Lever::id).toList(), "/levers", out);
+        ids(s.policies().stream().map(Policy::id).toList(), "/policies", out);
+        Set<String> sources = ids(s.sources().stream().map(Source::id).toList(), "/sources", out);
+
+        for (int i = 0; i < s.constituencies().size(); i++) {
+            ref(actors, s.constituencies().get(i).side(), "/constituencies/" + i + "/side", "actor", out);
+        }
+        for (RegimeWeight w : s.weights()) {
+            String p = "/weights/" + esc(w.actor());
+            ref(actors, w.actor(), p, "actor", out);
+            ref(constituencies, w.constituency(), p + "/" + esc(w.constituency()), "constituency", out);
+        }
+        Demand d = s.demand();
+        ref(actors, d.coercer(), "/demand/coercer", "actor", out);
+        ref(actors, d.target(), "/demand/target", "actor", out);
+        for (int i = 0; i < s.levers().size(); i++) {
+            Lever l = s.levers().get(i);
+            String p = "/levers/" + i;
+            ref(actors, l.owner(), p + "/owner", "actor", out);
+            ref(actors, l.target(), p + "/target", "actor", out);
+            for (int h = 0; h < l.harms().size(); h++) {
+                ref(constituencies, l.harms().get(h).constituency(), p + "/harms/" + h + "/constituency",
+                        "constituency", out);
+            }
+            if (l.networkStance() != null && !s.network().members().contains(l.owner())) {
+                out.add(new Problem(p + "/networkStance", "lever " + l.id() + " has a network effect but its owner '"
+                        + l.owner() + "' is not a member of the influence network; expected one of "
+                        + s.network().members()));
+            }
+        }
+        if (s.policies().isEmpty()) {
+            out.add(new Problem("/policies", "expected at least one policy (the baseline has no rules)"));
+        }
+        for (int i = 0; i < s.policies().size(); i++) {
+            Policy pol = s.policies().get(i);
+            for (int r = 0; r < pol.rules().size(); r++) {
+                Rule rule = pol.rules().get(r);
+                String rp = "/policies/" + i + "/rules/" + r;
+                ref(levers, rule.lever(), rp + "/" + (rule.action() == Rule.Action.USE ? "use" : "threaten"),
+                        "lever", out);
+                if (rule.trigger() instanceof Trigger.OnDay od && od.day() >= s.horizonDays()) {
+                    out.add(new Problem(rp + "/when/day", "day " + od.day() + " is past the horizon; expected 0 to "
+                            + (s.horizonDays() - 1)));
+                }
+            }
+        }
+        if (s.attacks() != null) {
+            ref(actors, s.attacks().proxy(), "/attacks/proxy", "actor", out);
+            ref(actors, s.attacks().victim(), "/attacks/victim", "actor", out);
+        }
+        checkNetwork(s.network(), actors, constituencies, out);
+        for (int i = 0; i < s.observedEvents().size(); i++) {
+            ObservedEvent e = s.observedEvents().get(i);
+            ref(actors, e.actor(), "/observed/events/" + i + "/actor", "actor", out);
+            ref(actors, e.counterpart(), "/observed/events/" + i + "/counterpart", "actor", out);
+            if (e.source() != null) {
+                ref(sources, e.source(), "/observed/events/" + i + "/source", "source", out);
+            }
+        }
+        for (int i = 0; i < s.observedSpells().size(); i++) {
+            LeverSpell sp = s.observedSpells().get(i);
+            ref(levers, sp.lever(), "/observed/spells/" + i + "/lever", "lever", out);
+            if (sp.source() != null) {
+                ref(sources, sp.source(), "/observed/spells/" + i + "/source", "source", out);
+            }
+            if (sp.to().isBefore(sp.from())) {
+                out.add(new Problem("/observed/spells/" + i + "/to", "the spell ends before it starts; expected a "
+                        + "date on or after " + sp.from()));
+            }
+        }
+        forEachQuantity(s, (path, q) -> {
+            if (q.provenance().isSourced()) {
+                ref(sources, q.provenance().source(), path + "/source", "source", out);
+            }
+        });
+        return out;
+    }
+
+    private static void checkNetwork(InfluenceNetwork n, Set<String> actors, Set<String> constituencies,
+                                     List<Problem> out) {
+        Set<String> members = new HashSet<>();
+        for (int i = 0; i < n.members().size(); i++) {
+            String m = n.members().get(i);
+            ref(actors, m, "/network/members/" + i, "actor", out);
+            if (!members.add(m)) {
+                out.add(new Problem("/network/members/" + i, "member '" + m + "' is listed twice"));
+            }
+        }
+        for (String m : n.initialStance().keySet()) {
+            ref(members, m, "/network/initialStance/" + esc(m), "network member", out);
+            Quantity q = n.initialStance().get(m);
+            if (q.lower() < -1 || q.upper() > 1) {
+                out.add(new Problem("/network/initialStance/" + esc(m), "a stance must lie in [-1, 1], was "
+                        + q.describe()));
+            }
+        }
+        for (String m : n.susceptibility().keySet()) {
+            ref(members, m, "/network/susceptibility/" + esc(m), "network member", out);
+            Quantity q = n.susceptibility().get(m);
+            if (q.lower() < 0 || q.upper() > 1) {
+                out.add(new Problem("/network/susceptibility/" + esc(m), "a susceptibility must lie in [0, 1], was "
+                        + q.describe()));
+            }
+        }
+        for (Map.Entry<String, Map<String, Double>> row : n.influence().entrySet()) {
+            String p = "/network/influence/" + esc(row.getKey());
+            ref(members, row.getKey(), p, "network member", out);
+            double sum = 0;
+            for (Map.Entry<String, Double> cell : row.getValue().entrySet()) {
+                ref(members, cell.getKey(), p + "/" + esc(cell.getKey()), "network member", out);
+                if (!(cell.getValue() >= 0 && cell.getValue() <= 1)) {
+                    out.add(new Problem(p + "/" + esc(cell.getKey()), "an influence weight must lie in [0, 1], was "
+                            + cell.getValue()));
+                }
+                sum += cell.getValue();
+            }
+            if (Math.abs(sum - 1) > 1e-6) {
+                out.add(new Problem(p, "influence weights of row '" + row.getKey() + "' must sum to 1 "
+                        + "(W is row-stochastic), they sum to " + sum));
+            }
+        }
+        for (int i = 0; i < n.hostilityHarms().size(); i++) {
+            HostilityHarm h = n.hostilityHarms().get(i);
+            ref(members, h.member(), "/network/hostilityHarms/" + i + "/member", "network member", out);
+            ref(constituencies, h.constituency(), "/network/hostilityHarms/" + i + "/constituency", "constituency",
+                    out);
+        }
+    }
+
+    /**
+     * Visits every number of the scenario with its JSON pointer, in document order. Used to check sources
+     * and, by sensitivity analysis, to enumerate the uncertain inputs.
+     */
+    public static void forEachQuantity(Scenario s, BiConsumer<String, Quantity> visitor) {
+        for (int i = 0; i < s.actors().size(); i++) {
+            Actor a = s.actors().get(i);
+            visitor.accept("/actors/" + i + "/capability", a.capability());
+            if (a.stance() != null) {
+                visit(visitor, "/actors/" + i + "/stance/position", a.stance().position());
+                visit(visitor, "/actors/" + i + "/stance/salience", a.stance().salience());
+                visit(visitor, "/actors/" + i + "/stance/positionWhenHostile", a.stance().positionWhenHostile());
+            }
+        }
+        for (int i = 0; i < s.constituencies().size(); i++) {
+            visitor.accept("/constituencies/" + i + "/baseline", s.constituencies().get(i).baseline());
+        }
+        for (RegimeWeight w : s.weights()) {
+            visitor.accept("/weights/" + esc(w.actor()) + "/" + esc(w.constituency()), w.weight());
+        }
+        Demand d = s.demand();
+        visit(visitor, "/demand/currentPosition", d.currentPosition());
+        visit(visitor, "/demand/demandedPosition", d.demandedPosition());
+        visit(visitor, "/demand/complianceCost", d.complianceCost());
+        visit(visitor, "/demand/capacity", d.capacity());
+        visit(visitor, "/demand/convexity", d.convexity());
+        visit(visitor, "/demand/lookaheadDays", d.lookaheadDays());
+        visit(visitor, "/demand/backsliding/hazard", d.backslideHazard());
+        for (int i = 0; i < s.levers().size(); i++) {
+            Lever l = s.levers().get(i);
+            String p = "/levers/" + i;
+            for (int h = 0; h < l.harms().size(); h++) {
+                visit(visitor, p + "/harms/" + h + "/perDay", l.harms().get(h).perDay());
+                visit(visitor, p + "/harms/" + h + "/accumulation", l.harms().get(h).accumulation());
+            }
+            visit(visitor, p + "/tolerance", l.tolerance());
+            visit(visitor, p + "/clashHazard", l.clashHazard());
+            visit(visitor, p + "/networkStance", l.networkStance());
+            visit(visitor, p + "/threatWeight", l.threatWeight());
+        }
+        if (s.attacks() != null) {
+            visit(visitor, "/attacks/baseRatePerDay", s.attacks().baseRatePerDay());
+            visit(visitor, "/attacks/suppression", s.attacks().suppression());
+            visit(visitor, "/attacks/excitation", s.attacks().excitation());
+            visit(visitor, "/attacks/decayPerDay", s.attacks().decayPerDay());
+        }
+        if (s.clashes() != null) {
+            visit(visitor, "/clashes/backgroundHazard", s.clashes().backgroundHazard());
+        }
+        InfluenceNetwork n = s.network();
+        for (String m : n.members()) {
+            visit(visitor, "/network/initialStance/" + esc(m), n.initialStance().get(m));
+            visit(visitor, "/network/susceptibility/" + esc(m), n.susceptibility().get(m));
+        }
+        for (int i = 0; i < n.hostilityHarms().size(); i++) {
+            visit(visitor, "/network/hostilityHarms/" + i + "/perDay", n.hostilityHarms().get(i).perDay());
+        }
+    }
+
+    private static void visit(BiConsumer<String, Quantity> v, String path, Quantity q) {
+        if (q != null) {
+            v.accept(path, q);
+        }
+    }
+
+    private static Set<String> ids(List<String> ids, String path, List<Problem> out) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (!seen.add(ids.get(i))) {
+                out.add(new Problem(path + "/" + i + "/id", "id '" + ids.get(i) + "' is used twice; expected ids "
+                        + "unique within " + path.substring(1)));
+            }
+        }
+        return seen;
+    }
+
+    private static void ref(Set<String> known, String id, String path, String what, List<Problem> out) {
+        if (id != null && !known.contains(id)) {
+            List<String> sorted = known.stream().sorted().toList();
+            out.add(new Problem(path, "unknown " + what + " '" + id + "'; expected one of " + sorted));
+        }
+    }
+
+    /** JSON-pointer escaping (RFC 6901). */
+    public static String esc(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+}

@@ -1,0 +1,30 @@
+package org.statecraft.core.scenario;
+
+/** When a policy rule fires. Checked each day, in scenario order, after the day's attacks. */
+public sealed interface Trigger {
+    /** On a fixed day (0 = the scenario's start date). */
+    record OnDay(int day) implements Trigger {
+        public OnDay {
+            if (day < 0) {
+                throw new IllegalArgumentException("a rule's day must be >= 0, was " + day);
+            }
+        }
+    }
+
+    /** On every day with at least one attack. */
+    record OnAttack() implements Trigger {
+    }
+
+    /** When attacks in the last {@code windowDays} days (today included) reach {@code atLeast}. */
+    record AttackCount(int windowDays, int atLeast) implements Trigger {
+        public AttackCount {
+            if (windowDays < 1 || atLeast < 1) {
+                throw new IllegalArgumentException("attack-count trigger needs windowDays >= 1 and atLeast >= 1");
+            }
+        }
+    }
+
+    /** On a day with an armed clash between coercer and target. */
+    record OnClash() implements Trigger {
+    }
+}

@@ -1,0 +1,2 @@
+/** Event data: readers, CAMEO tables, the DuckDB store, the tension index and change points. */
+package org.statecraft.events;

@@ -1,0 +1,2 @@
+/** Scenario files, foreign formats and result writers. */
+package org.statecraft.io;
