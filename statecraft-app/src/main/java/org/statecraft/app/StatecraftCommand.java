@@ -1,13 +1,24 @@
 package org.statecraft.app;
 
+import java.io.PrintWriter;
+import org.statecraft.core.DataFormatException;
+import org.statecraft.core.StatecraftException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code statecraft} command; each capability is a subcommand. */
+/**
+ * The {@code statecraft} command; each capability is a subcommand. Exit codes: 0 ok, 1 failure, 2 usage or
+ * input error. User errors ({@link StatecraftException} and its subclasses, bad flags) print a message, never
+ * a stack trace; anything else is a bug and prints one line plus the trace only with {@code STATECRAFT_DEBUG}.
+ */
 @Command(name = "statecraft", mixinStandardHelpOptions = true, version = "statecraft 0.1.0",
         description = "Coercive leverage, influence and bargaining analysis.",
         subcommands = {CommandLine.HelpCommand.class})
 public final class StatecraftCommand implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_USAGE = 2;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -18,6 +29,41 @@ public final class StatecraftCommand implements Runnable {
 
     /** The configured command line: exit-code mapping and error handling shared by every subcommand. */
     public static CommandLine commandLine() {
-        return new CommandLine(new StatecraftCommand());
+        CommandLine cl = new CommandLine(new StatecraftCommand());
+        cl.setExecutionExceptionHandler(StatecraftCommand::handle);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("statecraft: " + ex.getMessage());
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return EXIT_USAGE;
+        });
+        return cl;
+    }
+
+    private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (ex instanceof DataFormatException dfe) {
+            err.println(dfe.located());
+            return EXIT_USAGE;
+        }
+        if (ex instanceof StatecraftException se) {
+            err.println(se.getMessage());
+            return EXIT_USAGE;
+        }
+        if (ex instanceof IllegalArgumentException iae) {
+            err.println("statecraft: " + iae.getMessage());
+            return EXIT_USAGE;
+        }
+        if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
+            err.println("statecraft: " + ex.getMessage());
+            return EXIT_FAILURE;
+        }
+        err.println("statecraft: internal error: " + ex);
+        if (System.getenv("STATECRAFT_DEBUG") != null) {
+            ex.printStackTrace(err);
+        } else {
+            err.println("(set STATECRAFT_DEBUG=1 for the stack trace, and please report it)");
+        }
+        return EXIT_FAILURE;
     }
 }
