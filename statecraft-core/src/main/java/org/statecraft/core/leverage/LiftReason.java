@@ -1,0 +1,13 @@
+package org.statecraft.core.leverage;
+
+/** Why a lever stopped being in use. */
+public enum LiftReason {
+    /** Still in use (or never used) at the horizon. */
+    NONE,
+    /** The owner's accumulated own cost passed its tolerance: the owner backed down. */
+    OWN_COST,
+    /** The target conceded and the policy releases on concession. */
+    CONCESSION,
+    /** The rule's duration ran out. */
+    EXPIRED
+}

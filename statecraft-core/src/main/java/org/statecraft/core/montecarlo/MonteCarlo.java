@@ -1,0 +1,315 @@
+package org.statecraft.core.montecarlo;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.statecraft.core.leverage.DailySeries;
+import org.statecraft.core.leverage.LeverageModel;
+import org.statecraft.core.leverage.LiftReason;
+import org.statecraft.core.leverage.RunOutcome;
+import org.statecraft.core.random.Seeds;
+import org.statecraft.core.scenario.Constituency;
+import org.statecraft.core.scenario.Policy;
+import org.statecraft.core.scenario.Scenario;
+
+/**
+ * Runs every policy of a scenario many times and summarises. Run i of every policy shares its parameter draw
+ * (stream {@link Seeds#PARAMETERS} of run i) and starts the same dynamics stream ({@link Seeds#DYNAMICS}):
+ * common random numbers make policy comparisons sharper and pairwise robustness meaningful. Work is split in
+ * fixed chunks of runs and combined in chunk order, so results are identical whatever the thread count.
+ * Cost: O(policies × runs × horizon × per-day cost of {@link LeverageModel}).
+ */
+public final class MonteCarlo {
+    static final int CHUNK = 128;
+
+    private MonteCarlo() {
+    }
+
+    public static Analysis run(Scenario scenario, MonteCarloOptions options, ProgressListener progress) {
+        return run(new LeverageModel(scenario, options.credibility()), options, progress);
+    }
+
+    public static Analysis run(LeverageModel model, MonteCarloOptions options, ProgressListener progress) {
+        int runs = options.runs();
+        int nP = model.policyCount();
+        int chunks = (runs + CHUNK - 1) / CHUNK;
+        double[][] params = new double[runs][];
+        RunOutcome[][] outcomes = new RunOutcome[nP][runs];
+        DailySeries[][] daily = new DailySeries[nP][chunks];
+        AtomicLong done = new AtomicLong();
+        long total = (long) nP * runs;
+        ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
+
+        ExecutorService pool = options.threads() == 1 ? null : Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(r, "statecraft-mc");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Runnable> draws = new ArrayList<>();
+            for (int c = 0; c < chunks; c++) {
+                int from = c * CHUNK;
+                int to = Math.min(runs, from + CHUNK);
+                draws.add(() -> {
+                    for (int r = from; r < to; r++) {
+                        params[r] = model.parameterSpace().draw(Seeds.generator(options.seed(), r, Seeds.PARAMETERS));
+                    }
+                });
+            }
+            execute(pool, draws);
+            List<Runnable> sims = new ArrayList<>();
+            for (int c = 0; c < chunks; c++) {
+                for (int p = 0; p < nP; p++) {
+                    int from = c * CHUNK;
+                    int to = Math.min(runs, from + CHUNK);
+                    int policy = p;
+                    int chunk = c;
+                    sims.add(() -> {
+                        DailySeries d = new DailySeries(model.horizon());
+                        for (int r = from; r < to; r++) {
+                            RunOutcome o = model.newOutcome();
+                            model.simulate(policy, params[r], Seeds.generator(options.seed(), r, Seeds.DYNAMICS),
+                                    o, d, null);
+                            outcomes[policy][r] = o;
+                        }
+                        daily[policy][chunk] = d;
+                        listener.progress(done.addAndGet(to - from), total);
+                    });
+                }
+            }
+            execute(pool, sims);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        return summarise(model, options, outcomes, daily, params);
+    }
+
+    private static void execute(ExecutorService pool, List<Runnable> tasks) {
+        if (pool == null) {
+            tasks.forEach(Runnable::run);
+            return;
+        }
+        List<Future<?>> fs = new ArrayList<>();
+        for (Runnable t : tasks) {
+            fs.add(pool.submit(t));
+        }
+        try {
+            for (Future<?> f : fs) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Monte Carlo interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The baseline policy: the first one with no rules, else the first. */
+    static int baselineIndex(Scenario s) {
+        for (int p = 0; p < s.policies().size(); p++) {
+            if (s.policies().get(p).rules().isEmpty()) {
+                return p;
+            }
+        }
+        return 0;
+    }
+
+    private static Analysis summarise(LeverageModel model, MonteCarloOptions options, RunOutcome[][] outcomes,
+                                      DailySeries[][] daily, double[][] params) {
+        Scenario s = model.scenario();
+        int nP = outcomes.length;
+        int runs = options.runs();
+        int H = model.horizon();
+        int base = baselineIndex(s);
+        double[] meanZ = new double[nP];
+        double[] meanAttacks = new double[nP];
+        double[] meanCollateral = new double[nP];
+        List<Constituency> cs = s.constituencies();
+        for (int p = 0; p < nP; p++) {
+            for (RunOutcome o : outcomes[p]) {
+                meanZ[p] += o.finalConcession;
+                meanAttacks[p] += o.attacks;
+                meanCollateral[p] += collateral(o, cs);
+            }
+            meanZ[p] /= runs;
+            meanAttacks[p] /= runs;
+            meanCollateral[p] /= runs;
+        }
+        int[] rank = rank(meanZ, meanAttacks);
+        boolean[] pareto = pareto(meanZ, meanCollateral);
+
+        String[] members = model.memberIds();
+        String[] levers = model.leverIds();
+        List<PolicySummary> summaries = new ArrayList<>();
+        for (int p = 0; p < nP; p++) {
+            Policy pol = s.policies().get(p);
+            RunOutcome[] os = outcomes[p];
+            long conceded = Arrays.stream(os).filter(RunOutcome::conceded).count();
+            long clashed = Arrays.stream(os).filter(o -> o.clashes > 0).count();
+            double[] z = Arrays.stream(os).mapToDouble(o -> o.finalConcession).toArray();
+            double[] attacks = Arrays.stream(os).mapToDouble(o -> o.attacks).toArray();
+            double[] coll = Arrays.stream(os).mapToDouble(o -> collateral(o, cs)).toArray();
+            double[] own = Arrays.stream(os).mapToDouble(o -> o.coercerOwnCost).toArray();
+            double[] days = Quantiles.sortedCopy(Arrays.stream(os).filter(RunOutcome::conceded)
+                    .mapToDouble(o -> o.concessionDay).toArray());
+
+            List<PolicySummary.ConstituencyHarm> harms = new ArrayList<>();
+            for (int c = 0; c < cs.size(); c++) {
+                int cc = c;
+                double[] h = Quantiles.sortedCopy(Arrays.stream(os).mapToDouble(o -> o.harm[cc]).toArray());
+                double rel = Arrays.stream(os).mapToDouble(o -> o.relativeHarm[cc]).sum() / runs;
+                Constituency k = cs.get(c);
+                harms.add(new PolicySummary.ConstituencyHarm(k.id(), k.side(), k.role().name().toLowerCase()
+                        .replace('_', '-'), k.unit(), Arrays.stream(os).mapToDouble(o -> o.harm[cc]).sum() / runs,
+                        Quantiles.of(h, 0.05), Quantiles.of(h, 0.95), rel));
+            }
+            List<PolicySummary.StanceShift> stances = new ArrayList<>();
+            int[] stanceParam = new int[members.length];
+            for (int m = 0; m < members.length; m++) {
+                stanceParam[m] = model.parameterSpace().indexOf("/network/initialStance/"
+                        + org.statecraft.core.scenario.ScenarioChecks.esc(members[m]));
+            }
+            for (int m = 0; m < members.length; m++) {
+                int mm = m;
+                double[] shift = Arrays.stream(os).mapToDouble(o -> o.stance[mm] - o.baselineStance[mm]).toArray();
+                double[] sorted = Quantiles.sortedCopy(shift);
+                double initial = 0;
+                for (double[] v : params) {
+                    initial += stanceParam[m] < 0 ? 0 : v[stanceParam[m]];
+                }
+                stances.add(new PolicySummary.StanceShift(members[m], initial / runs,
+                        Arrays.stream(os).mapToDouble(o -> o.baselineStance[mm]).sum() / runs,
+                        Arrays.stream(os).mapToDouble(o -> o.stance[mm]).sum() / runs,
+                        Arrays.stream(shift).sum() / runs, Quantiles.of(sorted, 0.05), Quantiles.of(sorted, 0.95)));
+            }
+            List<PolicySummary.LeverUse> uses = new ArrayList<>();
+            for (int l = 0; l < levers.length; l++) {
+                int ll = l;
+                double used = Arrays.stream(os).filter(o -> o.firstUse[ll] >= 0).count() / (double) runs;
+                double[] spell = Quantiles.sortedCopy(Arrays.stream(os).filter(o -> o.firstSpell[ll] >= 0)
+                        .mapToDouble(o -> o.firstSpell[ll]).toArray());
+                double[] hist = new double[H + 1];
+                for (double d : spell) {
+                    hist[(int) d]++;
+                }
+                for (int i = 0; i < hist.length; i++) {
+                    hist[i] = spell.length == 0 ? 0 : hist[i] / spell.length;
+                }
+                uses.add(new PolicySummary.LeverUse(levers[l], used,
+                        Arrays.stream(os).mapToDouble(o -> o.daysInUse[ll]).sum() / runs,
+                        Arrays.stream(os).filter(o -> o.firstSpellEnd[ll] == LiftReason.OWN_COST).count()
+                                / (double) runs,
+                        Quantiles.of(spell, 0.05), Quantiles.of(spell, 0.25), Quantiles.of(spell, 0.5),
+                        Quantiles.of(spell, 0.75), Quantiles.of(spell, 0.95), hist));
+            }
+            double[] curve = new double[H];
+            for (RunOutcome o : os) {
+                if (o.conceded()) {
+                    curve[o.concessionDay]++;
+                }
+            }
+            double cum = 0;
+            for (int t = 0; t < H; t++) {
+                cum += curve[t];
+                curve[t] = cum / runs;
+            }
+            DailySeries d = new DailySeries(H);
+            for (DailySeries part : daily[p]) {
+                d.add(part);
+            }
+            double effect = meanZ[p] - meanZ[base];
+            summaries.add(new PolicySummary(pol.id(), pol.name(), pol.description(), rank[p], pareto[p],
+                    Estimate.proportion(conceded, runs), Estimate.mean(z), effect,
+                    days.length == 0 ? Double.NaN : Quantiles.of(days, 0.5), Estimate.mean(attacks),
+                    meanAttacks[base] - meanAttacks[p], Estimate.mean(coll),
+                    effect > 1e-9 ? meanCollateral[p] / effect : Double.POSITIVE_INFINITY, Estimate.mean(own),
+                    Estimate.proportion(clashed, runs), harms, stances, uses, curve,
+                    new PolicySummary.Daily(scale(d.pressure, runs), scale(d.concession, runs),
+                            scale(d.attacks, runs), scale(d.goldstein, runs), scale(d.events, runs))));
+        }
+        double[][] robust = new double[nP][nP];
+        for (int a = 0; a < nP; a++) {
+            for (int b = 0; b < nP; b++) {
+                double wins = 0;
+                for (int r = 0; r < runs; r++) {
+                    double za = outcomes[a][r].finalConcession;
+                    double zb = outcomes[b][r].finalConcession;
+                    wins += za > zb + 1e-12 ? 1 : Math.abs(za - zb) <= 1e-12 ? 0.5 : 0;
+                }
+                robust[a][b] = wins / runs;
+            }
+        }
+        return new Analysis(s.id(), options.seed(), runs, H, s.policies().get(base).id(),
+                cs.stream().map(Constituency::id).toList(), List.of(members), List.of(levers), summaries, robust,
+                outcomes);
+    }
+
+    private static double[] scale(double[] xs, int n) {
+        double[] out = new double[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            out[i] = xs[i] / n;
+        }
+        return out;
+    }
+
+    /** Relative-loss-days over collateral constituencies. */
+    static double collateral(RunOutcome o, List<Constituency> cs) {
+        double sum = 0;
+        for (int c = 0; c < cs.size(); c++) {
+            if (cs.get(c).role() == org.statecraft.core.scenario.ConstituencyRole.COLLATERAL) {
+                sum += o.relativeHarm[c];
+            }
+        }
+        return sum;
+    }
+
+    /** Ranks by expected concession (descending), ties within 1e-9 by expected attacks (ascending). */
+    static int[] rank(double[] effectiveness, double[] attacks) {
+        Integer[] order = new Integer[effectiveness.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> {
+            if (Math.abs(effectiveness[a] - effectiveness[b]) > 1e-9) {
+                return Double.compare(effectiveness[b], effectiveness[a]);
+            }
+            if (attacks[a] != attacks[b]) {
+                return Double.compare(attacks[a], attacks[b]);
+            }
+            return Integer.compare(a, b);
+        });
+        int[] rank = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            rank[order[i]] = i + 1;
+        }
+        return rank;
+    }
+
+    /** Weak Pareto dominance on (effectiveness ↑, collateral ↓). O(P²). */
+    static boolean[] pareto(double[] effectiveness, double[] collateral) {
+        int n = effectiveness.length;
+        boolean[] efficient = new boolean[n];
+        for (int p = 0; p < n; p++) {
+            efficient[p] = true;
+            for (int q = 0; q < n; q++) {
+                if (q != p && effectiveness[q] >= effectiveness[p] - 1e-12 && collateral[q] <= collateral[p] + 1e-12
+                        && (effectiveness[q] > effectiveness[p] + 1e-12 || collateral[q] < collateral[p] - 1e-12)) {
+                    efficient[p] = false;
+                    break;
+                }
+            }
+        }
+        return efficient;
+    }
+}

@@ -1,0 +1,178 @@
+package org.statecraft.core.leverage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.statecraft.core.leverage.TestScenarios.baseline;
+import static org.statecraft.core.leverage.TestScenarios.twoSided;
+import static org.statecraft.core.leverage.TestScenarios.useOnDay;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.statecraft.core.scenario.Policy;
+import org.statecraft.core.scenario.Rule;
+import org.statecraft.core.scenario.Scenario;
+import org.statecraft.core.scenario.Trigger;
+
+class LeverageModelTest {
+
+    private static RunOutcome run(Scenario s, int policy, CredibilityRule rule) {
+        LeverageModel m = new LeverageModel(s, rule);
+        return m.simulate(policy, m.parameterSpace().means(), new SplittableRandom(1));
+    }
+
+    @Test
+    void ownerLiftsTheLeverOnTheDayItsOwnCostPassesItsTolerance() {
+        // own cost per day = wC * harmC / baseline = 0.5 * 40 / 100 = 0.2; tolerance 1.0 -> passes on day 4
+        // (cumulative 0.2, 0.4, 0.6, 0.8, 1.0 on days 0..4), so the first spell lasts 5 days.
+        Scenario s = twoSided(1, 40, 0.1, 0.5, 1.0, 100, 1, 1, List.of(baseline(), useOnDay("use", 0, null)), 0);
+        RunOutcome o = run(s, 1, CredibilityRule.HORIZON);
+        assertThat(o.firstSpell[0]).isEqualTo(5);
+        assertThat(o.firstSpellEnd[0]).isEqualTo(LiftReason.OWN_COST);
+        assertThat(o.daysInUse[0]).isEqualTo(5);
+        assertThat(o.coercerOwnCost).isCloseTo(1.0, within(1e-9));
+        assertThat(o.harm[1]).isCloseTo(5 * 40, within(1e-9));
+    }
+
+    @Test
+    void withoutToleranceTheLeverStaysForTheWholeHorizon() {
+        Scenario s = twoSided(1, 40, 0.1, 0.5, Double.NaN, 100, 1, 1, List.of(baseline(), useOnDay("use", 0, null)), 0);
+        RunOutcome o = run(s, 1, CredibilityRule.HORIZON);
+        assertThat(o.daysInUse[0]).isEqualTo(60);
+        assertThat(o.firstSpellEnd[0]).isEqualTo(LiftReason.NONE);
+        assertThat(o.firstSpell[0]).isEqualTo(60);
+    }
+
+    @Test
+    void responseCurveConcedesWhenPressureReachesResolveTimesReleaseLevelToTheGamma() {
+        // pressure = wT * harmT / 100 = 1 * 30 / 100 = 0.3 a day, fully credible (no own cost).
+        // K = 0.5, gamma = 2: willing z = (0.3 / 0.5)^(1/2) = 0.7746 >= release 0.6 -> concedes on day 0.
+        Scenario concede = twoSided(30, 0, 1, 0, Double.NaN, 0.5, 1, 2, List.of(baseline(), useOnDay("u", 0, null)), 0);
+        RunOutcome o = run(concede, 1, CredibilityRule.HORIZON);
+        assertThat(o.concessionDay).isZero();
+        assertThat(o.peakConcession).isCloseTo(Math.sqrt(0.6), within(1e-9));
+        // K = 1: z = sqrt(0.3) = 0.5477 < 0.6: a partial concession, never the release level.
+        Scenario partial = twoSided(30, 0, 1, 0, Double.NaN, 1, 1, 2, List.of(baseline(), useOnDay("u", 0, null)), 0);
+        RunOutcome p = run(partial, 1, CredibilityRule.HORIZON);
+        assertThat(p.conceded()).isFalse();
+        assertThat(p.finalConcession).isCloseTo(Math.sqrt(0.3), within(1e-9));
+    }
+
+    @Test
+    void capacityCapsTheConcessionAndCountsAsConcedingWhatTheTargetCan() {
+        Scenario s = twoSided(30, 0, 1, 0, Double.NaN, 0.1, 0.4, 1, List.of(baseline(), useOnDay("u", 0, null)), 0);
+        RunOutcome o = run(s, 1, CredibilityRule.HORIZON);
+        assertThat(o.finalConcession).isCloseTo(0.4, within(1e-12));
+        assertThat(o.concessionDay).isZero();
+    }
+
+    @Test
+    void aLeverWhoseOwnerCannotSustainItIsDiscountedByCredibility() {
+        // pressure 0.3/day; own cost 0.2/day, tolerance 1.0 -> day 0 the owner can last (1.0 - 0.2)/0.2 = 4 more
+        // days; look-ahead L = 10: credibility 0.4, expected pressure 0.12. K = 0.2, gamma 1: z = 0.6 only if
+        // pressure >= 0.12 -> exactly at the threshold on day 0 under HORIZON.
+        Scenario s = twoSided(30, 40, 1, 0.5, 1.0, 0.25, 1, 1, List.of(baseline(), useOnDay("u", 0, null)), 0);
+        RunOutcome horizon = run(s, 1, CredibilityRule.HORIZON);
+        assertThat(horizon.peakConcession).isCloseTo(0.12 / 0.25, within(1e-9));
+        // LINEAR: credibility 1 - 0.2/1.0 = 0.8 on day 0 -> expected 0.24 -> z = 0.96 -> concedes.
+        RunOutcome linear = run(s, 1, CredibilityRule.LINEAR);
+        assertThat(linear.peakConcession).isCloseTo(0.24 / 0.25, within(1e-9));
+        // The same lever with no own cost is fully credible: 0.3 / 0.25 -> capped at capacity 1.
+        Scenario free = twoSided(30, 0, 1, 0.5, 1.0, 0.25, 1, 1, List.of(baseline(), useOnDay("u", 0, null)), 0);
+        assertThat(run(free, 1, CredibilityRule.HORIZON).peakConcession).isEqualTo(1.0);
+    }
+
+    @Test
+    void negativeWeightMeansTheLeverRelievesPressure() {
+        Scenario s = twoSided(30, 0, -0.5, 0, Double.NaN, 0.1, 1, 1, List.of(baseline(), useOnDay("u", 0, null)), 0);
+        RunOutcome o = run(s, 1, CredibilityRule.HORIZON);
+        assertThat(o.peakConcession).isZero();
+        assertThat(o.harm[0]).isCloseTo(30 * 60, within(1e-9));
+    }
+
+    @Test
+    void ruleOnEachAttackUsesTheLeverForItsDurationAndExtendsRatherThanDoubles() {
+        Policy onAttack = new Policy("on-attack", null, null,
+                List.of(new Rule(new Trigger.OnAttack(), Rule.Action.USE, "squeeze", 5, false)), true);
+        Scenario s = twoSided(1, 0, 0, 0, Double.NaN, 100, 1, 1, List.of(baseline(), onAttack), 0.3);
+        LeverageModel m = new LeverageModel(s);
+        List<int[]> events = new ArrayList<>();
+        RunOutcome o = m.newOutcome();
+        m.simulate(1, m.parameterSpace().means(), new SplittableRandom(7), o, null,
+                (day, src, tgt, code, what) -> events.add(new int[] {day, what.equals("attack") ? 1 : code.cameo().equals("163") ? 2 : 3}));
+        // Recompute the expected days in use from the attack days: a lever is in use on day t iff an attack
+        // happened on some day in (t-5, t].
+        boolean[] attackDay = new boolean[60];
+        events.stream().filter(e -> e[1] == 1).forEach(e -> attackDay[e[0]] = true);
+        int expected = 0;
+        for (int t = 0; t < 60; t++) {
+            for (int k = 0; k < 5 && t - k >= 0; k++) {
+                if (attackDay[t - k]) {
+                    expected++;
+                    break;
+                }
+            }
+        }
+        assertThat(o.attacks).isPositive();
+        assertThat(o.daysInUse[0]).isEqualTo(expected);
+        long uses = events.stream().filter(e -> e[1] == 2).count();
+        long lifts = events.stream().filter(e -> e[1] == 3).count();
+        assertThat(uses).isLessThanOrEqualTo(o.attacks);
+        assertThat(lifts).isBetween(uses - 1, uses);
+    }
+
+    @Test
+    void attackCountRuleFiresOnlyOnceTheWindowHoldsEnoughAttacks() {
+        Policy escalate = new Policy("escalate", null, null,
+                List.of(new Rule(new Trigger.AttackCount(10, 8), Rule.Action.USE, "squeeze", null, true)), true);
+        Scenario s = twoSided(1, 0, 0, 0, Double.NaN, 100, 1, 1, List.of(baseline(), escalate), 0.9);
+        LeverageModel m = new LeverageModel(s);
+        int[] attacks = new int[60];
+        RunOutcome o = m.newOutcome();
+        m.simulate(1, m.parameterSpace().means(), new SplittableRandom(3), o, null, (day, src, tgt, code, what) -> {
+            if (what.equals("attack")) {
+                attacks[day]++;
+            }
+        });
+        int firstDay = -1;
+        for (int t = 0; t < 60 && firstDay < 0; t++) {
+            int sum = 0;
+            for (int k = 0; k < 10 && t - k >= 0; k++) {
+                sum += attacks[t - k];
+            }
+            if (sum >= 8) {
+                firstDay = t;
+            }
+        }
+        assertThat(firstDay).as("this seed produces a qualifying window").isPositive();
+        assertThat(o.firstUse[0]).isEqualTo(firstDay);
+    }
+
+    @Test
+    void concessionSuppressesAttacksAndReleasesLevers() {
+        Scenario s = twoSided(30, 0, 1, 0, Double.NaN, 0.01, 1, 1, List.of(baseline(), useOnDay("u", 0, null)), 2.0);
+        LeverageModel m = new LeverageModel(s);
+        double base = 0;
+        double coerced = 0;
+        for (int seed = 0; seed < 200; seed++) {
+            base += m.simulate(0, m.parameterSpace().means(), new SplittableRandom(seed)).attacks;
+            RunOutcome o = m.simulate(1, m.parameterSpace().means(), new SplittableRandom(seed));
+            coerced += o.attacks;
+            assertThat(o.firstSpellEnd[0]).isEqualTo(LiftReason.CONCESSION);
+        }
+        // suppression e = 0.5 at full concession: expected attacks fall by half (2.0 -> 1.0 a day).
+        assertThat(coerced / base).isCloseTo(0.5, within(0.05));
+    }
+
+    @Test
+    void sameParametersAndSeedGiveIdenticalRuns() {
+        Scenario s = twoSided(20, 10, 0.6, 0.3, 3, 0.3, 0.8, 1.5, List.of(baseline(), useOnDay("u", 0, null)), 1.0);
+        LeverageModel m = new LeverageModel(s);
+        RunOutcome a = m.simulate(1, m.parameterSpace().means(), new SplittableRandom(42));
+        RunOutcome b = m.simulate(1, m.parameterSpace().means(), new SplittableRandom(42));
+        assertThat(a.attacks).isEqualTo(b.attacks);
+        assertThat(a.harm).containsExactly(b.harm);
+        assertThat(a.finalConcession).isEqualTo(b.finalConcession);
+    }
+}
