@@ -1,0 +1,228 @@
+package org.statecraft.io.scenario;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.statecraft.core.scenario.ScenarioChecks;
+
+/**
+ * A YAML document read into a Jackson tree together with the source position of every node, keyed by JSON
+ * pointer (RFC 6901), so that a problem found anywhere later (schema, records, cross-references) can be
+ * reported at {@code line:column}. Built by walking the token stream once: O(size of the document).
+ *
+ * <p>Duplicate keys, which YAML forbids but parsers silently resolve, are reported as problems; a syntax
+ * error stops the walk and is reported at the parser's position.
+ */
+final class LocatedTree {
+    /** A 1-based line and column. */
+    record Position(int line, int column) {
+    }
+
+    private static final YAMLFactory YAML = YAMLFactory.builder().build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
+
+    private final JsonNode root;
+    private final Map<String, Position> values;
+    private final Map<String, Position> keys;
+    private final List<LocatedProblem> problems;
+
+    private LocatedTree(JsonNode root, Map<String, Position> values, Map<String, Position> keys,
+                        List<LocatedProblem> problems) {
+        this.root = root;
+        this.values = values;
+        this.keys = keys;
+        this.problems = problems;
+    }
+
+    /** The tree, or null when the text is not a readable YAML document. */
+    JsonNode root() {
+        return root;
+    }
+
+    /** Syntax problems and duplicate keys, each at its position. */
+    List<LocatedProblem> problems() {
+        return problems;
+    }
+
+    /** Where the value at {@code pointer} starts; failing that, its nearest ancestor; failing that, 1:1. */
+    Position locate(String pointer) {
+        String p = pointer == null ? "" : pointer;
+        while (true) {
+            Position pos = values.get(p);
+            if (pos != null) {
+                return pos;
+            }
+            if (p.isEmpty()) {
+                return new Position(1, 1);
+            }
+            p = p.substring(0, p.lastIndexOf('/'));
+        }
+    }
+
+    /** Where the key of the member at {@code pointer} is written, else where its value (or an ancestor) is. */
+    Position locateKey(String pointer) {
+        Position pos = keys.get(pointer);
+        return pos != null ? pos : locate(pointer);
+    }
+
+    /** True when the document holds a value at exactly this pointer. */
+    boolean has(String pointer) {
+        return values.containsKey(pointer);
+    }
+
+    static LocatedTree parse(String text, String file) {
+        Map<String, Position> values = new HashMap<>();
+        Map<String, Position> keys = new HashMap<>();
+        List<LocatedProblem> problems = new ArrayList<>();
+        Walker w = new Walker(file, values, keys, problems);
+        JsonNode root = null;
+        try (JsonParser p = YAML.createParser(text)) {
+            w.parser = p;
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                problems.add(syntax(file, new Position(1, 1), "the file is empty; expected a scenario mapping that starts "
+                        + "with 'statecraft: 1'"));
+                return new LocatedTree(null, values, keys, problems);
+            }
+            root = w.value("");
+            if (p.nextToken() != null) {
+                problems.add(syntax(file, w.here(), "a second YAML document starts here; expected one scenario per file"));
+            }
+        } catch (JacksonException e) {
+            JsonLocation loc = e.getLocation();
+            Position pos = loc != null && loc.getLineNr() > 0
+                    ? new Position(loc.getLineNr(), Math.max(1, loc.getColumnNr())) : w.lastPosition();
+            problems.add(syntax(file, pos, "YAML syntax error: " + describe(e.getOriginalMessage())));
+            root = null;
+        } catch (IOException | RuntimeException e) {
+            // SnakeYAML reports some scanner errors and its safety limits as unchecked exceptions
+            problems.add(syntax(file, w.lastPosition(), "YAML syntax error: " + describe(e.getMessage())));
+            root = null;
+        }
+        return new LocatedTree(root, values, keys, problems);
+    }
+
+    private static LocatedProblem syntax(String file, Position pos, String message) {
+        return new LocatedProblem(file, pos.line(), pos.column(), "", message);
+    }
+
+    /** SnakeYAML messages span several lines with a snippet of the file; keep the sentences. */
+    private static String describe(String message) {
+        if (message == null || message.isBlank()) {
+            return "unreadable YAML";
+        }
+        StringBuilder s = new StringBuilder();
+        for (String line : message.split("\\R")) {
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("in 'reader'") || t.startsWith("in 'string'") || t.equals("^")
+                    || line.startsWith("    ") || t.startsWith("at [Source")) {
+                continue;
+            }
+            if (!s.isEmpty()) {
+                s.append("; ");
+            }
+            s.append(t);
+        }
+        return s.isEmpty() ? "unreadable YAML" : s.toString();
+    }
+
+    /** Reads one value from the token stream, recording positions. */
+    private static final class Walker {
+        private final String file;
+        private final Map<String, Position> values;
+        private final Map<String, Position> keys;
+        private final List<LocatedProblem> problems;
+        private JsonParser parser;
+        private Position last = new Position(1, 1);
+
+        Walker(String file, Map<String, Position> values, Map<String, Position> keys, List<LocatedProblem> problems) {
+            this.file = file;
+            this.values = values;
+            this.keys = keys;
+            this.problems = problems;
+        }
+
+        Position here() {
+            JsonLocation loc = parser.currentTokenLocation();
+            int line = loc.getLineNr() > 0 ? loc.getLineNr() : last.line();
+            last = new Position(line, Math.max(1, loc.getColumnNr()));
+            return last;
+        }
+
+        Position lastPosition() {
+            return last;
+        }
+
+        /** The current token starts the value at {@code pointer}. */
+        JsonNode value(String pointer) throws IOException {
+            values.putIfAbsent(pointer, here());
+            JsonToken t = parser.currentToken();
+            if (t == null) {
+                return NODES.nullNode();
+            }
+            switch (t) {
+                case START_OBJECT -> {
+                    ObjectNode o = NODES.objectNode();
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = parser.currentName();
+                        Position keyPos = here();
+                        String child = pointer + "/" + ScenarioChecks.esc(name);
+                        parser.nextToken();
+                        if (o.has(name)) {
+                            Position first = keys.get(child);
+                            problems.add(syntax(file, keyPos, "duplicate key '" + name + "'"
+                                    + (first == null ? "" : " (first given at line " + first.line() + ")")
+                                    + "; expected each key once in a mapping"));
+                            value(child + "/#duplicate");
+                            continue;
+                        }
+                        keys.put(child, keyPos);
+                        o.set(name, value(child));
+                    }
+                    return o;
+                }
+                case START_ARRAY -> {
+                    ArrayNode a = NODES.arrayNode();
+                    int i = 0;
+                    while (parser.nextToken() != JsonToken.END_ARRAY && parser.currentToken() != null) {
+                        a.add(value(pointer + "/" + i++));
+                    }
+                    return a;
+                }
+                case VALUE_STRING -> {
+                    return NODES.textNode(parser.getText());
+                }
+                case VALUE_NUMBER_INT -> {
+                    return switch (parser.getNumberType()) {
+                        case INT -> NODES.numberNode(parser.getIntValue());
+                        case LONG -> NODES.numberNode(parser.getLongValue());
+                        default -> NODES.numberNode(parser.getBigIntegerValue());
+                    };
+                }
+                case VALUE_NUMBER_FLOAT -> {
+                    return NODES.numberNode(parser.getDoubleValue());
+                }
+                case VALUE_TRUE, VALUE_FALSE -> {
+                    return NODES.booleanNode(t == JsonToken.VALUE_TRUE);
+                }
+                case VALUE_NULL -> {
+                    return NODES.nullNode();
+                }
+                default -> {
+                    return NODES.textNode(parser.getText());
+                }
+            }
+        }
+    }
+}

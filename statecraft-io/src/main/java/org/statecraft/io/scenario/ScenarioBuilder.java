@@ -1,0 +1,826 @@
+package org.statecraft.io.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.statecraft.core.scenario.Actor;
+import org.statecraft.core.scenario.ActorKind;
+import org.statecraft.core.scenario.AttackProcess;
+import org.statecraft.core.scenario.ClashProcess;
+import org.statecraft.core.scenario.Constituency;
+import org.statecraft.core.scenario.ConstituencyRole;
+import org.statecraft.core.scenario.Demand;
+import org.statecraft.core.scenario.EventCode;
+import org.statecraft.core.scenario.Harm;
+import org.statecraft.core.scenario.HostilityHarm;
+import org.statecraft.core.scenario.InfluenceNetwork;
+import org.statecraft.core.scenario.IssueStance;
+import org.statecraft.core.scenario.Lever;
+import org.statecraft.core.scenario.LeverSpell;
+import org.statecraft.core.scenario.ObservedEvent;
+import org.statecraft.core.scenario.Policy;
+import org.statecraft.core.scenario.Provenance;
+import org.statecraft.core.scenario.Quantity;
+import org.statecraft.core.scenario.RegimeWeight;
+import org.statecraft.core.scenario.Rule;
+import org.statecraft.core.scenario.Scenario;
+import org.statecraft.core.scenario.ScenarioChecks;
+import org.statecraft.core.scenario.Source;
+import org.statecraft.core.scenario.Trigger;
+import org.statecraft.io.cameo.CameoCodebook;
+
+/**
+ * Builds the core records from a scenario tree, collecting every problem instead of stopping at the first.
+ * A field that cannot be read is reported and replaced by a harmless fallback, and a record whose
+ * constructor rejects its values is reported at its pointer and replaced by a stub with the same id, so
+ * that list positions (and so the JSON pointers of later checks) stay those of the file.
+ */
+final class ScenarioBuilder {
+    /** Allowed range of a quantity's support, and the value used in its place when it is unreadable. */
+    record Bounds(double lo, boolean loOpen, double hi, boolean hiOpen, double fallback) {
+        static final Bounds ANY = new Bounds(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false, 0);
+        static final Bounds NON_NEGATIVE = new Bounds(0, false, Double.POSITIVE_INFINITY, false, 0);
+        static final Bounds POSITIVE = new Bounds(0, true, Double.POSITIVE_INFINITY, false, 1);
+        static final Bounds AT_LEAST_ONE = new Bounds(1, false, Double.POSITIVE_INFINITY, false, 1);
+        static final Bounds UNIT = new Bounds(0, false, 1, false, 0);
+        static final Bounds SIGNED_UNIT = new Bounds(-1, false, 1, false, 0);
+        static final Bounds SCALE = new Bounds(0, false, 100, false, 0);
+
+        boolean admits(Quantity q) {
+            return admitsLower(q) && admitsUpper(q);
+        }
+
+        boolean admitsLower(Quantity q) {
+            // a lognormal's infimum 0 is never drawn: its support is (0, inf)
+            boolean attained = !(q instanceof Quantity.LogNormal ln && ln.isUncertain());
+            return loOpen && attained ? q.lower() > lo : q.lower() >= lo;
+        }
+
+        boolean admitsUpper(Quantity q) {
+            return hiOpen ? q.upper() < hi : q.upper() <= hi;
+        }
+
+        String describe() {
+            if (Double.isInfinite(hi)) {
+                return (loOpen ? "> " : ">= ") + fmt(lo);
+            }
+            return "in " + (loOpen ? "(" : "[") + fmt(lo) + ", " + fmt(hi) + (hiOpen ? ")" : "]");
+        }
+    }
+
+    private static final List<String> FORMS = List.of("value", "uniform", "triangular", "normal", "lognormal");
+
+    private final List<Finding> problems = new ArrayList<>();
+    private int placeholders;
+
+    List<Finding> problems() {
+        return problems;
+    }
+
+    /** The scenario, or null when the document is not a mapping at all. */
+    Scenario build(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            return null; // the schema's type check reports it
+        }
+        JsonNode version = root.get("statecraft");
+        if (version == null) {
+            missing("", "statecraft");
+        } else if (!version.isIntegralNumber() || version.asInt() != 1) {
+            problem("/statecraft", "expected format version 1, found " + ScenarioSchema.describe(version));
+        }
+        String id = id(root, "", "id", true);
+        String title = text(root, "", "title");
+        String description = text(root, "", "description");
+        LocalDate start = date(root, "", "start", true);
+        // an unreadable horizon must not make every rule's day look past it
+        int horizon = integer(root, "", "horizonDays", 1, Integer.MAX_VALUE, true, Integer.MAX_VALUE);
+
+        List<Source> sources = list(root, "", "sources", this::source);
+        List<Actor> actors = list(root, "", "actors", this::actor);
+        List<Constituency> constituencies = list(root, "", "constituencies", this::constituency);
+        List<RegimeWeight> weights = weights(root.get("weights"));
+        Demand demand = demand(root);
+        List<Lever> levers = list(root, "", "levers", this::lever);
+        List<Policy> policies = list(root, "", "policies", this::policy);
+        AttackProcess attacks = mapping(root, "", "attacks", false) ? attacks(root.get("attacks")) : null;
+        ClashProcess clashes = mapping(root, "", "clashes", false) ? clashes(root.get("clashes")) : null;
+        InfluenceNetwork network = mapping(root, "", "network", false) ? network(root.get("network"))
+                : InfluenceNetwork.empty();
+        List<ObservedEvent> events = List.of();
+        List<LeverSpell> spells = List.of();
+        if (mapping(root, "", "observed", false)) {
+            JsonNode observed = root.get("observed");
+            events = list(observed, "/observed", "events", this::observedEvent);
+            spells = list(observed, "/observed", "spells", this::spell);
+        }
+        return new Scenario(id == null ? placeholder("scenario") : id, title, description,
+                start == null ? LocalDate.EPOCH : start, horizon, sources, actors, constituencies, weights, demand,
+                levers, policies, attacks, clashes, network, events, spells);
+    }
+
+    // ---- entities -------------------------------------------------------------------------------------
+
+    private Source source(JsonNode n, String p) {
+        String id = idOrPlaceholder(n, p);
+        String citation = requiredText(n, p, "citation");
+        String url = text(n, p, "url");
+        String note = text(n, p, "note");
+        return construct(p, () -> new Source(id, citation, url, note), () -> new Source(id, "?", null, null));
+    }
+
+    private Actor actor(JsonNode n, String p) {
+        String id = idOrPlaceholder(n, p);
+        String name = text(n, p, "name");
+        ActorKind kind = enumValue(n, p, "kind", ActorKind.class, false);
+        Quantity capability = quantity(n, p, "capability", Bounds.POSITIVE, false);
+        IssueStance stance = null;
+        if (mapping(n, p, "stance", false)) {
+            JsonNode s = n.get("stance");
+            String sp = p + "/stance";
+            stance = new IssueStance(quantity(s, sp, "position", Bounds.SCALE, true),
+                    quantity(s, sp, "salience", Bounds.UNIT, true),
+                    quantity(s, sp, "positionWhenHostile", Bounds.SCALE, false));
+        }
+        IssueStance st = stance;
+        return construct(p, () -> new Actor(id, name, kind, capability, st), () -> new Actor(id, null, null, null, null));
+    }
+
+    private Constituency constituency(JsonNode n, String p) {
+        String id = idOrPlaceholder(n, p);
+        String name = text(n, p, "name");
+        String side = refOrPlaceholder(n, p, "side");
+        ConstituencyRole role = enumValue(n, p, "role", ConstituencyRole.class, true);
+        Quantity baseline = quantity(n, p, "baseline", Bounds.POSITIVE, true);
+        String unit = text(n, p, "unit");
+        String description = text(n, p, "description");
+        return construct(p, () -> new Constituency(id, name, side, role == null ? ConstituencyRole.COLLATERAL : role,
+                        baseline, unit, description),
+                () -> new Constituency(id, null, side, ConstituencyRole.COLLATERAL, Quantity.of(1), null, null));
+    }
+
+    private List<RegimeWeight> weights(JsonNode n) {
+        List<RegimeWeight> out = new ArrayList<>();
+        if (n == null) {
+            return out;
+        }
+        if (!n.isObject()) {
+            problem("/weights", "expected a mapping weights.<actor>.<constituency>: weight, found "
+                    + ScenarioSchema.describe(n));
+            return out;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> row = it.next();
+            String rp = "/weights/" + ScenarioChecks.esc(row.getKey());
+            if (!row.getValue().isObject()) {
+                problem(rp, "expected a mapping of constituency ids to weights, found "
+                        + ScenarioSchema.describe(row.getValue()));
+                continue;
+            }
+            for (Iterator<String> names = row.getValue().fieldNames(); names.hasNext(); ) {
+                String constituency = names.next();
+                String wp = rp + "/" + ScenarioChecks.esc(constituency);
+                Quantity w = quantity(row.getValue(), rp, constituency, Bounds.SIGNED_UNIT, true);
+                RegimeWeight rw = construct(wp, () -> new RegimeWeight(row.getKey(), constituency, w), () -> null);
+                if (rw != null) {
+                    out.add(rw);
+                }
+            }
+        }
+        return out;
+    }
+
+    private Demand demand(JsonNode root) {
+        String p = "/demand";
+        JsonNode n = mapping(root, "", "demand", true) ? root.get("demand") : null;
+        if (n == null) {
+            return stubDemand(null, null);
+        }
+        String issue = text(n, p, "issue");
+        String description = text(n, p, "description");
+        String coercer = refOrPlaceholder(n, p, "coercer");
+        String target = refOrPlaceholder(n, p, "target");
+        Quantity current = quantity(n, p, "currentPosition", Bounds.SCALE, true);
+        Quantity demanded = quantity(n, p, "demandedPosition", Bounds.SCALE, true);
+        Quantity cost = quantity(n, p, "complianceCost", Bounds.NON_NEGATIVE, true);
+        Quantity capacity = quantity(n, p, "capacity", Bounds.UNIT, true);
+        double release = number(n, p, "releaseLevel", new Bounds(0, true, 1, false, 1), true);
+        Quantity convexity = quantity(n, p, "convexity", Bounds.AT_LEAST_ONE, true);
+        Quantity lookahead = quantity(n, p, "lookaheadDays", Bounds.POSITIVE, true);
+        Quantity hazard = Quantity.of(0);
+        int grace = 0;
+        if (mapping(n, p, "backsliding", true)) {
+            JsonNode b = n.get("backsliding");
+            hazard = quantity(b, p + "/backsliding", "hazard", Bounds.UNIT, true);
+            grace = integer(b, p + "/backsliding", "graceDays", 0, Integer.MAX_VALUE, false);
+        }
+        EventCode event = event(n, p, "concessionEvent", true);
+        Quantity h = hazard;
+        int g = grace;
+        return construct(p, () -> new Demand(issue, description, coercer, target, current, demanded, cost, capacity,
+                release, convexity, lookahead, h, g, event), () -> stubDemand(coercer, target));
+    }
+
+    private Demand stubDemand(String coercer, String target) {
+        String c = coercer == null ? placeholder("coercer") : coercer;
+        String t = target == null || target.equals(c) ? placeholder("target") : target;
+        Quantity zero = Quantity.of(0);
+        return new Demand(null, null, c, t, zero, zero, zero, zero, 1, Quantity.of(1), Quantity.of(1), zero, 0, null);
+    }
+
+    private Lever lever(JsonNode n, String p) {
+        String id = idOrPlaceholder(n, p);
+        String name = text(n, p, "name");
+        String description = text(n, p, "description");
+        String owner = refOrPlaceholder(n, p, "owner");
+        String target = refOrPlaceholder(n, p, "target");
+        List<Harm> harms = list(n, p, "harms", this::harm);
+        if (!n.has("harms")) {
+            missing(p, "harms");
+        }
+        int rampUp = integer(n, p, "rampUpDays", 1, Integer.MAX_VALUE, true);
+        Quantity tolerance = quantity(n, p, "tolerance", Bounds.POSITIVE, false);
+        Quantity clash = quantity(n, p, "clashHazard", Bounds.UNIT, false);
+        Quantity stance = quantity(n, p, "networkStance", Bounds.SIGNED_UNIT, false);
+        Quantity threat = quantity(n, p, "threatWeight", Bounds.UNIT, false);
+        EventCode use = null;
+        EventCode lift = null;
+        EventCode threatEvent = null;
+        if (mapping(n, p, "events", true)) {
+            JsonNode e = n.get("events");
+            use = event(e, p + "/events", "use", true);
+            lift = event(e, p + "/events", "lift", true);
+            threatEvent = event(e, p + "/events", "threat", false);
+        }
+        EventCode u = use;
+        EventCode l = lift;
+        EventCode t = threatEvent;
+        return construct(p, () -> new Lever(id, name, description, owner, target, harms, rampUp, tolerance, clash,
+                        stance, threat, u, l, t),
+                () -> new Lever(id, null, null, owner, target, harms, 1, null, null, null, null, null, null, null));
+    }
+
+    private Harm harm(JsonNode n, String p) {
+        String constituency = refOrPlaceholder(n, p, "constituency");
+        Quantity perDay = quantity(n, p, "perDay", Bounds.ANY, true);
+        Quantity accumulation = quantity(n, p, "accumulation", Bounds.NON_NEGATIVE, false);
+        return new Harm(constituency, perDay, accumulation);
+    }
+
+    private Policy policy(JsonNode n, String p) {
+        String id = idOrPlaceholder(n, p);
+        String name = text(n, p, "name");
+        String description = text(n, p, "description");
+        List<Rule> rules = list(n, p, "rules", this::rule);
+        Boolean release = bool(n, p, "releaseOnConcession");
+        boolean r = release == null || release;
+        return construct(p, () -> new Policy(id, name, description, rules, r),
+                () -> new Policy(id, null, null, rules, true));
+    }
+
+    private Rule rule(JsonNode n, String p) {
+        Trigger trigger = mapping(n, p, "when", true) ? trigger(n.get("when"), p + "/when") : null;
+        boolean hasUse = n.has("use");
+        boolean hasThreaten = n.has("threaten");
+        Rule.Action action = hasThreaten && !hasUse ? Rule.Action.THREATEN : Rule.Action.USE;
+        if (hasUse == hasThreaten) {
+            problem(p, hasUse ? "a rule either uses or threatens a lever; expected one of use, threaten, found both"
+                    : "expected the lever to act with: use: <lever id> or threaten: <lever id>");
+        }
+        String lever = action == Rule.Action.USE
+                ? (hasUse ? refOrPlaceholder(n, p, "use") : placeholder("lever"))
+                : refOrPlaceholder(n, p, "threaten");
+        Integer days = n.has("days") ? integer(n, p, "days", 1, Integer.MAX_VALUE, false) : null;
+        Boolean once = bool(n, p, "once");
+        boolean o = once != null ? once : trigger instanceof Trigger.OnDay;
+        Trigger tr = trigger == null ? new Trigger.OnAttack() : trigger;
+        return construct(p, () -> new Rule(tr, action, lever, days, o),
+                () -> new Rule(tr, action, lever, null, false));
+    }
+
+    private Trigger trigger(JsonNode n, String p) {
+        List<String> kinds = new ArrayList<>();
+        for (String k : List.of("day", "attack", "attacks", "clash")) {
+            if (n.has(k)) {
+                kinds.add(k);
+            }
+        }
+        if (kinds.size() != 1) {
+            problem(p, "expected exactly one trigger: {day: N}, {attack: true}, {attacks: {windowDays: N, atLeast: N}}"
+                    + " or {clash: true}" + (kinds.isEmpty() ? "" : ", found " + String.join(" and ", kinds)));
+            return null;
+        }
+        switch (kinds.get(0)) {
+            case "day" -> {
+                int day = integer(n, p, "day", 0, Integer.MAX_VALUE, true);
+                return construct(p + "/day", () -> new Trigger.OnDay(day), () -> null);
+            }
+            case "attack", "clash" -> {
+                String k = kinds.get(0);
+                JsonNode v = n.get(k);
+                if (!v.isBoolean() || !v.asBoolean()) {
+                    problem(p + "/" + k, "expected true, found " + ScenarioSchema.describe(v));
+                }
+                return k.equals("attack") ? new Trigger.OnAttack() : new Trigger.OnClash();
+            }
+            default -> {
+                if (!mapping(n, p, "attacks", true)) {
+                    return null;
+                }
+                JsonNode a = n.get("attacks");
+                int window = integer(a, p + "/attacks", "windowDays", 1, Integer.MAX_VALUE, true);
+                int atLeast = integer(a, p + "/attacks", "atLeast", 1, Integer.MAX_VALUE, true);
+                return construct(p + "/attacks", () -> new Trigger.AttackCount(window, atLeast), () -> null);
+            }
+        }
+    }
+
+    private AttackProcess attacks(JsonNode n) {
+        String p = "/attacks";
+        String proxy = refOrPlaceholder(n, p, "proxy");
+        String victim = refOrPlaceholder(n, p, "victim");
+        Quantity base = quantity(n, p, "baseRatePerDay", Bounds.NON_NEGATIVE, true);
+        Quantity suppression = quantity(n, p, "suppression", Bounds.UNIT, true);
+        Quantity excitation = quantity(n, p, "excitation", Bounds.NON_NEGATIVE, true);
+        Quantity decay = quantity(n, p, "decayPerDay", Bounds.POSITIVE, true);
+        EventCode event = event(n, p, "event", true);
+        return construct(p, () -> new AttackProcess(proxy, victim, base, suppression, excitation, decay, event),
+                () -> null);
+    }
+
+    private ClashProcess clashes(JsonNode n) {
+        String p = "/clashes";
+        Quantity hazard = quantity(n, p, "backgroundHazard", Bounds.UNIT, true);
+        EventCode event = event(n, p, "event", true);
+        return construct(p, () -> new ClashProcess(hazard, event), () -> null);
+    }
+
+    private InfluenceNetwork network(JsonNode n) {
+        String p = "/network";
+        List<String> members = new ArrayList<>();
+        if (array(n, p, "members", true)) {
+            JsonNode m = n.get("members");
+            for (int i = 0; i < m.size(); i++) {
+                JsonNode v = m.get(i);
+                if (v.isTextual() && !v.asText().isBlank()) {
+                    members.add(v.asText());
+                } else {
+                    problem(p + "/members/" + i, "expected an actor id, found " + ScenarioSchema.describe(v));
+                    members.add(placeholder("member"));
+                }
+            }
+        }
+        int step = integer(n, p, "stepDays", 1, Integer.MAX_VALUE, true);
+        Map<String, Quantity> initial = quantityMap(n, p, "initialStance", Bounds.SIGNED_UNIT);
+        Map<String, Quantity> susceptibility = quantityMap(n, p, "susceptibility", Bounds.UNIT);
+        Map<String, Map<String, Double>> influence = new LinkedHashMap<>();
+        if (mapping(n, p, "influence", true)) {
+            JsonNode w = n.get("influence");
+            for (Iterator<Map.Entry<String, JsonNode>> it = w.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> row = it.next();
+                String rp = p + "/influence/" + ScenarioChecks.esc(row.getKey());
+                if (!row.getValue().isObject()) {
+                    problem(rp, "expected a row of W: a mapping of member ids to weights in [0, 1], found "
+                            + ScenarioSchema.describe(row.getValue()));
+                    continue;
+                }
+                Map<String, Double> cells = new LinkedHashMap<>();
+                for (Iterator<String> names = row.getValue().fieldNames(); names.hasNext(); ) {
+                    String col = names.next();
+                    cells.put(col, number(row.getValue(), rp, col, Bounds.ANY, true));
+                }
+                influence.put(row.getKey(), cells);
+            }
+        }
+        List<HostilityHarm> harms = list(n, p, "hostilityHarms", (h, hp) -> new HostilityHarm(
+                refOrPlaceholder(h, hp, "member"), refOrPlaceholder(h, hp, "constituency"),
+                quantity(h, hp, "perDay", Bounds.ANY, true)));
+        return construct(p, () -> new InfluenceNetwork(members, initial, susceptibility, influence, step, harms),
+                InfluenceNetwork::empty);
+    }
+
+    private Map<String, Quantity> quantityMap(JsonNode n, String p, String key, Bounds bounds) {
+        Map<String, Quantity> out = new LinkedHashMap<>();
+        if (mapping(n, p, key, true)) {
+            JsonNode m = n.get(key);
+            for (Iterator<String> names = m.fieldNames(); names.hasNext(); ) {
+                String member = names.next();
+                out.put(member, quantity(m, p + "/" + key, member, bounds, true));
+            }
+        }
+        return out;
+    }
+
+    private ObservedEvent observedEvent(JsonNode n, String p) {
+        LocalDate date = date(n, p, "date", true);
+        String actor = refOrPlaceholder(n, p, "actor");
+        String counterpart = refOrPlaceholder(n, p, "counterpart");
+        EventCode code = event(n, p, "cameo", true);
+        String description = text(n, p, "description");
+        String source = optionalRef(n, p, "source");
+        return new ObservedEvent(date, actor, counterpart, code, description, source);
+    }
+
+    private LeverSpell spell(JsonNode n, String p) {
+        String lever = refOrPlaceholder(n, p, "lever");
+        LocalDate from = date(n, p, "from", true);
+        LocalDate to = date(n, p, "to", true);
+        String source = optionalRef(n, p, "source");
+        LocalDate f = from == null ? (to == null ? LocalDate.EPOCH : to) : from;
+        return new LeverSpell(lever, f, to == null ? f : to, source);
+    }
+
+    // ---- numbers --------------------------------------------------------------------------------------
+
+    /** A quantity in any of its forms, checked against {@code bounds}; null when absent and optional. */
+    Quantity quantity(JsonNode parent, String parentPath, String key, Bounds bounds, boolean required) {
+        String p = parentPath + "/" + ScenarioChecks.esc(key);
+        JsonNode n = parent.get(key);
+        if (n == null || n.isNull()) {
+            if (required) {
+                missing(parentPath, key);
+                return Quantity.of(bounds.fallback());
+            }
+            return null;
+        }
+        Quantity q = parseQuantity(n, p);
+        if (q == null) {
+            return Quantity.of(bounds.fallback());
+        }
+        if (!bounds.admits(q)) {
+            if (!q.isUncertain()) {
+                problem(p, "expected a number " + bounds.describe() + ", was " + fmt(q.mean()));
+            } else {
+                String reach = bounds.admitsLower(q) ? "up to " + fmt(q.upper()) : "down to " + fmt(q.lower());
+                problem(p, "expected values " + bounds.describe() + ", but " + q.describe() + " reaches " + reach);
+            }
+            return Quantity.of(bounds.fallback());
+        }
+        return q;
+    }
+
+    private Quantity parseQuantity(JsonNode n, String p) {
+        if (n.isNumber()) {
+            return construct(p, () -> new Quantity.Fixed(n.asDouble(), Provenance.NONE), () -> null);
+        }
+        if (!n.isObject()) {
+            problem(p, "expected a number or a quantity such as {value: 0.5, source: id}, {uniform: [min, max]}, "
+                    + "{triangular: [min, mode, max]}, {normal: [mean, sd]} or {lognormal: {median: m, gsd: g}}, "
+                    + "found " + ScenarioSchema.describe(n));
+            return null;
+        }
+        List<String> forms = FORMS.stream().filter(n::has).toList();
+        if (forms.size() != 1) {
+            problem(p, "expected exactly one of value, uniform, triangular, normal, lognormal"
+                    + (forms.isEmpty() ? "" : ", found " + String.join(" and ", forms)));
+            return null;
+        }
+        String form = forms.get(0);
+        String fp = p + "/" + form;
+        String source = optionalRef(n, p, "source");
+        String assumption = text(n, p, "assumption");
+        Provenance prov = new Provenance(source, assumption);
+        if ((n.has("min") || n.has("max")) && !form.equals("normal")) {
+            problem(n.has("min") ? p + "/min" : p + "/max", "min and max truncate a normal distribution; expected "
+                    + "them only beside normal: [mean, sd]");
+        }
+        JsonNode v = n.get(form);
+        switch (form) {
+            case "value" -> {
+                if (!v.isNumber()) {
+                    problem(fp, "expected a number, found " + ScenarioSchema.describe(v));
+                    return null;
+                }
+                return construct(fp, () -> new Quantity.Fixed(v.asDouble(), prov), () -> null);
+            }
+            case "uniform" -> {
+                double[] a = numbers(v, fp, 2, "[min, max]");
+                return a == null ? null : construct(fp, () -> new Quantity.Uniform(a[0], a[1], prov), () -> null);
+            }
+            case "triangular" -> {
+                double[] a = numbers(v, fp, 3, "[min, mode, max]");
+                return a == null ? null
+                        : construct(fp, () -> new Quantity.Triangular(a[0], a[1], a[2], prov), () -> null);
+            }
+            case "normal" -> {
+                double[] a = numbers(v, fp, 2, "[mean, sd]");
+                double lo = n.has("min") ? number(n, p, "min", Bounds.ANY, false) : Double.NEGATIVE_INFINITY;
+                double hi = n.has("max") ? number(n, p, "max", Bounds.ANY, false) : Double.POSITIVE_INFINITY;
+                return a == null ? null
+                        : construct(fp, () -> new Quantity.Normal(a[0], a[1], lo, hi, prov), () -> null);
+            }
+            default -> {
+                if (!v.isObject()) {
+                    problem(fp, "expected {median: m, gsd: g}, found " + ScenarioSchema.describe(v));
+                    return null;
+                }
+                double median = number(v, fp, "median", Bounds.POSITIVE, true);
+                double gsd = number(v, fp, "gsd", new Bounds(1, false, Double.POSITIVE_INFINITY, false, 1), true);
+                return construct(fp, () -> new Quantity.LogNormal(median, gsd, prov), () -> null);
+            }
+        }
+    }
+
+    private double[] numbers(JsonNode v, String p, int count, String form) {
+        if (!v.isArray() || v.size() != count) {
+            problem(p, "expected " + count + " numbers " + form + ", found " + ScenarioSchema.describe(v));
+            return null;
+        }
+        double[] out = new double[count];
+        for (int i = 0; i < count; i++) {
+            JsonNode e = v.get(i);
+            if (!e.isNumber() || !Double.isFinite(e.asDouble())) {
+                problem(p + "/" + i, "expected a finite number, found " + ScenarioSchema.describe(e));
+                return null;
+            }
+            out[i] = e.asDouble();
+        }
+        return out;
+    }
+
+    /** A plain number (no provenance), checked against {@code bounds}. */
+    private double number(JsonNode parent, String parentPath, String key, Bounds bounds, boolean required) {
+        String p = parentPath + "/" + ScenarioChecks.esc(key);
+        JsonNode n = parent.get(key);
+        if (n == null || n.isNull()) {
+            if (required) {
+                missing(parentPath, key);
+            }
+            return bounds.fallback();
+        }
+        if (!n.isNumber() || !Double.isFinite(n.asDouble())) {
+            problem(p, "expected a finite number, found " + ScenarioSchema.describe(n));
+            return bounds.fallback();
+        }
+        double d = n.asDouble();
+        if (!bounds.admits(Quantity.of(d))) {
+            problem(p, "expected a number " + bounds.describe() + ", was " + fmt(d));
+            return bounds.fallback();
+        }
+        return d;
+    }
+
+    private int integer(JsonNode parent, String parentPath, String key, int min, int max, boolean required) {
+        return integer(parent, parentPath, key, min, max, required, min);
+    }
+
+    private int integer(JsonNode parent, String parentPath, String key, int min, int max, boolean required,
+                        int fallback) {
+        String p = parentPath + "/" + ScenarioChecks.esc(key);
+        JsonNode n = parent.get(key);
+        if (n == null || n.isNull()) {
+            if (required) {
+                missing(parentPath, key);
+            }
+            return fallback;
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+            problem(p, "expected a whole number >= " + min + ", found " + ScenarioSchema.describe(n));
+            return fallback;
+        }
+        int v = n.asInt();
+        if (v < min || v > max) {
+            problem(p, "expected a whole number >= " + min + ", was " + v);
+            return fallback;
+        }
+        return v;
+    }
+
+    // ---- texts, ids, events -----------------------------------------------------------------------------
+
+    private String text(JsonNode parent, String parentPath, String key) {
+        JsonNode n = parent.get(key);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            problem(parentPath + "/" + ScenarioChecks.esc(key), "expected a text, found " + ScenarioSchema.describe(n));
+            return null;
+        }
+        return n.asText();
+    }
+
+    private String requiredText(JsonNode parent, String parentPath, String key) {
+        if (!parent.has(key) || parent.get(key).isNull()) {
+            missing(parentPath, key);
+            return null;
+        }
+        return text(parent, parentPath, key);
+    }
+
+    private String id(JsonNode parent, String parentPath, String key, boolean required) {
+        JsonNode n = parent.get(key);
+        if (n == null || n.isNull()) {
+            if (required) {
+                missing(parentPath, key);
+            }
+            return null;
+        }
+        if (!n.isTextual() || n.asText().isBlank() || n.asText().chars().anyMatch(Character::isWhitespace)) {
+            problem(parentPath + "/" + ScenarioChecks.esc(key), "expected an id (a word without spaces), found "
+                    + ScenarioSchema.describe(n));
+            return null;
+        }
+        return n.asText();
+    }
+
+    private String idOrPlaceholder(JsonNode n, String p) {
+        String id = id(n, p, "id", true);
+        return id == null ? placeholder(p) : id;
+    }
+
+    private String refOrPlaceholder(JsonNode n, String p, String key) {
+        String id = id(n, p, key, true);
+        return id == null ? placeholder(p + "/" + key) : id;
+    }
+
+    private String optionalRef(JsonNode n, String p, String key) {
+        return id(n, p, key, false);
+    }
+
+    /** An id that cannot clash with a real one; problems about it are covered by the one already reported. */
+    private String placeholder(String what) {
+        return "(unreadable " + what + " #" + (++placeholders) + ")";
+    }
+
+    private LocalDate date(JsonNode parent, String parentPath, String key, boolean required) {
+        String p = parentPath + "/" + ScenarioChecks.esc(key);
+        JsonNode n = parent.get(key);
+        if (n == null || n.isNull()) {
+            if (required) {
+                missing(parentPath, key);
+            }
+            return null;
+        }
+        if (n.isTextual()) {
+            try {
+                return LocalDate.parse(n.asText().strip());
+            } catch (DateTimeParseException e) {
+                // fall through to the problem
+            }
+        }
+        problem(p, "expected a date YYYY-MM-DD, found " + ScenarioSchema.describe(n));
+        return null;
+    }
+
+    private Boolean bool(JsonNode parent, String parentPath, String key) {
+        JsonNode n = parent.get(key);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isBoolean()) {
+            problem(parentPath + "/" + key, "expected true or false, found " + ScenarioSchema.describe(n));
+            return null;
+        }
+        return n.asBoolean();
+    }
+
+    private <E extends Enum<E>> E enumValue(JsonNode parent, String parentPath, String key, Class<E> type,
+                                            boolean required) {
+        JsonNode n = parent.get(key);
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            names.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        if (n == null || n.isNull()) {
+            if (required) {
+                missing(parentPath, key);
+            }
+            return null;
+        }
+        String s = n.isTextual() ? n.asText() : null;
+        int i = s == null ? -1 : names.indexOf(s);
+        if (i < 0) {
+            problem(parentPath + "/" + key, "expected one of " + names + ", found " + ScenarioSchema.describe(n));
+            return null;
+        }
+        return type.getEnumConstants()[i];
+    }
+
+    /** A CAMEO code: a quoted string, with its Goldstein value from GDELT's table, or {cameo, goldstein}. */
+    private EventCode event(JsonNode parent, String parentPath, String key, boolean required) {
+        String p = parentPath + "/" + ScenarioChecks.esc(key);
+        JsonNode n = parent.get(key);
+        if (n == null || n.isNull()) {
+            if (required) {
+                missing(parentPath, key);
+            }
+            return null;
+        }
+        String code;
+        Double goldstein = null;
+        String codePath = p;
+        if (n.isTextual()) {
+            code = n.asText();
+        } else if (n.isObject() && n.get("cameo") != null && n.get("cameo").isTextual()) {
+            code = n.get("cameo").asText();
+            codePath = p + "/cameo";
+            if (n.has("goldstein")) {
+                goldstein = number(n, p, "goldstein", new Bounds(-10, false, 10, false, 0), false);
+            }
+        } else {
+            problem(p, "expected a CAMEO code in quotes such as \"190\" (unquoted, 010 would be read as the number"
+                    + " 10), or {cameo: \"190\", goldstein: -10}, found " + ScenarioSchema.describe(n));
+            return null;
+        }
+        Double known = CameoCodebook.gdelt().goldstein(code).orElse(null);
+        if (known == null) {
+            problem(codePath, "unknown CAMEO code '" + code + "'; expected a code of the CAMEO codebook, 2 to 4 "
+                    + "digits such as \"042\" or \"190\"");
+            return null;
+        }
+        double g = goldstein != null ? goldstein : known;
+        return construct(codePath, () -> new EventCode(code, g), () -> null);
+    }
+
+    // ---- structure ------------------------------------------------------------------------------------
+
+    private interface ElementReader<T> {
+        T read(JsonNode element, String pointer);
+    }
+
+    /** Reads a list; an absent list is empty. Elements that are not mappings are reported and skipped. */
+    private <T> List<T> list(JsonNode parent, String parentPath, String key, ElementReader<T> reader) {
+        List<T> out = new ArrayList<>();
+        if (!array(parent, parentPath, key, false)) {
+            return out;
+        }
+        JsonNode a = parent.get(key);
+        String p = parentPath + "/" + key;
+        for (int i = 0; i < a.size(); i++) {
+            JsonNode e = a.get(i);
+            String ep = p + "/" + i;
+            if (!e.isObject()) {
+                problem(ep, "expected a mapping, found " + ScenarioSchema.describe(e));
+                e = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            }
+            T t = reader.read(e, ep);
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private boolean array(JsonNode parent, String parentPath, String key, boolean required) {
+        JsonNode n = parent.get(key);
+        if (n == null || n.isNull()) {
+            if (required) {
+                missing(parentPath, key);
+            }
+            return false;
+        }
+        if (!n.isArray()) {
+            problem(parentPath + "/" + key, "expected a list, found " + ScenarioSchema.describe(n));
+            return false;
+        }
+        return true;
+    }
+
+    private boolean mapping(JsonNode parent, String parentPath, String key, boolean required) {
+        JsonNode n = parent.get(key);
+        if (n == null || n.isNull()) {
+            if (required) {
+                missing(parentPath, key);
+            }
+            return false;
+        }
+        if (!n.isObject()) {
+            problem(parentPath + "/" + key, "expected a mapping, found " + ScenarioSchema.describe(n));
+            return false;
+        }
+        return true;
+    }
+
+    /** Runs a record constructor; its IllegalArgumentException becomes a problem at {@code p}. */
+    private <T> T construct(String p, Supplier<T> make, Supplier<T> stub) {
+        try {
+            return make.get();
+        } catch (IllegalArgumentException e) {
+            problems.add(new Finding(p, p, false, true, e.getMessage() == null ? "invalid value" : e.getMessage()));
+            return stub.get();
+        }
+    }
+
+    private void missing(String parentPath, String key) {
+        problems.add(new Finding(parentPath, parentPath + "/" + ScenarioChecks.esc(key), false,
+                "missing required field '" + key + "'" + (parentPath.isEmpty() ? " at the top level" : "")));
+    }
+
+    private void problem(String p, String message) {
+        problems.add(new Finding(p, message));
+    }
+
+    private static String fmt(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+}
