@@ -34,15 +34,18 @@ import org.statecraft.core.scenario.Trigger;
  *       lever's network stance while it is in use; the loss of support relative to the baseline trajectory
  *       becomes harm ρ_{k,c}(x^base_k − x_k) on the constituencies third parties control;</li>
  *   <li>the target's expected pressure Π̂ = Σ_l cr_l π_l + π_net is set against its resolve K: it
- *       concedes z = min(κ, (Π̂/K)^{1/γ}) if that exceeds what it already gave; once z reaches
- *       min(κ, z_r) the coercer releases its levers (if the policy says so); a concession given while
- *       pressure is gone for a grace period is withdrawn with hazard b per day;</li>
+ *       concedes z = min(κ, z_r (Π̂/K)^{1/γ}) if that exceeds what it already gave; once z reaches
+ *       min(κ, z_r) the coercer releases its levers (if the policy says so); once pressure has been gone for
+ *       a grace period the concession is withdrawn with hazard b per day, and the coercer re-applies what it
+ *       released (snapback);</li>
  *   <li>events carry CAMEO codes and Goldstein values.</li>
  * </ol>
  * Cost per run-day: O(harm entries + rules + members²/stepDays).
  */
 public final class LeverageModel {
     private static final int NO_END = Integer.MAX_VALUE;
+    private static final byte SUSPENDED_USE = 1;
+    private static final byte SUSPENDED_THREAT = 2;
 
     private final Scenario scenario;
     private final ParameterSpace space;
@@ -365,6 +368,7 @@ public final class LeverageModel {
         final double backslide = v(values, backslideIdx, 0);
         final double zGoal = Math.min(capacity, releaseLevel) - 1e-12;
         final double invGamma = 1.0 / gamma;
+        final double releaseLevel = this.releaseLevel;
 
         final double[] tolerance = new double[nL];
         final double[] clash = new double[nL];
@@ -420,6 +424,8 @@ public final class LeverageModel {
         final double[] ownDaily = new double[nL];
         final double[] leverPressure = new double[nL];
         final boolean[] fired = new boolean[rs.length];
+        final byte[] suspended = new byte[nL];
+        final int[] suspendedUntil = new int[nL];
         final int[] attackRing = new int[maxWindow];
         double excitation = 0;
         double z = 0;
@@ -591,7 +597,8 @@ public final class LeverageModel {
                 }
             }
             double willing = expected <= 0 ? 0
-                    : resolve <= 0 ? capacity : Math.min(capacity, Math.pow(expected / resolve, invGamma));
+                    : resolve <= 0 ? Math.min(capacity, 1)
+                    : Math.min(Math.min(capacity, 1), releaseLevel * Math.pow(expected / resolve, invGamma));
             if (willing > z) {
                 z = willing;
                 out.peakConcession = Math.max(out.peakConcession, z);
@@ -603,6 +610,8 @@ public final class LeverageModel {
                     if (release) {
                         for (int l = 0; l < nL; l++) {
                             if (inUse[l] || threatened[l]) {
+                                suspended[l] = inUse[l] ? SUSPENDED_USE : SUSPENDED_THREAT;
+                                suspendedUntil[l] = until[l] == NO_END ? NO_END : until[l] - t;
                                 lift(l, t, LiftReason.CONCESSION, inUse, threatened, started, out, daily, listener);
                             }
                         }
@@ -613,6 +622,21 @@ public final class LeverageModel {
                 calmDays++;
                 if (z > 0 && calmDays > graceDays && backslide > 0 && rng.nextDouble() < backslide) {
                     z = 0;
+                    // snapback: the coercer resumes what it released on concession, for what was left of it
+                    for (int l = 0; l < nL; l++) {
+                        if (suspended[l] != 0 && !exhausted[l]) {
+                            until[l] = suspendedUntil[l] == NO_END ? NO_END : t + suspendedUntil[l];
+                            if (suspended[l] == SUSPENDED_USE) {
+                                inUse[l] = true;
+                                started[l] = t;
+                                emit(t, leverOwner[l], leverTarget[l], useEvent[l], leverIds[l], daily, listener,
+                                        isDyad(leverOwner[l], leverTarget[l]));
+                            } else {
+                                threatened[l] = true;
+                            }
+                        }
+                        suspended[l] = 0;
+                    }
                 }
             } else {
                 calmDays = 0;

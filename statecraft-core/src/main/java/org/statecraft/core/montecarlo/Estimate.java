@@ -16,7 +16,8 @@ public record Estimate(double value, double lower, double upper) {
         double z2 = z * z;
         double centre = (p + z2 / (2.0 * n)) / (1 + z2 / n);
         double half = z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
-        return new Estimate(p, Math.max(0, centre - half), Math.min(1, centre + half));
+        return new Estimate(p, successes == 0 ? 0 : Math.max(0, centre - half),
+                successes == n ? 1 : Math.min(1, centre + half));
     }
 
     /** Mean with a normal-approximation 95% interval of the mean (values summed in the order given). */

@@ -45,18 +45,21 @@ class LeverageModelTest {
     }
 
     @Test
-    void responseCurveConcedesWhenPressureReachesResolveTimesReleaseLevelToTheGamma() {
+    void responseCurveConcedesTheReleaseLevelWhenPressureReachesResolve() {
         // pressure = wT * harmT / 100 = 1 * 30 / 100 = 0.3 a day, fully credible (no own cost).
-        // K = 0.5, gamma = 2: willing z = (0.3 / 0.5)^(1/2) = 0.7746 >= release 0.6 -> concedes on day 0.
-        Scenario concede = twoSided(30, 0, 1, 0, Double.NaN, 0.5, 1, 2, List.of(baseline(), useOnDay("u", 0, null)), 0);
+        // z = z_r (Π/K)^(1/γ): K = 0.25, γ = 2 -> 0.6 * sqrt(1.2) = 0.6573 >= z_r = 0.6 -> concedes on day 0.
+        Scenario concede = twoSided(30, 0, 1, 0, Double.NaN, 0.25, 1, 2, List.of(baseline(), useOnDay("u", 0, null)), 0);
         RunOutcome o = run(concede, 1, CredibilityRule.HORIZON);
         assertThat(o.concessionDay).isZero();
-        assertThat(o.peakConcession).isCloseTo(Math.sqrt(0.6), within(1e-9));
-        // K = 1: z = sqrt(0.3) = 0.5477 < 0.6: a partial concession, never the release level.
+        assertThat(o.peakConcession).isCloseTo(0.6 * Math.sqrt(1.2), within(1e-9));
+        // K = 1: z = 0.6 * sqrt(0.3) = 0.3286 < 0.6: a partial concession, never the release level.
         Scenario partial = twoSided(30, 0, 1, 0, Double.NaN, 1, 1, 2, List.of(baseline(), useOnDay("u", 0, null)), 0);
         RunOutcome p = run(partial, 1, CredibilityRule.HORIZON);
         assertThat(p.conceded()).isFalse();
-        assertThat(p.finalConcession).isCloseTo(Math.sqrt(0.3), within(1e-9));
+        assertThat(p.finalConcession).isCloseTo(0.6 * Math.sqrt(0.3), within(1e-9));
+        // exactly at K the target concedes exactly the release level
+        Scenario exact = twoSided(30, 0, 1, 0, Double.NaN, 0.3, 1, 3, List.of(baseline(), useOnDay("u", 0, null)), 0);
+        assertThat(run(exact, 1, CredibilityRule.HORIZON).peakConcession).isCloseTo(0.6, within(1e-12));
     }
 
     @Test
@@ -69,18 +72,39 @@ class LeverageModelTest {
 
     @Test
     void aLeverWhoseOwnerCannotSustainItIsDiscountedByCredibility() {
-        // pressure 0.3/day; own cost 0.2/day, tolerance 1.0 -> day 0 the owner can last (1.0 - 0.2)/0.2 = 4 more
-        // days; look-ahead L = 10: credibility 0.4, expected pressure 0.12. K = 0.2, gamma 1: z = 0.6 only if
-        // pressure >= 0.12 -> exactly at the threshold on day 0 under HORIZON.
+        // pressure 0.3/day; own cost 0.2/day, tolerance 1.0 -> on day 0 the owner can last (1.0 - 0.2)/0.2 = 4
+        // more days; look-ahead L = 10: credibility 0.4, expected pressure 0.12. K = 0.25, γ = 1:
+        // z = 0.6 * 0.12 / 0.25 = 0.288.
         Scenario s = twoSided(30, 40, 1, 0.5, 1.0, 0.25, 1, 1, List.of(baseline(), useOnDay("u", 0, null)), 0);
         RunOutcome horizon = run(s, 1, CredibilityRule.HORIZON);
-        assertThat(horizon.peakConcession).isCloseTo(0.12 / 0.25, within(1e-9));
-        // LINEAR: credibility 1 - 0.2/1.0 = 0.8 on day 0 -> expected 0.24 -> z = 0.96 -> concedes.
+        assertThat(horizon.peakConcession).isCloseTo(0.6 * 0.12 / 0.25, within(1e-9));
+        // LINEAR: credibility 1 - 0.2/1.0 = 0.8 on day 0 -> expected 0.24 -> z = 0.576.
         RunOutcome linear = run(s, 1, CredibilityRule.LINEAR);
-        assertThat(linear.peakConcession).isCloseTo(0.24 / 0.25, within(1e-9));
-        // The same lever with no own cost is fully credible: 0.3 / 0.25 -> capped at capacity 1.
+        assertThat(linear.peakConcession).isCloseTo(0.6 * 0.24 / 0.25, within(1e-9));
+        // The same lever with no own cost is fully credible: 0.6 * 0.3 / 0.25 = 0.72.
         Scenario free = twoSided(30, 0, 1, 0.5, 1.0, 0.25, 1, 1, List.of(baseline(), useOnDay("u", 0, null)), 0);
-        assertThat(run(free, 1, CredibilityRule.HORIZON).peakConcession).isEqualTo(1.0);
+        assertThat(run(free, 1, CredibilityRule.HORIZON).peakConcession).isCloseTo(0.72, within(1e-9));
+    }
+
+    @Test
+    void aWithdrawnConcessionBringsBackTheLeversReleasedForIt() {
+        // Concedes on day 0 (K tiny), the lever is released, pressure is gone: after the 30-day grace the
+        // concession is withdrawn with hazard 1 and the coercer re-applies the lever, which again forces a
+        // concession at once.
+        Scenario s = twoSided(30, 0, 1, 0, Double.NaN, 0.01, 1, 1, List.of(baseline(), useOnDay("u", 0, null)), 0);
+        s = new Scenario(s.id(), s.title(), s.description(), s.start(), s.horizonDays(), s.sources(), s.actors(),
+                s.constituencies(), s.weights(), new org.statecraft.core.scenario.Demand("issue", null, "c", "t",
+                TestScenarios.q(10), TestScenarios.q(90), TestScenarios.q(0.01), TestScenarios.q(1), 0.6,
+                TestScenarios.q(1), TestScenarios.q(10), TestScenarios.q(1), 30,
+                new org.statecraft.core.scenario.EventCode("087", 9)), s.levers(), s.policies(), s.attacks(),
+                s.clashes(), s.network(), s.observedEvents(), s.observedSpells());
+        LeverageModel m = new LeverageModel(s);
+        List<String> log = new ArrayList<>();
+        m.simulate(1, m.parameterSpace().means(), new SplittableRandom(1), m.newOutcome(), null,
+                (day, src, tgt, code, what) -> log.add(day + ":" + code.cameo()));
+        // day 0: use (163), concession (087), lift (085); calm days 0..30 -> withdrawn on day 31, lever
+        // re-applied at the end of that day (163); its harm is felt on day 32: conceded again (087), lifted (085).
+        assertThat(log).startsWith("0:163", "0:087", "0:085", "31:163", "32:087", "32:085");
     }
 
     @Test

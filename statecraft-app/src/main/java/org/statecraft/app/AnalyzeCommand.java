@@ -1,0 +1,91 @@
+package org.statecraft.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.statecraft.core.leverage.CredibilityRule;
+import org.statecraft.core.montecarlo.Analysis;
+import org.statecraft.core.montecarlo.MonteCarlo;
+import org.statecraft.io.results.AnalysisCsv;
+import org.statecraft.io.results.AnalysisJson;
+import org.statecraft.io.results.AnalysisText;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code statecraft analyze [SCENARIO]}: every policy of a scenario, Monte Carlo, ranked. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Run every policy of a scenario many times and rank them by effectiveness, with who pays.",
+            "Without SCENARIO, analyses the bundled Pakistan-Taliban 2023 case."})
+public final class AnalyzeCommand implements Callable<Integer> {
+    enum Format { table, json, csv }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "Scenario YAML file.")
+    Path scenario;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--format", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            defaultValue = "table")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Also write results.json, policies.csv, runs.csv and summary.md to DIR.")
+    Path out;
+
+    @Option(names = "--credibility", description = "Credibility rule: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            defaultValue = "HORIZON")
+    CredibilityRule credibility;
+
+    @Override
+    public Integer call() throws IOException {
+        Scenarios.Loaded loaded = Scenarios.load(scenario);
+        PrintWriter err = spec.commandLine().getErr();
+        Analysis a;
+        try (ProgressBar bar = new ProgressBar(err, "analyze", ProgressBar.terminal(run.quiet))) {
+            a = MonteCarlo.run(loaded.scenario(), run.monteCarlo(credibility), bar);
+        }
+        AnalysisJson.RunInfo info = new AnalysisJson.RunInfo(loaded.hash(), credibility.name().toLowerCase(),
+                loaded.file());
+        PrintWriter o = spec.commandLine().getOut();
+        switch (format) {
+            case json -> o.println(AnalysisJson.write(AnalysisJson.toJson(loaded.scenario(), a, info)));
+            case csv -> AnalysisCsv.policies(a, o);
+            default -> o.print(AnalysisText.render(loaded.scenario(), a, false));
+        }
+        o.flush();
+        if (out != null) {
+            write(loaded, a, info);
+            err.println("wrote results.json, policies.csv, runs.csv and summary.md to " + out);
+        }
+        return StatecraftCommand.EXIT_OK;
+    }
+
+    private void write(Scenarios.Loaded loaded, Analysis a, AnalysisJson.RunInfo info) throws IOException {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("results.json"),
+                AnalysisJson.write(AnalysisJson.toJson(loaded.scenario(), a, info)), StandardCharsets.UTF_8);
+        try (Writer w = Files.newBufferedWriter(out.resolve("policies.csv"), StandardCharsets.UTF_8)) {
+            AnalysisCsv.policies(a, w);
+        }
+        try (Writer w = Files.newBufferedWriter(out.resolve("runs.csv"), StandardCharsets.UTF_8)) {
+            AnalysisCsv.runs(a, w);
+        }
+        StringWriter md = new StringWriter();
+        md.write(AnalysisText.render(loaded.scenario(), a, true));
+        md.write(String.format("%nScenario file `%s`, SHA-256 `%s`. Rerun: `statecraft analyze %s --runs %d --seed %d`.%n",
+                loaded.file(), loaded.hash(), loaded.file(), a.runs(), a.seed()));
+        Files.writeString(out.resolve("summary.md"), md.toString(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,239 @@
+package org.statecraft.io.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.statecraft.core.montecarlo.Analysis;
+import org.statecraft.core.montecarlo.Estimate;
+import org.statecraft.core.montecarlo.PolicySummary;
+import org.statecraft.core.scenario.Constituency;
+import org.statecraft.core.scenario.ObservedEvent;
+import org.statecraft.core.scenario.Scenario;
+
+/**
+ * The JSON form of an analysis: one object with a {@code policies} array (each with {@code id} and
+ * {@code rank}, 1 = most effective). Every field is documented in {@code docs/cli.md}. Non-finite numbers
+ * are written as {@code null}.
+ */
+public final class AnalysisJson {
+    public static final String VERSION = "0.1.0";
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private AnalysisJson() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Describes the run: scenario identity and hash, seed, run count, engine options. */
+    public record RunInfo(String scenarioHash, String credibility, String scenarioFile) {
+    }
+
+    public static ObjectNode toJson(Scenario scenario, Analysis a, RunInfo info) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("statecraft", VERSION);
+        ObjectNode sc = root.putObject("scenario");
+        sc.put("id", scenario.id());
+        sc.put("title", scenario.title());
+        sc.put("file", info.scenarioFile());
+        sc.put("hash", info.scenarioHash());
+        sc.put("start", scenario.start().toString());
+        sc.put("horizonDays", scenario.horizonDays());
+        ObjectNode dm = sc.putObject("demand");
+        dm.put("issue", scenario.demand().issue());
+        dm.put("coercer", scenario.demand().coercer());
+        dm.put("target", scenario.demand().target());
+        dm.put("currentPosition", scenario.demand().currentPosition().mean());
+        dm.put("demandedPosition", scenario.demand().demandedPosition().mean());
+        dm.put("releaseLevel", scenario.demand().releaseLevel());
+        ArrayNode cons = sc.putArray("constituencies");
+        for (Constituency c : scenario.constituencies()) {
+            ObjectNode o = cons.addObject();
+            o.put("id", c.id());
+            o.put("name", c.name());
+            o.put("side", c.side());
+            o.put("role", role(c));
+            o.put("unit", c.unit());
+            o.put("baseline", c.baseline().mean());
+        }
+        ObjectNode run = root.putObject("run");
+        run.put("runs", a.runs());
+        run.put("seed", a.seed());
+        run.put("credibility", info.credibility());
+        root.put("baselinePolicy", a.baselinePolicy());
+        ArrayNode ps = root.putArray("policies");
+        for (PolicySummary p : a.ranked()) {
+            ps.add(policy(p));
+        }
+        ArrayNode rob = root.putArray("robustness");
+        for (int i = 0; i < a.policies().size(); i++) {
+            for (int j = 0; j < a.policies().size(); j++) {
+                if (i != j) {
+                    ObjectNode o = rob.addObject();
+                    o.put("policy", a.policies().get(i).id());
+                    o.put("over", a.policies().get(j).id());
+                    num(o, "share", a.robustness()[i][j]);
+                }
+            }
+        }
+        ArrayNode rep = root.putArray("replay");
+        for (Replay r : Replay.of(scenario, a)) {
+            ObjectNode o = rep.addObject();
+            o.put("lever", r.lever());
+            o.put("policy", r.policy());
+            o.put("observedFrom", r.observedFrom());
+            o.put("observedTo", r.observedTo());
+            o.put("observedDays", r.observedDays());
+            o.put("source", r.source());
+            o.set("simulated", lever(r.simulated()));
+            num(o, "shareNoLongerThanObserved", r.shareNoLongerThanObserved());
+        }
+        ArrayNode obs = root.putArray("observedEvents");
+        for (ObservedEvent e : scenario.observedEvents()) {
+            ObjectNode o = obs.addObject();
+            o.put("date", e.date().toString());
+            o.put("day", java.time.temporal.ChronoUnit.DAYS.between(scenario.start(), e.date()));
+            o.put("actor", e.actor());
+            o.put("counterpart", e.counterpart());
+            o.put("cameo", e.code().cameo());
+            o.put("goldstein", e.code().goldstein());
+            o.put("description", e.description());
+            o.put("source", e.source());
+        }
+        return root;
+    }
+
+    static ObjectNode policy(PolicySummary p) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("id", p.id());
+        o.put("name", p.name());
+        o.put("description", p.description());
+        o.put("rank", p.rank());
+        o.put("paretoEfficient", p.paretoEfficient());
+        o.set("concession", estimate(p.concession()));
+        o.set("meanConcession", estimate(p.meanConcession()));
+        num(o, "effect", p.effect());
+        num(o, "medianDaysToConcession", p.medianDaysToConcession());
+        o.set("attacks", estimate(p.attacks()));
+        num(o, "attacksAverted", p.attacksAverted());
+        o.set("collateral", estimate(p.collateral()));
+        num(o, "collateralPerEffect", p.collateralPerEffect());
+        o.set("coercerOwnCost", estimate(p.coercerOwnCost()));
+        o.set("clash", estimate(p.clash()));
+        ArrayNode hs = o.putArray("harms");
+        for (PolicySummary.ConstituencyHarm h : p.harms()) {
+            ObjectNode x = hs.addObject();
+            x.put("constituency", h.constituency());
+            x.put("side", h.side());
+            x.put("role", h.role());
+            x.put("unit", h.unit());
+            num(x, "mean", h.mean());
+            num(x, "p05", h.p05());
+            num(x, "p95", h.p95());
+            num(x, "meanRelative", h.meanRelative());
+        }
+        ArrayNode ss = o.putArray("stances");
+        for (PolicySummary.StanceShift s : p.stances()) {
+            ObjectNode x = ss.addObject();
+            x.put("member", s.member());
+            num(x, "initial", s.initial());
+            num(x, "baselineFinal", s.baselineFinal());
+            num(x, "final", s.finalStance());
+            num(x, "shift", s.shift());
+            num(x, "shiftP05", s.shiftP05());
+            num(x, "shiftP95", s.shiftP95());
+        }
+        ArrayNode ls = o.putArray("levers");
+        for (PolicySummary.LeverUse l : p.levers()) {
+            ls.add(lever(l));
+        }
+        o.set("concessionCurve", array(p.concessionCurve()));
+        ObjectNode d = o.putObject("daily");
+        d.set("pressure", array(p.daily().pressure()));
+        d.set("concession", array(p.daily().concession()));
+        d.set("attacks", array(p.daily().attacks()));
+        d.set("goldstein", array(p.daily().goldstein()));
+        d.set("events", array(p.daily().events()));
+        return o;
+    }
+
+    static ObjectNode lever(PolicySummary.LeverUse l) {
+        ObjectNode x = MAPPER.createObjectNode();
+        x.put("lever", l.lever());
+        num(x, "used", l.used());
+        num(x, "meanDaysInUse", l.meanDaysInUse());
+        num(x, "liftedForOwnCost", l.liftedForOwnCost());
+        ObjectNode sp = x.putObject("firstSpell");
+        num(sp, "p05", l.spellP05());
+        num(sp, "p25", l.spellP25());
+        num(sp, "median", l.spellMedian());
+        num(sp, "p75", l.spellP75());
+        num(sp, "p95", l.spellP95());
+        // histogram trimmed after its last non-zero day: share of runs (that used the lever) per spell length
+        double[] h = l.spellHistogram();
+        int last = h.length - 1;
+        while (last > 0 && h[last] == 0) {
+            last--;
+        }
+        sp.set("histogram", array(java.util.Arrays.copyOf(h, last + 1)));
+        return x;
+    }
+
+    static ObjectNode estimate(Estimate e) {
+        ObjectNode o = MAPPER.createObjectNode();
+        num(o, "value", e.value());
+        num(o, "lower", e.lower());
+        num(o, "upper", e.upper());
+        return o;
+    }
+
+    static ArrayNode array(double[] xs) {
+        ArrayNode a = MAPPER.createArrayNode();
+        for (double x : xs) {
+            if (Double.isFinite(x)) {
+                a.add(round(x));
+            } else {
+                a.addNull();
+            }
+        }
+        return a;
+    }
+
+    static void num(ObjectNode o, String field, double v) {
+        if (Double.isFinite(v)) {
+            o.put(field, round(v));
+        } else {
+            o.putNull(field);
+        }
+    }
+
+    /** Twelve significant digits: enough for any analysis, and stable text across platforms. */
+    static double round(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v;
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(12)).doubleValue();
+    }
+
+    static String role(Constituency c) {
+        return c.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static List<String> policyIds(JsonNode root) {
+        List<String> ids = new java.util.ArrayList<>();
+        root.get("policies").forEach(p -> ids.add(p.get("id").asText()));
+        return ids;
+    }
+}

@@ -1,0 +1,182 @@
+package org.statecraft.io.results;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.statecraft.core.montecarlo.Analysis;
+import org.statecraft.core.montecarlo.PolicySummary;
+import org.statecraft.core.scenario.Constituency;
+import org.statecraft.core.scenario.ConstituencyRole;
+import org.statecraft.core.scenario.Scenario;
+
+/**
+ * The human-readable analysis: the ranked policy table, harm by constituency on each side, stance shifts,
+ * lever use, the replay of observed spells and the robustness of the ranking. Plain text for the terminal or
+ * Markdown for {@code summary.md}.
+ */
+public final class AnalysisText {
+    private AnalysisText() {
+    }
+
+    public static String render(Scenario s, Analysis a, boolean markdown) {
+        StringBuilder out = new StringBuilder();
+        String h1 = markdown ? "# " : "";
+        String h2 = markdown ? "\n## " : "\n";
+        out.append(h1).append(s.title()).append('\n');
+        out.append(markdown ? "\n" : "").append(String.format(Locale.ROOT,
+                "Demand: %s (%s -> %s). %d runs per policy, seed %d, horizon %d days from %s.%n",
+                s.demand().issue(), s.demand().coercer(), s.demand().target(), a.runs(), a.seed(), a.horizonDays(),
+                s.start()));
+
+        out.append(h2).append("Policies, most effective first").append(markdown ? "\n\n" : "\n");
+        TextTable t = new TextTable("rank", "policy", "P(concede) [95% CI]", "E[concession]", "median day",
+                "attacks", "averted", "collateral", "coll./effect", "own cost", "P(clash)", "pareto")
+                .leftAlign(1).leftAlign(11);
+        for (PolicySummary p : a.ranked()) {
+            t.row(Integer.toString(p.rank()), p.id(),
+                    String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", p.concession().value(), p.concession().lower(),
+                            p.concession().upper()),
+                    String.format(Locale.ROOT, "%.3f", p.meanConcession().value()),
+                    Double.isNaN(p.medianDaysToConcession()) ? "-" : fmt(p.medianDaysToConcession()),
+                    String.format(Locale.ROOT, "%.0f", p.attacks().value()),
+                    String.format(Locale.ROOT, "%+.0f", p.attacksAverted()),
+                    String.format(Locale.ROOT, "%.2f", p.collateral().value()),
+                    Double.isInfinite(p.collateralPerEffect()) ? (p.collateral().value() > 0 ? "no effect" : "-")
+                            : String.format(Locale.ROOT, "%.1f", p.collateralPerEffect()),
+                    String.format(Locale.ROOT, "%.2f", p.coercerOwnCost().value()),
+                    String.format(Locale.ROOT, "%.2f", p.clash().value()),
+                    p.paretoEfficient() ? "*" : "");
+        }
+        out.append(t.render(markdown));
+        out.append(markdown ? "\n" : "").append("E[concession]: expected degree of concession at the horizon (0-1), "
+                + "the effectiveness used for ranking. collateral: relative-loss-days on collateral constituencies; "
+                + "coll./effect: collateral per unit of effect over the baseline. own cost: the coercer's weighted "
+                + "relative-loss-days. pareto *: not dominated in effectiveness and collateral harm.\n");
+
+        Map<String, List<Constituency>> bySide = new LinkedHashMap<>();
+        for (Constituency c : s.constituencies()) {
+            bySide.computeIfAbsent(c.side(), k -> new ArrayList<>()).add(c);
+        }
+        out.append(h2).append("Harm by constituency (mean over runs, summed over the horizon)")
+                .append(markdown ? "\n" : "\n");
+        for (Map.Entry<String, List<Constituency>> e : bySide.entrySet()) {
+            out.append(markdown ? "\n**" + name(s, e.getKey()) + "**\n\n" : "\n" + name(s, e.getKey()) + "\n");
+            List<String> head = new ArrayList<>();
+            head.add("policy");
+            for (Constituency c : e.getValue()) {
+                head.add(c.id() + " (" + c.unit() + (c.role() == ConstituencyRole.COLLATERAL ? ", collateral" : "")
+                        + ")");
+            }
+            TextTable ht = new TextTable(head.toArray(String[]::new)).leftAlign(0);
+            for (PolicySummary p : a.ranked()) {
+                List<String> row = new ArrayList<>();
+                row.add(p.id());
+                for (Constituency c : e.getValue()) {
+                    PolicySummary.ConstituencyHarm h = p.harms().stream()
+                            .filter(x -> x.constituency().equals(c.id())).findFirst().orElseThrow();
+                    row.add(human(h.mean()));
+                }
+                ht.row(row.toArray(String[]::new));
+            }
+            out.append(ht.render(markdown));
+        }
+
+        if (!a.members().isEmpty()) {
+            out.append(h2).append("Third-party stance shifts toward ").append(s.demand().target())
+                    .append(" by the horizon, against the baseline trajectory (-1 hostile ... +1 supportive)")
+                    .append(markdown ? "\n\n" : "\n");
+            List<String> head = new ArrayList<>();
+            head.add("policy");
+            head.addAll(a.members());
+            TextTable st = new TextTable(head.toArray(String[]::new)).leftAlign(0);
+            PolicySummary base = a.policy(a.baselinePolicy());
+            List<String> initial = new ArrayList<>(List.of("(initial)"));
+            base.stances().forEach(x -> initial.add(String.format(Locale.ROOT, "%+.2f", x.initial())));
+            st.row(initial.toArray(String[]::new));
+            for (PolicySummary p : a.ranked()) {
+                List<String> row = new ArrayList<>(List.of(p.id()));
+                p.stances().forEach(x -> row.add(String.format(Locale.ROOT, "%+.2f", x.shift())));
+                st.row(row.toArray(String[]::new));
+            }
+            out.append(st.render(markdown));
+        }
+
+        out.append(h2).append("Lever use (share of runs used; mean days in use; lifted under own cost; first spell median [5-95%])")
+                .append(markdown ? "\n\n" : "\n");
+        TextTable lt = new TextTable("policy", "lever", "used", "days in use", "lifted for cost", "first spell")
+                .leftAlign(0).leftAlign(1);
+        for (PolicySummary p : a.ranked()) {
+            for (PolicySummary.LeverUse l : p.levers()) {
+                if (l.used() > 0) {
+                    lt.row(p.id(), l.lever(), String.format(Locale.ROOT, "%.2f", l.used()),
+                            String.format(Locale.ROOT, "%.1f", l.meanDaysInUse()),
+                            String.format(Locale.ROOT, "%.2f", l.liftedForOwnCost()),
+                            String.format(Locale.ROOT, "%s [%s-%s]", fmt(l.spellMedian()), fmt(l.spellP05()),
+                                    fmt(l.spellP95())));
+                }
+            }
+        }
+        out.append(lt.render(markdown));
+
+        List<Replay> replays = Replay.of(s, a);
+        if (!replays.isEmpty()) {
+            out.append(h2).append("Replay against what happened").append(markdown ? "\n\n" : "\n");
+            for (Replay r : replays) {
+                out.append(String.format(Locale.ROOT,
+                        "%s%s under policy %s: observed %d days (%s to %s, source %s); simulated first spell median %s "
+                                + "days, 50%% within [%s, %s], 90%% within [%s, %s]; lifted by the owner under its own "
+                                + "cost in %.0f%% of runs; %.0f%% of simulated spells no longer than observed.%n",
+                        markdown ? "- " : "", r.lever(), r.policy(), r.observedDays(), r.observedFrom(),
+                        r.observedTo(), r.source(), fmt(r.simulated().spellMedian()), fmt(r.simulated().spellP25()),
+                        fmt(r.simulated().spellP75()), fmt(r.simulated().spellP05()), fmt(r.simulated().spellP95()),
+                        100 * r.simulated().liftedForOwnCost() / Math.max(1e-12, r.simulated().used()),
+                        100 * r.shareNoLongerThanObserved()));
+            }
+        }
+
+        out.append(h2).append("Robustness of the ranking (share of runs in which the higher-ranked policy concedes more; ties count half)")
+                .append(markdown ? "\n\n" : "\n");
+        List<PolicySummary> ranked = a.ranked();
+        TextTable rt = new TextTable("policy", "over", "share", "verdict").leftAlign(0).leftAlign(1).leftAlign(3);
+        for (int i = 0; i + 1 < ranked.size(); i++) {
+            int ia = a.policies().indexOf(ranked.get(i));
+            int ib = a.policies().indexOf(ranked.get(i + 1));
+            double share = a.robustness()[ia][ib];
+            rt.row(ranked.get(i).id(), ranked.get(i + 1).id(), String.format(Locale.ROOT, "%.2f", share),
+                    share >= 0.9 ? "robust" : share >= 0.6 ? "likely" : "hinges on the draws");
+        }
+        out.append(rt.render(markdown));
+        return out.toString();
+    }
+
+    private static String name(Scenario s, String actor) {
+        return s.actor(actor).map(x -> x.name() + " side").orElse(actor);
+    }
+
+    static String fmt(double v) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** 1234567 -> "1.23m"; 45000 -> "45.0k". */
+    public static String human(double v) {
+        double a = Math.abs(v);
+        if (a >= 1e9) {
+            return String.format(Locale.ROOT, "%.2fbn", v / 1e9);
+        }
+        if (a >= 1e6) {
+            return String.format(Locale.ROOT, "%.2fm", v / 1e6);
+        }
+        if (a >= 1e4) {
+            return String.format(Locale.ROOT, "%.1fk", v / 1e3);
+        }
+        if (a >= 100) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}
