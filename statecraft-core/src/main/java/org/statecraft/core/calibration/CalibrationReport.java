@@ -29,8 +29,12 @@ public record CalibrationReport(ResponseCurveFit fit, List<Coefficient> coeffici
     public record Coefficient(String name, double estimate, double standardError) {
     }
 
-    /** Acquiescence after imposition in one target-cost category. */
-    public record CategoryRate(int category, String name, double pressure, int cases, int acquiesced) {
+    /**
+     * Acquiescence after imposition in one target-cost category: observed over all usable cases, and the
+     * model's mean fitted probability over those of them that have every covariate.
+     */
+    public record CategoryRate(int category, String name, double pressure, int cases, int acquiesced,
+                               double meanFitted) {
         public double rate() {
             return cases == 0 ? Double.NaN : (double) acquiesced / cases;
         }

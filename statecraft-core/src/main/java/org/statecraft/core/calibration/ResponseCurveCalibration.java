@@ -107,9 +107,20 @@ public final class ResponseCurveCalibration {
         for (int i = 0; i < pTrain.length; i++) {
             pTrain[i] = probit.probability(xTrain[i]);
         }
+        double[] fittedSum = new double[3];
+        int[] fittedN = new int[3];
+        for (int i = 0; i < pTrain.length; i++) {
+            fittedSum[train.get(i).targetCosts() - 1] += pTrain[i];
+            fittedN[train.get(i).targetCosts() - 1]++;
+        }
+        for (int i = 0; i < pModel.length; i++) {
+            fittedSum[test.get(i).targetCosts() - 1] += pModel[i];
+            fittedN[test.get(i).targetCosts() - 1]++;
+        }
         List<CalibrationReport.CategoryRate> rates = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
-            rates.add(new CalibrationReport.CategoryRate(k + 1, CATEGORY_NAMES[k], pressure.of(k + 1), catCases[k], catAcq[k]));
+            rates.add(new CalibrationReport.CategoryRate(k + 1, CATEGORY_NAMES[k], pressure.of(k + 1), catCases[k], catAcq[k],
+                    fittedN[k] == 0 ? Double.NaN : fittedSum[k] / fittedN[k]));
         }
         return new CalibrationReport(fit, coefs, probit.logLikelihood(), rate,
                 ForecastScores.of(pModel, yTest), ForecastScores.of(pBase, yTest), ForecastScores.of(pTrain, yTrain),
