@@ -1,0 +1,82 @@
+package org.statecraft.core.calibration;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.statecraft.core.random.SpecialFunctions;
+import org.statecraft.core.scenario.Provenance;
+import org.statecraft.core.scenario.Quantity;
+
+/**
+ * A fitted response curve of the leverage engine: the target's resolve K is lognormal(μ, σ), so under a
+ * constant credible pressure Π the probability of conceding the release level z_r is
+ * Φ((ln(Π / z_r^γ) − μ − Σ_c δ_c x_c) / σ) (models/leverage.md, "Calibration anchor"). The fit is made with
+ * z_r = 1 (TIES acquiescence is concession of the sender's demand).
+ *
+ * @param mu                 μ_K, mean of ln K (K in relative-daily-loss units)
+ * @param sigma              σ_K &gt; 0, standard deviation of ln K
+ * @param muStandardError    standard error of μ_K (delta method), NaN if unknown
+ * @param sigmaStandardError standard error of σ_K (delta method), NaN if unknown
+ * @param logResolveShifts   δ_c per covariate key: added to ln K when the indicator x_c is 1 (negative: less resolve)
+ * @param pressure           the target-cost → pressure mapping the fit assumed
+ * @param trainingCases      cases the fit used
+ * @param split              how training cases were chosen ({@link CalibrationSplit#describe()})
+ * @param source             the data, e.g. {@code TIES v4.1}
+ */
+public record ResponseCurveFit(double mu, double sigma, double muStandardError, double sigmaStandardError,
+                               Map<String, Double> logResolveShifts, TargetCostPressure pressure, int trainingCases,
+                               String split, String source) {
+
+    public ResponseCurveFit {
+        if (!Double.isFinite(mu)) {
+            throw new IllegalArgumentException("mu must be finite, was " + mu);
+        }
+        if (!(sigma > 0 && Double.isFinite(sigma))) {
+            throw new IllegalArgumentException("sigma must be > 0, was " + sigma);
+        }
+        if (pressure == null) {
+            throw new IllegalArgumentException("pressure mapping is required");
+        }
+        if (trainingCases < 0) {
+            throw new IllegalArgumentException("trainingCases must be >= 0, was " + trainingCases);
+        }
+        logResolveShifts = Map.copyOf(logResolveShifts == null ? Map.of() : logResolveShifts);
+        for (Map.Entry<String, Double> e : logResolveShifts.entrySet()) {
+            if (!Double.isFinite(e.getValue())) {
+                throw new IllegalArgumentException("log-resolve shift '" + e.getKey() + "' must be finite, was " + e.getValue());
+            }
+        }
+    }
+
+    /** P(concede | constant pressure Π) for a case with every indicator at 0. */
+    public double probability(double pressure) {
+        return probability(pressure, Map.of());
+    }
+
+    /** P(concede | constant pressure Π, indicators), indicators by covariate key (absent = 0). */
+    public double probability(double pressure, Map<String, Integer> indicators) {
+        if (!(pressure > 0)) {
+            return 0;
+        }
+        double shift = 0;
+        for (Map.Entry<String, Integer> e : indicators.entrySet()) {
+            Double d = logResolveShifts.get(e.getKey());
+            if (d == null) {
+                throw new IllegalArgumentException("no log-resolve shift for '" + e.getKey() + "'; fitted: "
+                        + logResolveShifts.keySet());
+            }
+            shift += d * e.getValue();
+        }
+        return SpecialFunctions.normalCdfPrecise((Math.log(pressure) - mu - shift) / sigma);
+    }
+
+    /** The resolve distribution K ~ lognormal(median e^μ, gsd e^σ), as a scenario quantity. */
+    public Quantity.LogNormal resolve() {
+        return new Quantity.LogNormal(Math.exp(mu), Math.exp(sigma),
+                Provenance.assumption("response curve fitted to " + source + ", " + split + ", n=" + trainingCases));
+    }
+
+    /** Shifts in a stable (insertion) order for printing. */
+    public Map<String, Double> orderedShifts() {
+        return new LinkedHashMap<>(new java.util.TreeMap<>(logResolveShifts));
+    }
+}
