@@ -8,11 +8,13 @@ import java.util.List;
  * @param policies   in the scenario's order (each carries its rank)
  * @param robustness for each ordered pair (a, b), the share of runs in which a conceded more than b (ties half)
  * @param outcomes   per-run outcomes, {@code outcomes[policy][run]}, for per-run exports
+ * @param parameters per-run parameter values, {@code parameters[run]}, indexed like
+ *                   {@link org.statecraft.core.leverage.ParameterSpace#inputs()} (shared by all policies)
  */
 public record Analysis(String scenarioId, long seed, int runs, int horizonDays, String baselinePolicy,
                        List<String> constituencies, List<String> members, List<String> levers,
                        List<PolicySummary> policies, double[][] robustness,
-                       org.statecraft.core.leverage.RunOutcome[][] outcomes) {
+                       org.statecraft.core.leverage.RunOutcome[][] outcomes, double[][] parameters) {
 
     public PolicySummary policy(String id) {
         return policies.stream().filter(p -> p.id().equals(id)).findFirst()

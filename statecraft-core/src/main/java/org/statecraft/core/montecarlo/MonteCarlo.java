@@ -252,7 +252,7 @@ public final class MonteCarlo {
         }
         return new Analysis(s.id(), options.seed(), runs, H, s.policies().get(base).id(),
                 cs.stream().map(Constituency::id).toList(), List.of(members), List.of(levers), summaries, robust,
-                outcomes);
+                outcomes, params);
     }
 
     private static double[] scale(double[] xs, int n) {
