@@ -90,4 +90,59 @@ class SpatialModelOfPoliticsTest {
             assertThat(c.probability()).as("P of %d", i).isCloseTo(prob[i], within(0.00006));
         }
     }
+
+    @Test
+    void sameInputGivesIdenticalRunsForOneTwoAndFourThreads() {
+        // 40 actors crosses the parallel threshold; the challenge step is parallel over initiators.
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(42);
+        int n = 40;
+        double[] cap = new double[n];
+        double[][] pos = new double[n][2];
+        double[][] sal = new double[n][2];
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            names.add("a" + i);
+            cap[i] = 1 + rnd.nextDouble() * 99;
+            for (int d = 0; d < 2; d++) {
+                pos[i][d] = Math.round(rnd.nextDouble() * 100) / 100.0;
+                sal[i][d] = 0.5 * rnd.nextDouble();
+            }
+        }
+        BargainingProblem p = new BargainingProblem("random", names, List.of("x", "y"), cap, pos, sal);
+        SpatialModelOfPolitics.Run one = new SpatialModelOfPolitics(SmpParameters.DEFAULTS, 1).run(p);
+        for (int threads : new int[] {1, 2, 4}) {
+            SpatialModelOfPolitics.Run other = new SpatialModelOfPolitics(SmpParameters.DEFAULTS, threads).run(p);
+            assertThat(other.states()).hasSameSizeAs(one.states());
+            for (int t = 0; t < one.states().size(); t++) {
+                assertThat(other.states().get(t)).as("state %d with %d threads", t, threads).isDeepEqualTo(one.states().get(t));
+            }
+            assertThat(other.outcome()).containsExactly(one.outcome());
+        }
+    }
+
+    @Test
+    void otherVotingRulesVictoryLawsAndMarkovPceRunAndStayInRange() {
+        for (VotingRule rule : VotingRule.values()) {
+            for (VictoryLaw law : VictoryLaw.values()) {
+                for (PceModel pce : PceModel.values()) {
+                    SmpParameters params = new SmpParameters(rule, law, pce, 20, 0.02);
+                    SpatialModelOfPolitics.Run run = new SpatialModelOfPolitics(params, 1).run(dummy3Dim());
+                    for (double[][] state : run.states()) {
+                        for (double[] actor : state) {
+                            for (double v : actor) {
+                                assertThat(v).as("%s %s %s", rule, law, pce).isBetween(0.0, 1.0);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void forecastOutcomeOfOneDimensionIsInsideTheRangeOfPositions() {
+        BargainingProblem p = dummy3Dim().dimension(0);
+        double out = new SpatialModelOfPolitics().forecastOutcome(p);
+        assertThat(out).isBetween(0.6252, 0.8448);
+    }
 }
