@@ -14,7 +14,7 @@ import java.util.Map;
  * parameters ({@link EumParameters}) and are listed in {@code docs/models/eum.md}.
  *
  * <p>Multi-dimensional problems are run one dimension at a time with that dimension's saliences. The forecast
- * outcome is μ after the last round. Complexity O(N³) per round and dimension (P_ij sums over all voters).
+ * outcome is μ after the last round. Complexity O(N³) per round and dimension (P_ij sums over all voters), with O(N²) powers.
  * Immutable, deterministic.
  */
 public final class ExpectedUtilityModel implements BargainingModel {
@@ -219,6 +219,14 @@ public final class ExpectedUtilityModel implements BargainingModel {
         int n = x.length;
         // v[k][a][b] only through sums: P_ij needs Σ_k [v]⁺ and Σ_k |v|.
         double globalDen = 0;
+        // pw[k][a] = (|x_k − x_a|/Δ)^{r_k}: O(N²) powers instead of O(N³).
+        double[][] pw = new double[n][n];
+        for (int k = 0; k < n; k++) {
+            for (int a = 0; a < n; a++) {
+                double base = Math.abs(x[k] - x[a]) / delta;
+                pw[k][a] = r[k] == 1.0 ? base : Math.pow(base, r[k]);
+            }
+        }
         double[][] plus = new double[n][n];
         double[][] abs = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -229,8 +237,7 @@ public final class ExpectedUtilityModel implements BargainingModel {
                 double p = 0;
                 double a = 0;
                 for (int k = 0; k < n; k++) {
-                    double v = c[k] * s[k] * (Math.pow(Math.abs(x[k] - x[j]) / delta, r[k])
-                            - Math.pow(Math.abs(x[k] - x[i]) / delta, r[k]));
+                    double v = c[k] * s[k] * (pw[k][j] - pw[k][i]);
                     if (v > 0) {
                         p += v;
                     }
