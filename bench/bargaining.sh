@@ -10,5 +10,5 @@ cd "$root"
 mvn -q -B -pl statecraft-bench -am package -DskipTests
 args=("$@")
 if [ ${#args[@]} -eq 0 ]; then args=(-f 1 -wi 2 -i 3); fi
-java -Dstatecraft.shared="$shared" -jar statecraft-bench/target/benchmarks.jar BargainingBenchmark \
+java -Dstatecraft.shared="$shared" -jar statecraft-bench/target/benchmarks.jar "BargainingBenchmark|DeuBacktestBenchmark" \
   -jvmArgs "-Dstatecraft.shared=$shared" "${args[@]}"

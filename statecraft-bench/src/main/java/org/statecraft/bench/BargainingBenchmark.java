@@ -50,28 +50,4 @@ public class BargainingBenchmark {
     public SpatialModelOfPolitics.Run smp() {
         return new SpatialModelOfPolitics(SmpParameters.DEFAULTS, threads).run(problem);
     }
-
-    /** The DEU III backtest of all models and baselines (353 issues), independent of the SMP input file. */
-    @State(Scope.Benchmark)
-    public static class Deu {
-        @Param({"2"})
-        public int threads;
-
-        List<Backtest.Case> cases;
-
-        @Setup
-        public void setup() {
-            Path data = Path.of(System.getProperty("statecraft.shared", "../shared")).resolve("data");
-            cases = DeuReader.read(data.resolve("deu3/deu3.tsv")).stream().filter(i -> i.outcome().isPresent())
-                    .map(DeuIssue::toCase).toList();
-        }
-    }
-
-    @Benchmark
-    public Backtest.Report deuBacktestAllModels(Deu deu) {
-        return new Backtest(List.of(Backtest.Forecaster.of(new SpatialModelOfPolitics()),
-                Backtest.Forecaster.of(new ExpectedUtilityModel()), Backtest.Forecaster.of(new CompromiseModel()),
-                Backtest.Forecaster.of(new WeightedMedianModel()), Backtest.Forecaster.referencePoint()), deu.threads)
-                .run(deu.cases);
-    }
 }
