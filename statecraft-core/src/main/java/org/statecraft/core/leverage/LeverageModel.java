@@ -571,6 +571,9 @@ public final class LeverageModel {
                     System.arraycopy(scratch, 0, x, 0, nM);
                     FriedkinJohnsen.step(influence, lambda, xBase, prejudice, scratch);
                     System.arraycopy(scratch, 0, xBase, 0, nM);
+                    for (int m = 0; m < nM; m++) {
+                        out.peakWithdrawal[m] = Math.max(out.peakWithdrawal[m], xBase[m] - x[m]);
+                    }
                 }
                 for (int i = 0; i < nH; i++) {
                     int m = hostilityMember[i];

@@ -30,6 +30,8 @@ public final class RunOutcome {
     /** Expressed stances at the horizon, and under the baseline trajectory (no lever network effects). */
     public final double[] stance;
     public final double[] baselineStance;
+    /** Deepest withdrawal of support over the horizon, max_t (x^base_k(t) − x_k(t)), at least 0. */
+    public final double[] peakWithdrawal;
 
     public RunOutcome(int constituencies, int levers, int members) {
         harm = new double[constituencies];
@@ -40,6 +42,7 @@ public final class RunOutcome {
         firstSpellEnd = new LiftReason[levers];
         stance = new double[members];
         baselineStance = new double[members];
+        peakWithdrawal = new double[members];
         java.util.Arrays.fill(firstUse, -1);
         java.util.Arrays.fill(firstSpell, -1);
         java.util.Arrays.fill(firstSpellEnd, LiftReason.NONE);

@@ -191,7 +191,8 @@ public final class MonteCarlo {
                 stances.add(new PolicySummary.StanceShift(members[m], initial / runs,
                         Arrays.stream(os).mapToDouble(o -> o.baselineStance[mm]).sum() / runs,
                         Arrays.stream(os).mapToDouble(o -> o.stance[mm]).sum() / runs,
-                        Arrays.stream(shift).sum() / runs, Quantiles.of(sorted, 0.05), Quantiles.of(sorted, 0.95)));
+                        Arrays.stream(shift).sum() / runs, Quantiles.of(sorted, 0.05), Quantiles.of(sorted, 0.95),
+                        Arrays.stream(os).mapToDouble(o -> o.peakWithdrawal[mm]).sum() / runs));
             }
             List<PolicySummary.LeverUse> uses = new ArrayList<>();
             for (int l = 0; l < levers.length; l++) {

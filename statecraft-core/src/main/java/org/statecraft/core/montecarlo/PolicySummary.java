@@ -38,10 +38,11 @@ public record PolicySummary(String id, String name, String description, int rank
     /**
      * A network member's expressed stance toward the target (−1 hostile … 1 supportive): where it started,
      * where it ends under the baseline trajectory and under this policy, and the shift this policy causes
-     * (mean and 5–95% range over runs).
+     * (mean and 5–95% range over runs), and the deepest withdrawal of support at any time (mean over runs of
+     * max_t (x^base(t) − x(t)), at least 0: levers are often released before the horizon).
      */
     public record StanceShift(String member, double initial, double baselineFinal, double finalStance, double shift,
-                              double shiftP05, double shiftP95) {
+                              double shiftP05, double shiftP95, double peakWithdrawal) {
     }
 
     /**

@@ -92,6 +92,25 @@ public final class AnalysisJson {
             o.set("simulated", lever(r.simulated()));
             num(o, "shareNoLongerThanObserved", r.shareNoLongerThanObserved());
         }
+        org.statecraft.core.bargaining.StanceShiftForecast.Result fc =
+                org.statecraft.core.bargaining.StanceShiftForecast.of(scenario, a);
+        if (fc != null) {
+            ObjectNode f = root.putObject("forecast");
+            f.put("model", "smp");
+            f.put("issue", scenario.demand().issue());
+            num(f, "baseline", fc.baseline());
+            num(f, "compromiseBaseline", fc.compromiseBaseline());
+            ArrayNode fp = f.putArray("policies");
+            for (PolicySummary p : a.ranked()) {
+                ObjectNode x = fp.addObject();
+                x.put("policy", p.id());
+                num(x, "forecast", fc.forecast().get(p.id()));
+                num(x, "shift", fc.shift().get(p.id()));
+                num(x, "compromiseShift", fc.compromiseShift().get(p.id()));
+                ObjectNode moved = x.putObject("movedPositions");
+                fc.movedPositions().get(p.id()).forEach((k, v) -> num(moved, k, v));
+            }
+        }
         ArrayNode obs = root.putArray("observedEvents");
         for (ObservedEvent e : scenario.observedEvents()) {
             ObjectNode o = obs.addObject();
@@ -146,6 +165,7 @@ public final class AnalysisJson {
             num(x, "shift", s.shift());
             num(x, "shiftP05", s.shiftP05());
             num(x, "shiftP95", s.shiftP95());
+            num(x, "peakWithdrawal", s.peakWithdrawal());
         }
         ArrayNode ls = o.putArray("levers");
         for (PolicySummary.LeverUse l : p.levers()) {

@@ -103,6 +103,26 @@ public final class AnalysisText {
             out.append(st.render(markdown));
         }
 
+        org.statecraft.core.bargaining.StanceShiftForecast.Result fc =
+                org.statecraft.core.bargaining.StanceShiftForecast.of(s, a);
+        if (fc != null) {
+            out.append(h2).append(String.format(Locale.ROOT,
+                    "Bargaining forecast on \"%s\" (0-100): KTAB SMP %.1f, compromise %.1f at the scenario's positions",
+                    s.demand().issue(), fc.baseline(), fc.compromiseBaseline())).append(markdown ? "\n\n" : "\n");
+            TextTable ft = new TextTable("policy", "SMP forecast", "SMP shift", "compromise shift",
+                    "positions moved by its stance changes (deepest)").leftAlign(0).leftAlign(4);
+            for (PolicySummary p : a.ranked()) {
+                StringBuilder moved = new StringBuilder();
+                fc.movedPositions().get(p.id()).forEach((k, v) -> moved.append(moved.length() == 0 ? "" : ", ")
+                        .append(k).append(String.format(Locale.ROOT, " %.0f", v)));
+                ft.row(p.id(), String.format(Locale.ROOT, "%.1f", fc.forecast().get(p.id())),
+                        String.format(Locale.ROOT, "%+.1f", fc.shift().get(p.id())),
+                        String.format(Locale.ROOT, "%+.1f", fc.compromiseShift().get(p.id())),
+                        moved.length() == 0 ? "-" : moved.toString());
+            }
+            out.append(ft.render(markdown));
+        }
+
         out.append(h2).append("Lever use (share of runs used; mean days in use; lifted under own cost; first spell median [5-95%])")
                 .append(markdown ? "\n\n" : "\n");
         TextTable lt = new TextTable("policy", "lever", "used", "days in use", "lifted for cost", "first spell")
