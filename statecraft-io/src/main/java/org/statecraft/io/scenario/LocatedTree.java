@@ -36,13 +36,15 @@ final class LocatedTree {
     private final Map<String, Position> values;
     private final Map<String, Position> keys;
     private final List<LocatedProblem> problems;
+    private final List<Finding> findings;
 
     private LocatedTree(JsonNode root, Map<String, Position> values, Map<String, Position> keys,
-                        List<LocatedProblem> problems) {
+                        List<LocatedProblem> problems, List<Finding> findings) {
         this.root = root;
         this.values = values;
         this.keys = keys;
         this.problems = problems;
+        this.findings = findings;
     }
 
     /** The tree, or null when the text is not a readable YAML document. */
@@ -53,6 +55,11 @@ final class LocatedTree {
     /** Syntax problems and duplicate keys, each at its position. */
     List<LocatedProblem> problems() {
         return problems;
+    }
+
+    /** Values the tree holds but no later stage can take (non-finite numbers), by pointer. */
+    List<Finding> findings() {
+        return findings;
     }
 
     /** Where the value at {@code pointer} starts; failing that, its nearest ancestor; failing that, 1:1. */
@@ -93,7 +100,7 @@ final class LocatedTree {
             if (first == null) {
                 problems.add(syntax(file, new Position(1, 1), "the file is empty; expected a scenario mapping that starts "
                         + "with 'statecraft: 1'"));
-                return new LocatedTree(null, values, keys, problems);
+                return new LocatedTree(null, values, keys, problems, w.findings);
             }
             root = w.value("");
             if (p.nextToken() != null) {
@@ -103,14 +110,21 @@ final class LocatedTree {
             JsonLocation loc = e.getLocation();
             Position pos = loc != null && loc.getLineNr() > 0
                     ? new Position(loc.getLineNr(), Math.max(1, loc.getColumnNr())) : w.lastPosition();
-            problems.add(syntax(file, pos, "YAML syntax error: " + describe(e.getOriginalMessage())));
+            String m = e.getOriginalMessage();
+            if (m != null && m.startsWith("Expected a field name")) {
+                m = "expected a plain key before ':' (a key that is itself a list or mapping is not allowed)";
+            } else if (m != null && m.startsWith("Malformed numeric value")) {
+                // the YAML parser gives up on .nan and .inf; no model number may be either
+                m = m.replace("Malformed numeric value", "expected a finite number, was");
+            }
+            problems.add(syntax(file, pos, "YAML syntax error: " + describe(m)));
             root = null;
         } catch (IOException | RuntimeException e) {
             // SnakeYAML reports some scanner errors and its safety limits as unchecked exceptions
             problems.add(syntax(file, w.lastPosition(), "YAML syntax error: " + describe(e.getMessage())));
             root = null;
         }
-        return new LocatedTree(root, values, keys, problems);
+        return new LocatedTree(root, values, keys, problems, w.findings);
     }
 
     private static LocatedProblem syntax(String file, Position pos, String message) {
@@ -143,6 +157,7 @@ final class LocatedTree {
         private final Map<String, Position> values;
         private final Map<String, Position> keys;
         private final List<LocatedProblem> problems;
+        private final List<Finding> findings = new ArrayList<>();
         private JsonParser parser;
         private Position last = new Position(1, 1);
 
@@ -211,7 +226,14 @@ final class LocatedTree {
                     };
                 }
                 case VALUE_NUMBER_FLOAT -> {
-                    return NODES.numberNode(parser.getDoubleValue());
+                    double d = parser.getDoubleValue();
+                    if (!Double.isFinite(d)) {
+                        // .nan, .inf, 1e400: no model number is infinite, and validators cannot compare them
+                        findings.add(new Finding(pointer, "expected a finite number, was " + parser.getText()
+                                + (Double.isNaN(d) ? " (not a number)" : " (out of range)")));
+                        return NODES.textNode(parser.getText());
+                    }
+                    return NODES.numberNode(d);
                 }
                 case VALUE_TRUE, VALUE_FALSE -> {
                     return NODES.booleanNode(t == JsonToken.VALUE_TRUE);

@@ -646,7 +646,21 @@ final class ScenarioBuilder {
 
     /** An id that cannot clash with a real one; problems about it are covered by the one already reported. */
     private String placeholder(String what) {
-        return "(unreadable " + what + " #" + (++placeholders) + ")";
+        return PLACEHOLDER + what + " #" + (++placeholders) + ")";
+    }
+
+    private static final String PLACEHOLDER = "(unreadable ";
+    private static final java.util.regex.Pattern LISTED_PLACEHOLDER =
+            java.util.regex.Pattern.compile("\\(unreadable [^)]*\\)(, )?");
+
+    /** True when a later check's message is about a placeholder, that is about an already reported problem. */
+    static boolean mentionsPlaceholder(String message) {
+        return message.contains("'" + PLACEHOLDER);
+    }
+
+    /** The message without placeholders in its lists of expected ids. */
+    static String withoutPlaceholders(String message) {
+        return LISTED_PLACEHOLDER.matcher(message).replaceAll("").replace(", ]", "]");
     }
 
     private LocalDate date(JsonNode parent, String parentPath, String key, boolean required) {

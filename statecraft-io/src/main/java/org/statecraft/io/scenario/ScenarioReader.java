@@ -92,14 +92,17 @@ public final class ScenarioReader {
         if (root == null) {
             throw new ScenarioValidationException(located);
         }
-        List<Finding> kept = new ArrayList<>(ScenarioSchema.validate(root));
+        List<Finding> kept = new ArrayList<>(tree.findings());
+        addUncovered(kept, ScenarioSchema.validate(root));
         ScenarioBuilder builder = new ScenarioBuilder();
         Scenario scenario = builder.build(root);
         addUncovered(kept, builder.problems());
         if (scenario != null) {
             List<Finding> checks = new ArrayList<>();
             for (Problem p : ScenarioChecks.check(scenario)) {
-                checks.add(new Finding(p.path(), p.path(), false, true, p.message()));
+                if (!ScenarioBuilder.mentionsPlaceholder(p.message())) {
+                    checks.add(new Finding(p.path(), p.path(), false, true, ScenarioBuilder.withoutPlaceholders(p.message())));
+                }
             }
             addUncovered(kept, checks);
         }

@@ -92,10 +92,18 @@ public final class ScenarioSchema {
                         "missing required field '" + name + "'" + where(at));
             }
             case "type" -> {
-                String expected = schemaNode == null ? String.valueOf(args.length > 1 ? args[1] : "?")
-                        : typeNames(schemaNode);
-                return new Finding(at, false, "expected " + expected + expectedHint(at) + ", found "
-                        + describe(instance));
+                String def = definition(e);
+                String expected = switch (def) {
+                    case "id" -> "an id (a word without spaces)";
+                    case "date" -> "a date YYYY-MM-DD";
+                    case "quantity" -> "a number or a quantity such as {value: 0.5, source: id} or "
+                            + "{uniform: [min, max], assumption: ...}";
+                    case "eventCode" -> "a CAMEO code in quotes such as \"190\" (unquoted, 010 would be read as the "
+                            + "number 10), or {cameo: \"190\", goldstein: -10}";
+                    default -> schemaNode == null ? String.valueOf(args.length > 1 ? args[1] : "?")
+                            : typeNames(schemaNode);
+                };
+                return new Finding(at, false, "expected " + expected + ", found " + describe(instance));
             }
             case "minimum" -> {
                 return new Finding(at, false, "expected a number >= " + number(schemaNode) + ", was " + describe(instance));
@@ -202,17 +210,17 @@ public final class ScenarioSchema {
         };
     }
 
-    /** Extra words for places where the bare type name would mislead. */
-    private static String expectedHint(String at) {
-        if (isEventCodePlace(at)) {
-            return " (a CAMEO code in quotes such as \"190\", or {cameo, goldstein})";
+    /** The name of the {@code $defs} entry whose own keyword failed ("id", "quantity"...), else "". */
+    private static String definition(Error e) {
+        if (e.getSchemaLocation() == null || e.getSchemaLocation().getFragment() == null) {
+            return "";
+        }
+        NodePath f = e.getSchemaLocation().getFragment();
+        int n = f.getNameCount();
+        if (n == 3 && "$defs".equals(String.valueOf(f.getElement(0)))) {
+            return String.valueOf(f.getElement(1));
         }
         return "";
-    }
-
-    private static boolean isEventCodePlace(String at) {
-        return at.endsWith("/event") || at.endsWith("/concessionEvent") || at.endsWith("/events/use")
-                || at.endsWith("/events/lift") || at.endsWith("/events/threat") || at.endsWith("/cameo");
     }
 
     private static String patternMeaning(String at, JsonNode schemaNode) {

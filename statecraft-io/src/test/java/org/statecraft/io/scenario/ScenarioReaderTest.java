@@ -243,6 +243,19 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void nonFiniteNumbersAreReportedOnce() {
+        String huge = with("baseline: {value: 1700000", "baseline: {value: 1e400");
+        LocatedProblem p = only(problems(huge));
+        assertThat(p.column()).isEqualTo(columnOf(huge, "1e400"));
+        assertThat(p.message()).isEqualTo("expected a finite number, was 1e400 (out of range)");
+        // Jackson's YAML parser stops at .nan and .inf, so they come as syntax errors, still located
+        String nan = with("releaseLevel: 0.6", "releaseLevel: .nan");
+        LocatedProblem q = only(problems(nan));
+        assertThat(q.line()).isEqualTo(lineOf(nan, ".nan"));
+        assertThat(q.message()).contains("expected a finite number, was '.nan'");
+    }
+
+    @Test
     void aSyntaxErrorIsReportedWithItsPosition() {
         String yaml = with("    rampUpDays: 7\n", "    rampUpDays: [7\n");
         LocatedProblem p = problems(yaml).get(0);
