@@ -14,9 +14,9 @@ import org.statecraft.io.bargaining.KtabXmlReader;
 
 /**
  * Which reader turns a file into a bargaining problem, by extension. {@link #standard()} knows KTAB CSV, BdM CSV
- * (told apart by content) and KTAB XML (which also carries SMP parameters). Further formats plug in with
- * {@link #register(String, Function)}; a scenario reader is wired as
- * {@code standard().register("yaml", path -> BargainingProblem.fromScenario(ScenarioReader.read(path)))}.
+ * (told apart by content), KTAB XML (which also carries SMP parameters) and Statecraft scenarios (.yaml, .yml:
+ * the demand issue, with every actor that has a stance on it, at the quantities' means). Further formats plug in
+ * with {@link #register(String, Function)}.
  * Immutable: {@code register} returns a new registry.
  */
 public final class BargainingInputs {
@@ -37,6 +37,10 @@ public final class BargainingInputs {
             KtabXmlReader.KtabScenario s = KtabXmlReader.read(path);
             return new Loaded(s.problem(), Optional.of(s.parameters()));
         });
+        Function<Path, Loaded> scenario = path -> new Loaded(
+                BargainingProblem.fromScenario(org.statecraft.io.scenario.ScenarioReader.read(path)), Optional.empty());
+        m.put("yaml", scenario);
+        m.put("yml", scenario);
         return new BargainingInputs(m);
     }
 

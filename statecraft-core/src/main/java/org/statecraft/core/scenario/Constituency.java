@@ -16,8 +16,9 @@ public record Constituency(String id, String name, String side, ConstituencyRole
         if (role == null) {
             throw new IllegalArgumentException("constituency " + id + " needs a role");
         }
-        if (baseline == null || !(baseline.lower() > 0)) {
-            throw new IllegalArgumentException("constituency " + id + " needs a baseline > 0");
+        if (baseline == null || !(baseline.lower() > 0 || baseline instanceof Quantity.LogNormal)) {
+            throw new IllegalArgumentException("constituency " + id + " needs a baseline > 0"
+                    + (baseline == null ? "" : ", was " + baseline.describe()));
         }
         unit = unit == null ? "" : unit;
     }

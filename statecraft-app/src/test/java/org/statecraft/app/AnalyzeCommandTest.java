@@ -1,0 +1,104 @@
+package org.statecraft.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalyzeCommandTest {
+    static final String FILE = DefaultScenarioTest.FILE.toString();
+
+    @Test
+    void jsonHasEveryPolicyWithIdAndADistinctRank() throws Exception {
+        Cli r = Cli.run("analyze", FILE, "--runs", "300", "--format", "json", "--quiet");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        List<String> ids = new ArrayList<>();
+        List<Integer> ranks = new ArrayList<>();
+        root.get("policies").forEach(p -> {
+            ids.add(p.get("id").asText());
+            ranks.add(p.get("rank").asInt());
+        });
+        assertThat(ids).contains("baseline", "close-torkham", "deport-refugees", "stop-lobbying", "contact-opposition",
+                "actual-2023", "article-recommendation");
+        assertThat(ranks).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        JsonNode first = root.get("policies").get(0);
+        for (String field : List.of("concession", "meanConcession", "medianDaysToConcession", "attacks", "collateral",
+                "coercerOwnCost", "clash", "harms", "stances", "levers", "concessionCurve", "daily", "paretoEfficient")) {
+            assertThat(first.has(field)).as(field).isTrue();
+        }
+        assertThat(root.get("run").get("runs").asInt()).isEqualTo(300);
+        assertThat(root.get("scenario").get("hash").asText()).hasSize(64);
+        assertThat(root.get("replay").get(0).get("observedDays").asInt()).isEqualTo(9);
+        assertThat(root.get("forecast").get("policies")).hasSize(8);
+        assertThat(root.get("observedEvents").size()).isGreaterThanOrEqualTo(9);
+    }
+
+    @Test
+    void resultsAreIdenticalWhateverTheThreadCount() {
+        Cli one = Cli.run("analyze", FILE, "--runs", "300", "--format", "json", "--threads", "1", "--seed", "7");
+        Cli two = Cli.run("analyze", FILE, "--runs", "300", "--format", "json", "--threads", "2", "--seed", "7");
+        Cli four = Cli.run("analyze", FILE, "--runs", "300", "--format", "json", "--threads", "4", "--seed", "7");
+        assertThat(two.out()).isEqualTo(one.out());
+        assertThat(four.out()).isEqualTo(one.out());
+        Cli other = Cli.run("analyze", FILE, "--runs", "300", "--format", "json", "--seed", "8");
+        assertThat(other.out()).isNotEqualTo(one.out());
+    }
+
+    @Test
+    void tableShowsTheRankingHarmsStancesReplayAndForecast() {
+        Cli r = Cli.run("analyze", FILE, "--runs", "300");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Policies, most effective first", "Harm by constituency", "Pakistan side",
+                "Third-party stance shifts", "Replay against what happened", "observed 9 days",
+                "Bargaining forecast", "Robustness of the ranking");
+        assertThat(r.err()).as("no progress bar when stderr is not a terminal").isEmpty();
+    }
+
+    @Test
+    void csvHasOneRowPerPolicyInRankOrder() {
+        Cli r = Cli.run("analyze", FILE, "--runs", "200", "--format", "csv");
+        String[] lines = r.out().split("\n");
+        assertThat(lines[0]).startsWith("rank,policy,pareto,p_concession");
+        assertThat(lines).hasSize(9);
+        assertThat(lines[1]).startsWith("1,");
+    }
+
+    @Test
+    void outWritesJsonCsvRunsAndSummary(@TempDir Path dir) throws Exception {
+        Cli r = Cli.run("analyze", FILE, "--runs", "100", "--out", dir.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(dir.resolve("results.json")).exists();
+        assertThat(Files.readAllLines(dir.resolve("runs.csv"))).hasSize(1 + 8 * 100);
+        assertThat(Files.readString(dir.resolve("summary.md"))).contains("| rank |", "SHA-256");
+        assertThat(Files.readAllLines(dir.resolve("policies.csv"))).hasSize(9);
+    }
+
+    @Test
+    void userErrorsExitTwoWithALocatedMessageAndNoStackTrace(@TempDir Path dir) throws Exception {
+        Cli missing = Cli.run("analyze", dir.resolve("nope.yaml").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope.yaml").doesNotContain("Exception", "\tat ");
+
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(DefaultScenarioTest.FILE).replace("horizonDays: 180", "horizonDays: -3"));
+        Cli invalid = Cli.run("analyze", bad.toString());
+        assertThat(invalid.exit()).isEqualTo(2);
+        int line = Files.readAllLines(bad).indexOf("horizonDays: -3") + 1;
+        assertThat(invalid.err()).contains("bad.yaml:" + line + ":14: expected a number >= 1, was -3")
+                .doesNotContain("\tat ");
+
+        Cli runs = Cli.run("analyze", FILE, "--runs", "0");
+        assertThat(runs.exit()).isEqualTo(2);
+        assertThat(runs.err()).contains("--runs");
+        Cli format = Cli.run("analyze", FILE, "--format", "xml");
+        assertThat(format.exit()).isEqualTo(2);
+        assertThat(format.err()).contains("xml");
+    }
+}
