@@ -376,6 +376,20 @@ public final class LeverageModel {
         final double[] threatW = new double[nL];
         final double[] fullTargetPressure = new double[nL];
         final double[] fullOwnCost = new double[nL];
+        final double[][] harmPerDay = new double[nL][];
+        final double[][] harmAccum = new double[nL][];
+        final double[][] harmOwnWeight = new double[nL][];
+        for (int l = 0; l < nL; l++) {
+            int n = harmConstituency[l].length;
+            harmPerDay[l] = new double[n];
+            harmAccum[l] = new double[n];
+            harmOwnWeight[l] = new double[n];
+            for (int h = 0; h < n; h++) {
+                harmPerDay[l][h] = values[harmPerDayIdx[l][h]];
+                harmAccum[l][h] = v(values, harmAccumIdx[l][h], 0);
+                harmOwnWeight[l][h] = harmOnOwner[l][h] ? v(values, harmOwnerWeightIdx[l][h], 0) : 0;
+            }
+        }
         for (int l = 0; l < nL; l++) {
             tolerance[l] = v(values, toleranceIdx[l], Double.POSITIVE_INFINITY);
             clash[l] = v(values, clashIdx[l], 0);
@@ -430,6 +444,9 @@ public final class LeverageModel {
         double excitation = 0;
         double z = 0;
         int calmDays = 0;
+        double cachedHazard = -1;
+        double clashProbability = 0;
+        double concedeAbove = 0; // expected pressure above which the target concedes more than z: K (z / z_r)^γ
         boolean clashYesterday = false;
         boolean anyNetworkLever = false;
         for (int l = 0; l < nL; l++) {
@@ -444,7 +461,11 @@ public final class LeverageModel {
                     hazard += clash[l];
                 }
             }
-            boolean clashToday = hazard > 0 && rng.nextDouble() < 1 - Math.exp(-hazard);
+            if (hazard != cachedHazard) {
+                cachedHazard = hazard;
+                clashProbability = -Math.expm1(-hazard);
+            }
+            boolean clashToday = hazard > 0 && rng.nextDouble() < clashProbability;
             if (clashToday) {
                 out.clashes++;
                 emit(t, targetId, coercerId, clashEvent, "clash", daily, listener, true);
@@ -530,17 +551,17 @@ public final class LeverageModel {
                 double pressure = 0;
                 double own = 0;
                 int[] hc = harmConstituency[l];
+                double[] perDay = harmPerDay[l];
+                double[] accum = harmAccum[l];
+                double[] ownWeight = harmOwnWeight[l];
                 for (int h = 0; h < hc.length; h++) {
                     int c = hc[h];
-                    double accum = harmAccumIdx[l][h] < 0 ? 0 : values[harmAccumIdx[l][h]];
-                    double harm = values[harmPerDayIdx[l][h]] * ramp * (1 + accum * tau);
+                    double harm = perDay[h] * ramp * (1 + accum[h] * tau);
                     double rel = harm / baseline[c];
                     out.harm[c] += harm;
                     out.relativeHarm[c] += rel;
                     pressure += wTarget[c] * rel;
-                    if (harmOnOwner[l][h]) {
-                        own += v(values, harmOwnerWeightIdx[l][h], 0) * rel;
-                    }
+                    own += ownWeight[h] * rel;
                 }
                 out.daysInUse[l]++;
                 leverPressure[l] = pressure;
@@ -599,11 +620,12 @@ public final class LeverageModel {
                             * credibility(tolerance[l], 0, fullOwnCost[l], lookahead);
                 }
             }
-            double willing = expected <= 0 ? 0
+            double willing = expected <= concedeAbove ? 0
                     : resolve <= 0 ? Math.min(capacity, 1)
                     : Math.min(Math.min(capacity, 1), releaseLevel * Math.pow(expected / resolve, invGamma));
             if (willing > z) {
                 z = willing;
+                concedeAbove = resolve * Math.pow(z / releaseLevel, gamma);
                 out.peakConcession = Math.max(out.peakConcession, z);
                 if (z >= zGoal && out.concessionDay < 0) {
                     out.concessionDay = t;
@@ -625,6 +647,7 @@ public final class LeverageModel {
                 calmDays++;
                 if (z > 0 && calmDays > graceDays && backslide > 0 && rng.nextDouble() < backslide) {
                     z = 0;
+                    concedeAbove = 0;
                     // snapback: the coercer resumes what it released on concession, for what was left of it
                     for (int l = 0; l < nL; l++) {
                         if (suspended[l] != 0 && !exhausted[l]) {
