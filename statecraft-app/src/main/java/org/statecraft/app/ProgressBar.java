@@ -22,9 +22,18 @@ final class ProgressBar implements ProgressListener, AutoCloseable {
         this.enabled = enabled;
     }
 
-    /** Enabled when not quiet and stderr is an interactive terminal. */
+    /**
+     * Enabled when not quiet and stderr is an interactive terminal. Java 17 cannot ask whether stderr alone is a
+     * terminal ({@code System.console()} needs stdin and stdout too), so the launcher tells it with
+     * {@code -Dstatecraft.stderr.tty=true|false} from the shell's {@code [ -t 2 ]}; without the property the
+     * console is the fallback.
+     */
     static boolean terminal(boolean quiet) {
-        return !quiet && System.console() != null && System.getenv("STATECRAFT_NO_PROGRESS") == null;
+        if (quiet || System.getenv("STATECRAFT_NO_PROGRESS") != null) {
+            return false;
+        }
+        String tty = System.getProperty("statecraft.stderr.tty");
+        return tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
     }
 
     @Override
