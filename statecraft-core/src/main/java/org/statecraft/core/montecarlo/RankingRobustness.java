@@ -35,7 +35,8 @@ public record RankingRobustness(List<Pair> pairs) {
     /**
      * One conclusion "policy concedes more than over".
      *
-     * @param kind     {@code adjacent} (consecutive ranks) or {@code baseline} (a policy against the baseline)
+     * @param kind     {@code adjacent} (consecutive ranks), {@code baseline} (a policy against the baseline) or
+     *                 {@code other}
      * @param share    share of runs in which it holds (ties half), as {@link Analysis#robustness()}
      * @param hingesOn the inputs most correlated with the per-run difference, strongest first (at most top)
      */
@@ -59,6 +60,14 @@ public record RankingRobustness(List<Pair> pairs) {
      * The analysis must carry its per-run parameters (indexed like the scenario's {@link ParameterSpace}).
      */
     public static RankingRobustness of(Scenario scenario, Analysis a, int top) {
+        return of(scenario, a, top, false);
+    }
+
+    /**
+     * As {@link #of(Scenario, Analysis, int)}; with {@code allPairs}, every other ordered pair follows with
+     * kind {@code other} (O(P² · d · n) in all, still milliseconds for a few policies and thousands of runs).
+     */
+    public static RankingRobustness of(Scenario scenario, Analysis a, int top, boolean allPairs) {
         ParameterSpace space = new ParameterSpace(scenario);
         ParameterLabels labels = new ParameterLabels(scenario);
         List<ParameterSpace.Input> all = space.inputs();
@@ -89,6 +98,15 @@ public record RankingRobustness(List<Pair> pairs) {
         for (PolicySummary p : a.policies()) {
             if (!p.id().equals(a.baselinePolicy())) {
                 out.add(pair(a, p.id(), a.baselinePolicy(), "baseline", names, ranks, labels, top));
+            }
+        }
+        if (allPairs) {
+            for (PolicySummary p : a.policies()) {
+                for (PolicySummary q : a.policies()) {
+                    if (p != q && out.stream().noneMatch(x -> x.policy().equals(p.id()) && x.over().equals(q.id()))) {
+                        out.add(pair(a, p.id(), q.id(), "other", names, ranks, labels, top));
+                    }
+                }
             }
         }
         return new RankingRobustness(out);
