@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.statecraft.core.calibration.ResponseCurveFit;
 import org.statecraft.core.leverage.CredibilityRule;
 import org.statecraft.core.montecarlo.Analysis;
 import org.statecraft.core.montecarlo.MonteCarlo;
+import org.statecraft.io.calibration.ResponseCurveFitFile;
 import org.statecraft.io.results.AnalysisCsv;
 import org.statecraft.io.results.AnalysisJson;
 import org.statecraft.io.results.AnalysisText;
@@ -48,16 +50,28 @@ public final class AnalyzeCommand implements Callable<Integer> {
             defaultValue = "HORIZON")
     CredibilityRule credibility;
 
+    @Option(names = "--response-curve", paramLabel = "FILE",
+            description = {"Replace the scenario's resolve distribution (demand.complianceCost) with the lognormal "
+                    + "fitted by 'statecraft calibrate --out FILE'. Default: the scenario's own value, whose "
+                    + "provenance is documented there (the TIES fit's spread is very wide; see docs/cli-trust.md)."})
+    Path responseCurve;
+
     @Override
     public Integer call() throws IOException {
         Scenarios.Loaded loaded = Scenarios.load(scenario);
+        AnalysisJson.ResponseCurve curve = null;
+        if (responseCurve != null) {
+            ResponseCurveFit fit = ResponseCurveFitFile.read(responseCurve);
+            curve = new AnalysisJson.ResponseCurve(responseCurve.toString(), fit);
+            loaded = new Scenarios.Loaded(fit.applyTo(loaded.scenario()), loaded.file(), loaded.hash(), loaded.yaml());
+        }
         PrintWriter err = spec.commandLine().getErr();
         Analysis a;
         try (ProgressBar bar = new ProgressBar(err, "analyze", ProgressBar.terminal(run.quiet))) {
             a = MonteCarlo.run(loaded.scenario(), run.monteCarlo(credibility), bar);
         }
         AnalysisJson.RunInfo info = new AnalysisJson.RunInfo(loaded.hash(), credibility.name().toLowerCase(),
-                loaded.file());
+                loaded.file(), curve);
         PrintWriter o = spec.commandLine().getOut();
         switch (format) {
             case json -> o.println(AnalysisJson.write(AnalysisJson.toJson(loaded.scenario(), a, info)));
@@ -84,8 +98,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         StringWriter md = new StringWriter();
         md.write(AnalysisText.render(loaded.scenario(), a, true));
-        md.write(String.format("%nScenario file `%s`, SHA-256 `%s`. Rerun: `statecraft analyze %s --runs %d --seed %d`.%n",
-                loaded.file(), loaded.hash(), loaded.file(), a.runs(), a.seed()));
+        md.write(String.format("%nScenario file `%s`, SHA-256 `%s`. Rerun: `statecraft analyze %s --runs %d --seed %d%s`.%n",
+                loaded.file(), loaded.hash(), loaded.file(), a.runs(), a.seed(),
+                info.responseCurve() == null ? "" : " --response-curve " + info.responseCurve().file()));
         Files.writeString(out.resolve("summary.md"), md.toString(), StandardCharsets.UTF_8);
     }
 }

@@ -13,7 +13,16 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "statecraft", mixinStandardHelpOptions = true, version = "statecraft 0.1.0",
         description = "Coercive leverage, influence and bargaining analysis.",
-        subcommands = {CommandLine.HelpCommand.class, AnalyzeCommand.class, CalibrateCommand.class, ForecastCommand.class, BacktestCommand.class, SchemaCommand.class, ValidateCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            AnalyzeCommand.class,
+            CalibrateCommand.class,
+            ForecastCommand.class,
+            BacktestCommand.class,
+            SchemaCommand.class,
+            ValidateCommand.class,
+            SensitivityCommand.class,
+        })
 public final class StatecraftCommand implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;

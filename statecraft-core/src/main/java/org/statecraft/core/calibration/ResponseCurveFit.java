@@ -75,6 +75,22 @@ public record ResponseCurveFit(double mu, double sigma, double muStandardError, 
                 Provenance.assumption("response curve fitted to " + source + ", " + split + ", n=" + trainingCases));
     }
 
+    /**
+     * {@code scenario} with its target's resolve ({@code demand.complianceCost}) replaced by {@link #resolve()};
+     * everything else unchanged.
+     */
+    public org.statecraft.core.scenario.Scenario applyTo(org.statecraft.core.scenario.Scenario scenario) {
+        var d = scenario.demand();
+        var demand = new org.statecraft.core.scenario.Demand(d.issue(), d.description(), d.coercer(), d.target(),
+                d.currentPosition(), d.demandedPosition(), resolve(), d.capacity(), d.releaseLevel(), d.convexity(),
+                d.lookaheadDays(), d.backslideHazard(), d.backslideGraceDays(), d.concessionEvent());
+        return new org.statecraft.core.scenario.Scenario(scenario.id(), scenario.title(), scenario.description(),
+                scenario.start(), scenario.horizonDays(), scenario.sources(), scenario.actors(),
+                scenario.constituencies(), scenario.weights(), demand, scenario.levers(), scenario.policies(),
+                scenario.attacks(), scenario.clashes(), scenario.network(), scenario.observedEvents(),
+                scenario.observedSpells());
+    }
+
     /** Shifts in a stable (insertion) order for printing. */
     public Map<String, Double> orderedShifts() {
         return new LinkedHashMap<>(new java.util.TreeMap<>(logResolveShifts));

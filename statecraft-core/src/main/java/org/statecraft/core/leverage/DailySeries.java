@@ -5,7 +5,9 @@ package org.statecraft.core.leverage;
  * concession level, and the Goldstein sum and count of events between the coercer and the target (the
  * simulated side of the tension index). Combine chunks in a fixed order for thread-independent totals.
  */
-public final class DailySeries {
+public final class DailySeries implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     public final double[] pressure;
     public final double[] concession;
     public final double[] goldstein;

@@ -4,7 +4,9 @@ package org.statecraft.core.leverage;
  * What one run of one policy produced. Arrays are indexed like the scenario's constituencies, levers and
  * network members. Mutable only while the engine fills it; treat as read-only afterwards.
  */
-public final class RunOutcome {
+public final class RunOutcome implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** First day the target delivered the release level (or its capacity, if lower), or -1. */
     public int concessionDay = -1;
     /** Concession level z at the horizon, in [0, 1]. */

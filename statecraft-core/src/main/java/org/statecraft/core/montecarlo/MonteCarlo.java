@@ -91,6 +91,77 @@ public final class MonteCarlo {
         return summarise(model, options, outcomes, daily, params);
     }
 
+    /** The number of fixed chunks of {@link #CHUNK} runs that a run count is split into. */
+    public static int chunks(int runs) {
+        return (runs + CHUNK - 1) / CHUNK;
+    }
+
+    /**
+     * Chunk {@code c} of an analysis: runs {@code c·CHUNK} … of every policy, with their parameter draws and
+     * per-policy daily sums. The unit of work that a distributed runner ships; {@link #assemble} over all
+     * chunks in order gives exactly what {@link #run} gives.
+     */
+    public record Chunk(int index, double[][] parameters, RunOutcome[][] outcomes, DailySeries[] daily)
+            implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** Simulates chunk {@code c} of {@code runs} runs under master seed {@code seed}: a pure function. */
+    public static Chunk simulateChunk(LeverageModel model, long seed, int runs, int c) {
+        int from = c * CHUNK;
+        int to = Math.min(runs, from + CHUNK);
+        if (c < 0 || from >= runs) {
+            throw new IllegalArgumentException("chunk " + c + " outside the " + chunks(runs) + " chunks of " + runs
+                    + " runs");
+        }
+        int nP = model.policyCount();
+        double[][] params = new double[to - from][];
+        for (int r = from; r < to; r++) {
+            params[r - from] = model.parameterSpace().draw(Seeds.generator(seed, r, Seeds.PARAMETERS));
+        }
+        RunOutcome[][] outcomes = new RunOutcome[nP][to - from];
+        DailySeries[] daily = new DailySeries[nP];
+        for (int p = 0; p < nP; p++) {
+            DailySeries d = new DailySeries(model.horizon());
+            for (int r = from; r < to; r++) {
+                RunOutcome o = model.newOutcome();
+                model.simulate(p, params[r - from], Seeds.generator(seed, r, Seeds.DYNAMICS), o, d, null);
+                outcomes[p][r - from] = o;
+            }
+            daily[p] = d;
+        }
+        return new Chunk(c, params, outcomes, daily);
+    }
+
+    /** Summarises chunks 0 … chunks(runs) − 1 (in any list order) into the analysis {@link #run} returns. */
+    public static Analysis assemble(LeverageModel model, MonteCarloOptions options, List<Chunk> parts) {
+        int runs = options.runs();
+        int nP = model.policyCount();
+        int chunks = chunks(runs);
+        double[][] params = new double[runs][];
+        RunOutcome[][] outcomes = new RunOutcome[nP][runs];
+        DailySeries[][] daily = new DailySeries[nP][chunks];
+        boolean[] seen = new boolean[chunks];
+        for (Chunk ch : parts) {
+            if (ch.index() < 0 || ch.index() >= chunks || seen[ch.index()]) {
+                throw new IllegalArgumentException("chunk " + ch.index() + " is out of range or repeated");
+            }
+            seen[ch.index()] = true;
+            int from = ch.index() * CHUNK;
+            System.arraycopy(ch.parameters(), 0, params, from, ch.parameters().length);
+            for (int p = 0; p < nP; p++) {
+                System.arraycopy(ch.outcomes()[p], 0, outcomes[p], from, ch.outcomes()[p].length);
+                daily[p][ch.index()] = ch.daily()[p];
+            }
+        }
+        for (int c = 0; c < chunks; c++) {
+            if (!seen[c]) {
+                throw new IllegalArgumentException("chunk " + c + " is missing");
+            }
+        }
+        return summarise(model, options, outcomes, daily, params);
+    }
+
     private static void execute(ExecutorService pool, List<Runnable> tasks) {
         if (pool == null) {
             tasks.forEach(Runnable::run);
@@ -265,7 +336,7 @@ public final class MonteCarlo {
     }
 
     /** Relative-loss-days over collateral constituencies. */
-    static double collateral(RunOutcome o, List<Constituency> cs) {
+    public static double collateral(RunOutcome o, List<Constituency> cs) {
         double sum = 0;
         for (int c = 0; c < cs.size(); c++) {
             if (cs.get(c).role() == org.statecraft.core.scenario.ConstituencyRole.COLLATERAL) {

@@ -105,4 +105,21 @@ public final class TestScenarios {
         return new Scenario("net", "net", null, LocalDate.of(2023, 1, 1), 120, List.of(), actors, cs, ws, d,
                 List.of(distance), ps, null, null, net, List.of(), List.of());
     }
+
+    /**
+     * {@code s} with its target's resolve (the demand's compliance cost) replaced by {@code resolve} and every
+     * actor's capability by {@code capability}: the leverage engine does not read capabilities, so an
+     * uncertain capability is an input known to matter to nothing.
+     */
+    public static Scenario withUncertainty(Scenario s, Quantity resolve, Quantity capability) {
+        Demand d = s.demand();
+        Demand nd = new Demand(d.issue(), d.description(), d.coercer(), d.target(), d.currentPosition(),
+                d.demandedPosition(), resolve, d.capacity(), d.releaseLevel(), d.convexity(), d.lookaheadDays(),
+                d.backslideHazard(), d.backslideGraceDays(), d.concessionEvent());
+        List<Actor> actors = s.actors().stream()
+                .map(a -> new Actor(a.id(), a.name(), a.kind(), capability, a.stance())).toList();
+        return new Scenario(s.id(), s.title(), s.description(), s.start(), s.horizonDays(), s.sources(), actors,
+                s.constituencies(), s.weights(), nd, s.levers(), s.policies(), s.attacks(), s.clashes(), s.network(),
+                s.observedEvents(), s.observedSpells());
+    }
 }

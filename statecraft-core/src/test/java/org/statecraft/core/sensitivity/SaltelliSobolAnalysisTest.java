@@ -192,4 +192,48 @@ class SaltelliSobolAnalysisTest {
         assertThat(SaltelliSobolAnalysis.percentile(v, 0.5)).isEqualTo(3);
         assertThat(SaltelliSobolAnalysis.percentile(v, 0.875)).isEqualTo(4.5);
     }
+
+    /**
+     * f = u0 + u1 + 2 u2 on independent U(0, 1): V(u_i) = 1/12, so the group {u0, u1} carries (1 + 1)/6 = 1/3
+     * of the variance and {u2} carries 4/6 = 2/3; additive, so first-order and total indices agree.
+     */
+    @Test
+    void groupedIndicesOfAnAdditiveModelAreTheGroupsVarianceShares() {
+        SensitivityModel additive = new SensitivityModel() {
+            @Override
+            public List<String> inputs() {
+                return List.of("u0", "u1", "u2");
+            }
+
+            @Override
+            public List<String> outputs() {
+                return List.of("f");
+            }
+
+            @Override
+            public void evaluate(double[] u, double[] out) {
+                out[0] = u[0] + u[1] + 2 * u[2];
+            }
+        };
+        List<InputGroup> groups = List.of(new InputGroup("first two", new int[] {0, 1}),
+                new InputGroup("third", new int[] {2}));
+        SobolResult r = SaltelliSobolAnalysis.analyse(additive, groups, SobolDesign.of(1024, 5), 2);
+        assertThat(r.inputs()).containsExactly("first two", "third");
+        assertThat(r.evaluations()).isEqualTo(1024L * 4);
+        SobolResult.Output f = r.output("f");
+        assertThat(f.of("first two").first()).isCloseTo(1 / 3.0, within(0.02));
+        assertThat(f.of("first two").total()).isCloseTo(1 / 3.0, within(0.02));
+        assertThat(f.of("third").first()).isCloseTo(2 / 3.0, within(0.02));
+        assertThat(f.of("third").total()).isCloseTo(2 / 3.0, within(0.02));
+    }
+
+    @Test
+    void groupsMustPartitionTheInputs() {
+        SensitivityModel m = new Ishigami(7, 0.1);
+        assertThatThrownBy(() -> SaltelliSobolAnalysis.analyse(m, List.of(new InputGroup("a", new int[] {0, 1})),
+                SobolDesign.of(8, 1), 1)).hasMessageContaining("input 2 is in no group");
+        assertThatThrownBy(() -> SaltelliSobolAnalysis.analyse(m, List.of(new InputGroup("a", new int[] {0, 1}),
+                new InputGroup("b", new int[] {1, 2})), SobolDesign.of(8, 1), 1))
+                .hasMessageContaining("input 1 is in groups 'a' and 'b'");
+    }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.statecraft.core.montecarlo.Analysis;
+import org.statecraft.core.montecarlo.RankingRobustness;
 import org.statecraft.core.montecarlo.Estimate;
 import org.statecraft.core.montecarlo.PolicySummary;
 import org.statecraft.core.scenario.Constituency;
@@ -30,7 +31,14 @@ public final class AnalysisJson {
     }
 
     /** Describes the run: scenario identity and hash, seed, run count, engine options. */
-    public record RunInfo(String scenarioHash, String credibility, String scenarioFile) {
+    public record RunInfo(String scenarioHash, String credibility, String scenarioFile, ResponseCurve responseCurve) {
+        public RunInfo(String scenarioHash, String credibility, String scenarioFile) {
+            this(scenarioHash, credibility, scenarioFile, null);
+        }
+    }
+
+    /** A fitted response curve that replaced the scenario's resolve: the file it came from and the fit. */
+    public record ResponseCurve(String file, org.statecraft.core.calibration.ResponseCurveFit fit) {
     }
 
     public static ObjectNode toJson(Scenario scenario, Analysis a, RunInfo info) {
@@ -64,12 +72,28 @@ public final class AnalysisJson {
         run.put("runs", a.runs());
         run.put("seed", a.seed());
         run.put("credibility", info.credibility());
+        ObjectNode rc = run.putObject("responseCurve");
+        if (info.responseCurve() == null) {
+            rc.put("from", "scenario");
+        } else {
+            var fit = info.responseCurve().fit();
+            rc.put("from", "calibration");
+            rc.put("file", info.responseCurve().file());
+            num(rc, "mu", fit.mu());
+            num(rc, "sigma", fit.sigma());
+            num(rc, "median", Math.exp(fit.mu()));
+            num(rc, "gsd", Math.exp(fit.sigma()));
+            rc.put("source", fit.source());
+            rc.put("split", fit.split());
+            rc.put("trainingCases", fit.trainingCases());
+        }
         root.put("baselinePolicy", a.baselinePolicy());
         ArrayNode ps = root.putArray("policies");
         for (PolicySummary p : a.ranked()) {
             ps.add(policy(p));
         }
         ArrayNode rob = root.putArray("robustness");
+        RankingRobustness hinges = RankingRobustness.of(scenario, a, 3, true);
         for (int i = 0; i < a.policies().size(); i++) {
             for (int j = 0; j < a.policies().size(); j++) {
                 if (i != j) {
@@ -77,6 +101,16 @@ public final class AnalysisJson {
                     o.put("policy", a.policies().get(i).id());
                     o.put("over", a.policies().get(j).id());
                     num(o, "share", a.robustness()[i][j]);
+                    RankingRobustness.Pair pair = hinges.pair(a.policies().get(i).id(), a.policies().get(j).id())
+                            .orElseThrow();
+                    o.put("kind", pair.kind());
+                    ArrayNode on = o.putArray("hingesOn");
+                    for (RankingRobustness.Hinge h : pair.hingesOn()) {
+                        ObjectNode ho = on.addObject();
+                        ho.put("input", h.input());
+                        ho.put("label", h.label());
+                        num(ho, "spearman", h.correlation());
+                    }
                 }
             }
         }

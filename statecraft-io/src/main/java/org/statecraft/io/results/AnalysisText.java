@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.statecraft.core.montecarlo.Analysis;
 import org.statecraft.core.montecarlo.PolicySummary;
+import org.statecraft.core.montecarlo.RankingRobustness;
 import org.statecraft.core.scenario.Constituency;
 import org.statecraft.core.scenario.ConstituencyRole;
 import org.statecraft.core.scenario.Scenario;
@@ -156,16 +157,25 @@ public final class AnalysisText {
             }
         }
 
-        out.append(h2).append("Robustness of the ranking (share of runs in which the higher-ranked policy concedes more; ties count half)")
+        out.append(h2).append("Robustness of the ranking (share of runs in which the first policy concedes more; ties "
+                        + "count half; hinges on: the uncertain inputs whose drawn values most correlate with the per-run "
+                        + "difference, Spearman rho, a negative rho favouring the second policy)")
                 .append(markdown ? "\n\n" : "\n");
-        List<PolicySummary> ranked = a.ranked();
-        TextTable rt = new TextTable("policy", "over", "share", "verdict").leftAlign(0).leftAlign(1).leftAlign(3);
-        for (int i = 0; i + 1 < ranked.size(); i++) {
-            int ia = a.policies().indexOf(ranked.get(i));
-            int ib = a.policies().indexOf(ranked.get(i + 1));
-            double share = a.robustness()[ia][ib];
-            rt.row(ranked.get(i).id(), ranked.get(i + 1).id(), String.format(Locale.ROOT, "%.2f", share),
-                    share >= 0.9 ? "robust" : share >= 0.6 ? "likely" : "hinges on the draws");
+        RankingRobustness hinges = RankingRobustness.of(s, a, 3);
+        TextTable rt = new TextTable("policy", "over", "share", "verdict", "hinges on").leftAlign(0).leftAlign(1)
+                .leftAlign(3).leftAlign(4);
+        for (RankingRobustness.Pair pair : hinges.pairs()) {
+            if (pair.kind().equals("baseline") && hinges.pairs().stream().anyMatch(x -> x.kind().equals("adjacent")
+                    && x.policy().equals(pair.policy()) && x.over().equals(pair.over()))) {
+                continue;
+            }
+            double share = pair.share();
+            String on = pair.hingesOn().isEmpty() ? "no single input (dynamics noise)"
+                    : String.join("; ", pair.hingesOn().stream().map(h -> String.format(Locale.ROOT, "%s (%+.2f)",
+                    h.label(), h.correlation())).toList());
+            rt.row(pair.policy(), pair.over(), String.format(Locale.ROOT, "%.2f", share),
+                    share >= 0.9 || share <= 0.1 ? "robust" : share >= 0.6 || share <= 0.4 ? "likely"
+                            : "hinges on the draws", on);
         }
         out.append(rt.render(markdown));
         return out.toString();

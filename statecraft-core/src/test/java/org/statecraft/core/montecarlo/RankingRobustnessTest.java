@@ -1,0 +1,117 @@
+package org.statecraft.core.montecarlo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.statecraft.core.leverage.TestScenarios.baseline;
+import static org.statecraft.core.leverage.TestScenarios.tri;
+import static org.statecraft.core.leverage.TestScenarios.twoSided;
+import static org.statecraft.core.leverage.TestScenarios.useOnDay;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.statecraft.core.leverage.TestScenarios;
+import org.statecraft.core.scenario.Scenario;
+
+class RankingRobustnessTest {
+
+    /**
+     * Squeeze pressure 0.3/day against resolve K·0.6² (γ = 2): "squeeze beats baseline" holds exactly in the
+     * runs whose drawn K is below about 0.3 (the felt pressure, after ramp-up and credibility, is about 0.108), so the conclusion hinges on the resolve, negatively (a higher
+     * K favours the baseline); actor capabilities are drawn too but the leverage engine never reads them.
+     */
+    @Test
+    void theConclusionHingesOnTheResolveThatDecidesIt() {
+        Scenario s = TestScenarios.withUncertainty(
+                twoSided(30, 0, 1, 0, Double.NaN, 1, 1, 2, List.of(baseline(), useOnDay("squeeze", 0, null)), 0),
+                tri(0.1, 0.3, 0.6), tri(1, 2, 3));
+        Analysis a = MonteCarlo.run(s, new MonteCarloOptions(1000, 3, 2), null);
+        RankingRobustness rr = RankingRobustness.of(s, a, 3);
+
+        RankingRobustness.Pair adjacent = rr.pair("squeeze", "baseline").orElseThrow();
+        assertThat(adjacent.kind()).isEqualTo("adjacent");
+        // squeeze always gets at least a partial concession, so the ranking holds in every run; how far it
+        // holds (the size of the per-run difference) still depends on K alone
+        assertThat(adjacent.share()).isEqualTo(1.0);
+        assertThat(adjacent.hingesOn()).hasSize(1);
+        RankingRobustness.Hinge h = adjacent.hingesOn().get(0);
+        assertThat(h.input()).isEqualTo("/demand/complianceCost");
+        assertThat(h.label()).isEqualTo("demand: complianceCost");
+        assertThat(h.correlation()).isLessThan(-0.6);
+        // adjacent pair first, then the same pair as "policy over baseline"
+        assertThat(rr.pairs()).extracting(RankingRobustness.Pair::kind).containsExactly("adjacent", "baseline");
+    }
+
+    /**
+     * A constructed flip: the engine's runs are kept but the outcomes are replaced so that policy a beats b
+     * exactly when the drawn resolve K is below its median 0.3 (z_a − z_b = 0.3 − K): the share is about one
+     * half and the one input that decides the flip must be named, with a negative correlation (|ρ| = 1),
+     * and no capability.
+     */
+    @Test
+    void aFlipDrivenByOneInputIsAttributedToThatInput() {
+        Scenario s = TestScenarios.withUncertainty(
+                twoSided(30, 0, 1, 0, Double.NaN, 1, 1, 2, List.of(baseline(), useOnDay("squeeze", 0, null)), 0),
+                tri(0.1, 0.3, 0.5), tri(1, 2, 3));
+        Analysis real = MonteCarlo.run(s, new MonteCarloOptions(1000, 5, 1), null);
+        int k = new org.statecraft.core.leverage.ParameterSpace(s).indexOf("/demand/complianceCost");
+        var outcomes = new org.statecraft.core.leverage.RunOutcome[2][1000];
+        double wins = 0;
+        for (int r = 0; r < 1000; r++) {
+            double resolve = real.parameters()[r][k];
+            for (int p = 0; p < 2; p++) {
+                outcomes[p][r] = new org.statecraft.core.leverage.RunOutcome(2, 1, 0);
+            }
+            outcomes[0][r].finalConcession = 0.5;
+            outcomes[1][r].finalConcession = 0.5 + (0.3 - resolve);
+            wins += resolve < 0.3 ? 1 : 0;
+        }
+        double[][] robustness = {{0.5, 1 - wins / 1000}, {wins / 1000, 0.5}};
+        Analysis flip = new Analysis(real.scenarioId(), real.seed(), real.runs(), real.horizonDays(),
+                real.baselinePolicy(), real.constituencies(), real.members(), real.levers(), real.policies(),
+                robustness, outcomes, real.parameters());
+        RankingRobustness.Pair pair = RankingRobustness.of(s, flip, 3).pair("squeeze", "baseline").orElseThrow();
+        assertThat(pair.share()).isBetween(0.4, 0.6);
+        assertThat(pair.hingesOn()).extracting(RankingRobustness.Hinge::input)
+                .containsExactly("/demand/complianceCost");
+        assertThat(pair.hingesOn().get(0).correlation()).isCloseTo(-1.0, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void noInputIsBlamedWhenThePairNeverDiffers() {
+        Scenario s = TestScenarios.withUncertainty(
+                twoSided(30, 0, 1, 0, Double.NaN, 1, 1, 2, List.of(baseline(), baseline2()), 0),
+                tri(0.1, 0.3, 0.6), tri(1, 2, 3));
+        Analysis a = MonteCarlo.run(s, new MonteCarloOptions(200, 3, 1), null);
+        RankingRobustness rr = RankingRobustness.of(s, a, 3);
+        assertThat(rr.pairs()).allSatisfy(p -> assertThat(p.hingesOn()).isEmpty());
+    }
+
+    private static org.statecraft.core.scenario.Policy baseline2() {
+        return new org.statecraft.core.scenario.Policy("also-nothing", null, null, List.of(), true);
+    }
+
+    @Test
+    void chunksAssembledInOrderEqualTheThreadedRun() {
+        Scenario s = TestScenarios.withUncertainty(
+                twoSided(30, 5, 1, 0.5, 20, 1, 1, 2, List.of(baseline(), useOnDay("squeeze", 0, null)), 0.8),
+                tri(0.1, 0.3, 0.6), tri(1, 2, 3));
+        MonteCarloOptions options = new MonteCarloOptions(300, 17, 2);
+        Analysis local = MonteCarlo.run(s, options, null);
+        var model = new org.statecraft.core.leverage.LeverageModel(s);
+        List<MonteCarlo.Chunk> chunks = new java.util.ArrayList<>();
+        for (int c = MonteCarlo.chunks(300) - 1; c >= 0; c--) {
+            chunks.add(MonteCarlo.simulateChunk(model, 17, 300, c));
+        }
+        Analysis assembled = MonteCarlo.assemble(model, options, chunks);
+        assertThat(assembled.parameters()).isDeepEqualTo(local.parameters());
+        assertThat(assembled.robustness()).isDeepEqualTo(local.robustness());
+        for (int p = 0; p < 2; p++) {
+            PolicySummary x = local.policies().get(p);
+            PolicySummary y = assembled.policies().get(p);
+            assertThat(y.concession()).isEqualTo(x.concession());
+            assertThat(y.attacks()).isEqualTo(x.attacks());
+            assertThat(y.collateral()).isEqualTo(x.collateral());
+            assertThat(y.daily().pressure()).isEqualTo(x.daily().pressure());
+            assertThat(y.concessionCurve()).isEqualTo(x.concessionCurve());
+        }
+    }
+}
