@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.statecraft.app.report.FiguresExporter;
+import org.statecraft.app.report.ReportBuilder;
+import org.statecraft.app.report.ReportData;
 import org.statecraft.core.calibration.ResponseCurveFit;
 import org.statecraft.core.leverage.CredibilityRule;
 import org.statecraft.core.montecarlo.Analysis;
@@ -46,6 +49,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Also write results.json, policies.csv, runs.csv and summary.md to DIR.")
     Path out;
 
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "Also write the self-contained HTML report (charts, data and scripts inlined; works offline).")
+    Path report;
+
+    @Option(names = "--figures", paramLabel = "DIR",
+            description = "Also export every chart as SVG and PNG to DIR (needs headless Chromium; exit 2 without it).")
+    Path figures;
+
     @Option(names = "--credibility", description = "Credibility rule: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             defaultValue = "HORIZON")
     CredibilityRule credibility;
@@ -65,6 +76,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             curve = new AnalysisJson.ResponseCurve(responseCurve.toString(), fit);
             loaded = new Scenarios.Loaded(fit.applyTo(loaded.scenario()), loaded.file(), loaded.hash(), loaded.yaml());
         }
+        if (figures != null) {
+            FiguresExporter.chromium(); // fail before the runs, not after them
+        }
         PrintWriter err = spec.commandLine().getErr();
         Analysis a;
         try (ProgressBar bar = new ProgressBar(err, "analyze", ProgressBar.terminal(run.quiet))) {
@@ -74,7 +88,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 loaded.file(), curve);
         PrintWriter o = spec.commandLine().getOut();
         switch (format) {
-            case json -> o.println(AnalysisJson.write(AnalysisJson.toJson(loaded.scenario(), a, info)));
+            case json -> o.println(AnalysisJson.write(ReportData.of(loaded.scenario(), a, info)));
             case csv -> AnalysisCsv.policies(a, o);
             default -> o.print(AnalysisText.render(loaded.scenario(), a, false));
         }
@@ -83,13 +97,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
             write(loaded, a, info);
             err.println("wrote results.json, policies.csv, runs.csv and summary.md to " + out);
         }
+        if (report != null || figures != null) {
+            com.fasterxml.jackson.databind.node.ObjectNode data = ReportData.of(loaded.scenario(), a, info);
+            if (report != null) {
+                ReportBuilder.write(data, report);
+                err.println("wrote the report to " + report);
+            }
+            if (figures != null) {
+                int n = FiguresExporter.export(data, figures).size();
+                err.println("wrote " + n + " figures (SVG and PNG) to " + figures);
+            }
+        }
         return StatecraftCommand.EXIT_OK;
     }
 
     private void write(Scenarios.Loaded loaded, Analysis a, AnalysisJson.RunInfo info) throws IOException {
         Files.createDirectories(out);
         Files.writeString(out.resolve("results.json"),
-                AnalysisJson.write(AnalysisJson.toJson(loaded.scenario(), a, info)), StandardCharsets.UTF_8);
+                AnalysisJson.write(ReportData.of(loaded.scenario(), a, info)), StandardCharsets.UTF_8);
         try (Writer w = Files.newBufferedWriter(out.resolve("policies.csv"), StandardCharsets.UTF_8)) {
             AnalysisCsv.policies(a, w);
         }

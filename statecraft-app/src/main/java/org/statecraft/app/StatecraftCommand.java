@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
             SchemaCommand.class,
             ValidateCommand.class,
             SensitivityCommand.class,
+            ReportCommand.class,
+            ServeCommand.class,
         })
 public final class StatecraftCommand implements Runnable {
     public static final int EXIT_OK = 0;

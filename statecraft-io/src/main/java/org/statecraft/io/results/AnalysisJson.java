@@ -47,6 +47,7 @@ public final class AnalysisJson {
         ObjectNode sc = root.putObject("scenario");
         sc.put("id", scenario.id());
         sc.put("title", scenario.title());
+        sc.put("description", scenario.description());
         sc.put("file", info.scenarioFile());
         sc.put("hash", info.scenarioHash());
         sc.put("start", scenario.start().toString());
@@ -67,6 +68,14 @@ public final class AnalysisJson {
             o.put("role", role(c));
             o.put("unit", c.unit());
             o.put("baseline", c.baseline().mean());
+        }
+        ArrayNode srcs = sc.putArray("sources");
+        for (org.statecraft.core.scenario.Source s : scenario.sources()) {
+            ObjectNode o = srcs.addObject();
+            o.put("id", s.id());
+            o.put("citation", s.citation());
+            o.put("url", s.url());
+            o.put("note", s.note());
         }
         ObjectNode run = root.putObject("run");
         run.put("runs", a.runs());

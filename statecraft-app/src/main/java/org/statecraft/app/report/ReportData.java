@@ -1,0 +1,101 @@
+package org.statecraft.app.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.statecraft.core.DataFormatException;
+import org.statecraft.core.bargaining.BargainingProblem;
+import org.statecraft.core.bargaining.ForecastResult;
+import org.statecraft.core.bargaining.SpatialModelOfPolitics;
+import org.statecraft.core.montecarlo.Analysis;
+import org.statecraft.core.scenario.Scenario;
+import org.statecraft.io.results.AnalysisJson;
+
+/**
+ * The data a report is drawn from: the analysis JSON of {@link AnalysisJson}, plus the bargaining forecast of the
+ * scenario's demand issue (KTAB's Spatial Model of Politics, every quantity at its mean). Optional sections
+ * ({@code sensitivity}, {@code tension}) are attached by whoever computed them; the report says "not computed"
+ * when they are absent.
+ */
+public final class ReportData {
+    private ReportData() {
+    }
+
+    /** The analysis JSON with the bargaining forecast attached. */
+    public static ObjectNode of(Scenario scenario, Analysis analysis, AnalysisJson.RunInfo info) {
+        ObjectNode root = AnalysisJson.toJson(scenario, analysis, info);
+        root.set("bargaining", bargaining(scenario));
+        return root;
+    }
+
+    /**
+     * The SMP forecast on the demand issue as {@code {model, issue, actors, turns: [[position per actor]...],
+     * outcome}} on the issue's 0–100 scale, or {@code {model, error}} when the scenario has no actor with a stance.
+     */
+    static ObjectNode bargaining(Scenario scenario) {
+        ObjectNode o = AnalysisJson.mapper().createObjectNode();
+        o.put("model", "smp");
+        try {
+            BargainingProblem problem = BargainingProblem.fromScenario(scenario);
+            ForecastResult r = new SpatialModelOfPolitics().forecast(problem);
+            o.put("issue", problem.dimensions().get(0));
+            ArrayNode actors = o.putArray("actors");
+            problem.actors().forEach(actors::add);
+            ArrayNode caps = o.putArray("capability");
+            for (double c : problem.capabilities()) {
+                caps.add(c);
+            }
+            ArrayNode turns = o.putArray("turns");
+            for (double[][] state : r.states()) {
+                ArrayNode t = turns.addArray();
+                for (double[] actor : state) {
+                    t.add(Math.round(actor[0] * 100 * 1e6) / 1e6);
+                }
+            }
+            o.put("outcome", Math.round(r.outcome()[0] * 100 * 1e6) / 1e6);
+            o.put("converged", r.converged());
+        } catch (IllegalArgumentException e) {
+            o.put("error", e.getMessage());
+        }
+        return o;
+    }
+
+    /** Reads saved results ({@code analyze --out DIR} writes DIR/results.json). */
+    public static ObjectNode read(Path file) {
+        JsonNode node;
+        try {
+            node = AnalysisJson.mapper().readTree(Files.readString(file));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new DataFormatException(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), "not valid JSON: " + e.getOriginalMessage());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new DataFormatException(file.toString(), 0, 0, "no such file");
+        } catch (IOException e) {
+            throw new DataFormatException(file.toString(), 0, 0, "cannot read: " + e.getMessage());
+        }
+        if (!(node instanceof ObjectNode obj) || !obj.has("policies") || !obj.has("scenario")) {
+            throw new DataFormatException(file.toString(), 1, 1,
+                    "expected the results JSON of 'statecraft analyze' (an object with scenario and policies)");
+        }
+        return obj;
+    }
+
+    /** Attaches an optional section (e.g. {@code sensitivity} or {@code tension}) read from a JSON file. */
+    public static void attach(ObjectNode root, String section, Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            root.set(section, AnalysisJson.mapper().readTree(Files.readString(file)));
+        } catch (IOException e) {
+            throw new DataFormatException(file.toString(), 0, 0, "cannot read the " + section + " JSON: " + e.getMessage());
+        }
+    }
+
+    /** Sections the report draws when present. */
+    public static final List<String> OPTIONAL_SECTIONS = List.of("sensitivity", "tension", "bargaining");
+}

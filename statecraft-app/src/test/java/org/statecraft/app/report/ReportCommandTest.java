@@ -1,0 +1,72 @@
+package org.statecraft.app.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.statecraft.app.StatecraftCommand;
+import picocli.CommandLine;
+
+class ReportCommandTest {
+    @TempDir
+    static Path dir;
+
+    static int execute(String... args) {
+        CommandLine cl = StatecraftCommand.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        return cl.execute(args);
+    }
+
+    @BeforeAll
+    static void analyse() {
+        assertThat(execute("analyze", "--runs", "100", "-q", "--out", dir.resolve("out").toString(),
+                "--report", dir.resolve("analyze-report.html").toString())).isZero();
+    }
+
+    @Test
+    void analyzeWritesASelfContainedReportWithTheDataInlined() throws Exception {
+        String html = Files.readString(dir.resolve("analyze-report.html"));
+        assertThat(html).contains("id=\"statecraft-data\"", "StatecraftCharts", "echarts", "default-src 'none'")
+                .contains("\"bargaining\"", "\"sources\"", "pakistan-taliban-2023");
+        // nothing is fetched: no external script, style or image
+        assertThat(html).doesNotContainPattern("<script[^>]+src=").doesNotContainPattern("<link[^>]+href=\"(?!data:)");
+    }
+
+    @Test
+    void reportFromSavedResultsAttachesOptionalSections() throws Exception {
+        Path sens = dir.resolve("sens.json");
+        Files.writeString(sens, "{\"output\":\"E[concession]\",\"base\":0.5,\"tornado\":[{\"parameter\":\"complianceCost\",\"low\":0.7,\"high\":0.3}]}");
+        Path out = dir.resolve("r.html");
+        assertThat(execute("report", dir.resolve("out/results.json").toString(), "-o", out.toString(),
+                "--sensitivity", sens.toString())).isZero();
+        assertThat(Files.readString(out)).contains("complianceCost").contains("\"policies\"");
+    }
+
+    @Test
+    void missingOrForeignResultsAreUsageErrors() throws Exception {
+        assertThat(execute("report", dir.resolve("nope.json").toString())).isEqualTo(2);
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"hello\": 1}");
+        assertThat(execute("report", bad.toString())).isEqualTo(2);
+    }
+
+    @Test
+    void figuresAreExportedAsSvgAndPngWhenChromiumIsInstalled() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Debian chromium is not installed");
+        Path figs = dir.resolve("figs");
+        assertThat(execute("report", dir.resolve("out/results.json").toString(), "-o", dir.resolve("f.html").toString(),
+                "--figures", figs.toString())).isZero();
+        for (String name : new String[] {"pareto", "concession", "tension", "stances", "bargaining"}) {
+            assertThat(Files.readString(figs.resolve(name + ".svg"))).startsWith("<svg");
+            byte[] png = Files.readAllBytes(figs.resolve(name + ".png"));
+            assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        }
+    }
+}
