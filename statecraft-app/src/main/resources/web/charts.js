@@ -359,7 +359,7 @@
     var body = el('tbody');
     rows.forEach(function (r) {
       var cells = [el('td', { text: policyName(data, r.over) }), el('td', { text: pct(r.share) })];
-      if (hinges) { cells.push(el('td', { text: Array.isArray(r.hingesOn) ? r.hingesOn.map(function (h) { return typeof h === 'string' ? h : (h.parameter || h.name || JSON.stringify(h)); }).join(', ') : (r.hingesOn ? String(r.hingesOn.parameter || r.hingesOn) : '') })); }
+      if (hinges) { cells.push(el('td', { text: Array.isArray(r.hingesOn) ? r.hingesOn.map(function (h) { return typeof h === 'string' ? h : ((h.label || h.input) + (typeof h.spearman === 'number' ? ' (\u03c1 ' + (h.spearman >= 0 ? '+' : '') + h.spearman.toFixed(2) + ')' : '')); }).join('; ') : (r.hingesOn ? String(r.hingesOn.parameter || r.hingesOn) : '') })); }
       body.appendChild(el('tr', null, cells));
     });
     t.appendChild(body);
