@@ -1,0 +1,507 @@
+package org.statecraft.events.store;
+
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.statecraft.core.StatecraftException;
+import org.statecraft.core.tension.ActorSpec;
+import org.statecraft.core.tension.Dyad;
+import org.statecraft.core.tension.Period;
+import org.statecraft.core.tension.TensionEvent;
+import org.statecraft.core.tension.TensionIndex;
+import org.statecraft.core.tension.TensionPoint;
+import org.statecraft.events.EventFormat;
+import org.statecraft.events.EventReader;
+import org.statecraft.events.EventRecord;
+import org.statecraft.events.MalformedRow;
+import org.statecraft.events.RowHandler;
+
+/**
+ * The embedded DuckDB event store: one file {@code events.duckdb} in a workspace folder.
+ *
+ * <p>Ingest of a file: the reader streams rows into a temporary staging table through DuckDB's Appender
+ * (constant Java heap whatever the file size), then one transaction inserts the staged rows whose key
+ * ({@code source, event_key}) is not yet stored, records the file ({@code ingested_files}: path, size, SHA-256,
+ * counts) and its malformed rows ({@code malformed_rows}), and commits. An ingest stopped at any point (an
+ * exception, a kill) leaves the store as it was before that file, since staging is temporary and the
+ * insert is one transaction; running it again completes it. A file whose content hash is already recorded is
+ * skipped; any other file adds only events whose key is new, so ingest is idempotent.
+ *
+ * <p>Goldstein values are stored as whole millionths, for both scales, so the period aggregates computed in
+ * SQL ({@link #tension}) are exactly those of the pure {@link TensionIndex}.
+ */
+public final class EventStore implements AutoCloseable {
+    /** GDELT 2.0 re-emissions are looked for within this many minutes of DATEADDED. */
+    public static final int REEMISSION_WINDOW_MINUTES = 90;
+    /** How many malformed rows an {@link IngestResult} carries (all are in the store). */
+    public static final int MALFORMED_KEPT_IN_RESULT = 1000;
+
+    private static final String COLUMNS = "source VARCHAR NOT NULL, event_key VARCHAR NOT NULL, event_date DATE NOT NULL, "
+            + "actor1_code VARCHAR, actor1_name VARCHAR, actor1_country VARCHAR, actor1_group VARCHAR, "
+            + "actor2_code VARCHAR, actor2_name VARCHAR, actor2_country VARCHAR, actor2_group VARCHAR, "
+            + "cameo VARCHAR NOT NULL, quad_class TINYINT NOT NULL, goldstein_gdelt_micros INTEGER NOT NULL, "
+            + "goldstein_icews_micros INTEGER NOT NULL, date_added BIGINT, source_url VARCHAR, near_key BIGINT";
+    private static final String COLUMN_NAMES = "source, event_key, event_date, actor1_code, actor1_name, "
+            + "actor1_country, actor1_group, actor2_code, actor2_name, actor2_country, actor2_group, cameo, "
+            + "quad_class, goldstein_gdelt_micros, goldstein_icews_micros, date_added, source_url, near_key";
+
+    private final Path dir;
+    private final DuckDBConnection conn;
+
+    private EventStore(Path dir, DuckDBConnection conn) {
+        this.dir = dir;
+        this.conn = conn;
+    }
+
+    /** Opens (creating if needed) the store in {@code dir}. */
+    public static EventStore open(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StatecraftException("cannot create the event store folder " + dir + ": " + e.getMessage(), e);
+        }
+        Path db = dir.resolve("events.duckdb");
+        try {
+            Class.forName("org.duckdb.DuckDBDriver");
+            DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS events (" + COLUMNS + ", file_id INTEGER NOT NULL)");
+                s.execute("CREATE TABLE IF NOT EXISTS ingested_files (file_id INTEGER PRIMARY KEY, path VARCHAR NOT NULL, "
+                        + "size BIGINT NOT NULL, sha256 VARCHAR NOT NULL, format VARCHAR NOT NULL, rows_read BIGINT, "
+                        + "stored BIGINT, duplicates BIGINT, collapsed BIGINT, malformed BIGINT, ingested_at TIMESTAMP)");
+                s.execute("CREATE TABLE IF NOT EXISTS malformed_rows (file_id INTEGER NOT NULL, line BIGINT NOT NULL, "
+                        + "reason VARCHAR NOT NULL)");
+            }
+            return new EventStore(dir, c);
+        } catch (SQLException | ClassNotFoundException e) {
+            throw new StatecraftException("cannot open the event store " + db + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Ingests one file (see the class comment). {@code progress} receives raw bytes read so far; may be null. */
+    public IngestResult ingest(Path file, IngestOptions options, LongConsumer progress) throws IOException {
+        EventFormat format = options.format() != null ? options.format() : EventFormat.detect(file);
+        return ingest(file, format, format.reader(), options, progress, null);
+    }
+
+    /**
+     * The ingest itself, with the reader given and a hook run just before the commit (tests use both to
+     * simulate a failure midway).
+     */
+    IngestResult ingest(Path file, EventFormat format, EventReader reader, IngestOptions options, LongConsumer progress,
+            Runnable beforeCommit) throws IOException {
+        long size = Files.size(file);
+        String abs = file.toAbsolutePath().normalize().toString();
+        try {
+            if (sizeKnown(size)) {
+                String sha = sha256(file);
+                String already = pathWithHash(sha);
+                if (already != null) {
+                    return new IngestResult(file.toString(), format, true, 0, 0, 0, 0, 0, List.of());
+                }
+            }
+            try (Statement s = conn.createStatement()) {
+                s.execute("CREATE OR REPLACE TEMP TABLE staging (" + COLUMNS + ")");
+                s.execute("CREATE OR REPLACE TEMP TABLE staging_malformed (line BIGINT, reason VARCHAR)");
+            }
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            StagingHandler h = new StagingHandler();
+            long rowsRead;
+            try (DuckDBAppender events = conn.createAppender("temp", "main", "staging");
+                    DuckDBAppender bad = conn.createAppender("temp", "main", "staging_malformed");
+                    BufferedReader in = EventFormat.open(file, raw -> new Progress(new DigestInputStream(raw, md), progress))) {
+                h.events = events;
+                h.bad = bad;
+                rowsRead = reader.read(in, file.toString(), h);
+                if (h.failure != null) {
+                    throw h.failure;
+                }
+            }
+            String sha = HexFormat.of().formatHex(md.digest());
+            return commit(file, abs, size, sha, format, options, rowsRead, h, beforeCommit);
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new StatecraftException("event store error while ingesting " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (RuntimeException | IOException e) {
+            rollbackQuietly();
+            throw e;
+        } finally {
+            dropStagingQuietly();
+        }
+    }
+
+    private IngestResult commit(Path file, String abs, long size, String sha, EventFormat format, IngestOptions options,
+            long rowsRead, StagingHandler h, Runnable beforeCommit) throws SQLException {
+        conn.setAutoCommit(false);
+        try (Statement s = conn.createStatement()) {
+            String already = pathWithHash(sha);
+            if (already != null) {
+                conn.rollback();
+                return new IngestResult(file.toString(), format, true, 0, 0, 0, 0, 0, List.of());
+            }
+            int fileId;
+            try (ResultSet rs = s.executeQuery("SELECT coalesce(max(file_id), 0) + 1 FROM ingested_files")) {
+                rs.next();
+                fileId = rs.getInt(1);
+            }
+            long collapsed = 0;
+            if (options.collapseReemitted() && format == EventFormat.GDELT2) {
+                collapsed = s.executeUpdate(collapseSql());
+            }
+            long stored = s.executeUpdate("INSERT INTO events SELECT DISTINCT ON (s.source, s.event_key) s.*, " + fileId
+                    + " FROM staging s ANTI JOIN events e ON e.source = s.source AND e.event_key = s.event_key");
+            long duplicates = h.good - collapsed - stored;
+            s.executeUpdate("INSERT INTO malformed_rows SELECT " + fileId + ", line, reason FROM staging_malformed");
+            try (PreparedStatement p = conn.prepareStatement("INSERT INTO ingested_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    + "current_timestamp)")) {
+                p.setInt(1, fileId);
+                p.setString(2, abs);
+                p.setLong(3, size);
+                p.setString(4, sha);
+                p.setString(5, format.storeName());
+                p.setLong(6, rowsRead);
+                p.setLong(7, stored);
+                p.setLong(8, duplicates);
+                p.setLong(9, collapsed);
+                p.setLong(10, h.malformed);
+                p.executeUpdate();
+            }
+            if (beforeCommit != null) {
+                beforeCommit.run();
+            }
+            conn.commit();
+            return new IngestResult(file.toString(), format, false, rowsRead, stored, duplicates, collapsed, h.malformed,
+                    List.copyOf(h.kept));
+        } finally {
+            if (!conn.getAutoCommit()) {
+                rollbackQuietly();
+                conn.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** Deletes staged GDELT 2.0 rows that repeat an earlier event (stored or staged) within the window. */
+    private static String collapseSql() {
+        String ts = "strptime(CAST(%s.date_added AS VARCHAR), '%%Y%%m%%d%%H%%M%%S')";
+        return "DELETE FROM staging s WHERE s.date_added > 0 AND EXISTS (SELECT 1 FROM ("
+                + "SELECT near_key, date_added, event_key FROM events WHERE source = 'gdelt2' AND date_added > 0 "
+                + "UNION ALL SELECT near_key, date_added, event_key FROM staging WHERE date_added > 0) o "
+                + "WHERE o.near_key = s.near_key AND o.event_key <> s.event_key "
+                + "AND (o.date_added < s.date_added OR (o.date_added = s.date_added AND o.event_key < s.event_key)) "
+                + "AND date_diff('minute', " + String.format(ts, "o") + ", " + String.format(ts, "s") + ") <= "
+                + REEMISSION_WINDOW_MINUTES + ")";
+    }
+
+    private boolean sizeKnown(long size) throws SQLException {
+        try (PreparedStatement p = conn.prepareStatement("SELECT count(*) FROM ingested_files WHERE size = ?")) {
+            p.setLong(1, size);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    private String pathWithHash(String sha) throws SQLException {
+        try (PreparedStatement p = conn.prepareStatement("SELECT path FROM ingested_files WHERE sha256 = ? LIMIT 1")) {
+            p.setString(1, sha);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            if (!conn.getAutoCommit()) {
+                conn.rollback();
+            }
+        } catch (SQLException ignored) {
+            // the connection is going away or has nothing to roll back
+        }
+    }
+
+    private void dropStagingQuietly() {
+        try (Statement s = conn.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS temp.staging");
+            s.execute("DROP TABLE IF EXISTS temp.staging_malformed");
+        } catch (SQLException ignored) {
+            // best effort: temporary tables vanish with the connection anyway
+        }
+    }
+
+    /** Number of stored events, per source. */
+    public Map<String, Long> counts() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        query("SELECT source, count(*) FROM events GROUP BY source ORDER BY source", rs -> out.put(rs.getString(1), rs.getLong(2)));
+        return out;
+    }
+
+    /** Total stored events. */
+    public long count() {
+        long[] n = {0};
+        query("SELECT count(*) FROM events", rs -> n[0] = rs.getLong(1));
+        return n[0];
+    }
+
+    /** The files ingested so far, oldest first. */
+    public List<IngestedFile> files() {
+        List<IngestedFile> out = new ArrayList<>();
+        query("SELECT file_id, path, size, sha256, format, rows_read, stored, duplicates, collapsed, malformed "
+                + "FROM ingested_files ORDER BY file_id", rs -> out.add(new IngestedFile(rs.getInt(1), rs.getString(2),
+                        rs.getLong(3), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
+                        rs.getLong(9), rs.getLong(10))));
+        return out;
+    }
+
+    /** One row of {@code ingested_files}. */
+    public record IngestedFile(int id, String path, long size, String sha256, String format, long rowsRead, long stored,
+            long duplicates, long collapsed, long malformed) {
+    }
+
+    /** The malformed rows recorded for all files, as {@code path:line: reason}. */
+    public List<MalformedRow> malformedRows() {
+        List<MalformedRow> out = new ArrayList<>();
+        query("SELECT f.path, m.line, m.reason FROM malformed_rows m JOIN ingested_files f USING (file_id) "
+                + "ORDER BY m.file_id, m.line", rs -> out.add(new MalformedRow(rs.getString(1), rs.getLong(2), rs.getString(3))));
+        return out;
+    }
+
+    /**
+     * The tension series computed in SQL: integer aggregates per period, turned into points by the same
+     * {@link TensionIndex.Accumulator} the pure computation uses.
+     */
+    public List<TensionPoint> tension(TensionIndex index, LocalDate from, LocalDate to, boolean icewsScale) {
+        String g = icewsScale ? "goldstein_icews_micros" : "goldstein_gdelt_micros";
+        String period = switch (index.period()) {
+            case DAY -> "event_date";
+            case WEEK -> "CAST(date_trunc('week', event_date) AS DATE)";
+            case MONTH -> "CAST(date_trunc('month', event_date) AS DATE)";
+        };
+        List<Object> params = new ArrayList<>();
+        String where = dyadSql(index.dyad(), params);
+        if (from != null) {
+            where += " AND event_date >= ?";
+            params.add(from);
+        }
+        if (to != null) {
+            where += " AND event_date <= ?";
+            params.add(to);
+        }
+        String sql = "SELECT " + period + " AS p, count(*), CAST(sum(" + g + ") AS BIGINT), "
+                + "CAST(coalesce(sum(" + g + ") FILTER (WHERE " + g + " > 0), 0) AS BIGINT), "
+                + "CAST(coalesce(-sum(" + g + ") FILTER (WHERE " + g + " < 0), 0) AS BIGINT), "
+                + "count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2), "
+                + "count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4) "
+                + "FROM events WHERE " + where + " GROUP BY p";
+        Map<LocalDate, TensionIndex.Accumulator> byPeriod = new LinkedHashMap<>();
+        try (PreparedStatement p = conn.prepareStatement(sql)) {
+            bind(p, params);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    byPeriod.put(rs.getObject(1, LocalDate.class), TensionIndex.Accumulator.of(rs.getLong(2),
+                            rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
+                            rs.getLong(9)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StatecraftException("event store query failed: " + e.getMessage(), e);
+        }
+        return index.series(byPeriod);
+    }
+
+    /** The stored events as {@link TensionEvent}s (for the pure computation and the engine's comparison). */
+    public List<TensionEvent> tensionEvents(Dyad dyad, boolean icewsScale) {
+        List<Object> params = new ArrayList<>();
+        String where = dyad == null ? "TRUE" : dyadSql(dyad, params);
+        String g = icewsScale ? "goldstein_icews_micros" : "goldstein_gdelt_micros";
+        List<TensionEvent> out = new ArrayList<>();
+        try (PreparedStatement p = conn.prepareStatement("SELECT event_date, actor1_country, actor1_group, actor2_country, "
+                + "actor2_group, cameo, " + g + ", quad_class FROM events WHERE " + where)) {
+            bind(p, params);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new TensionEvent(rs.getObject(1, LocalDate.class),
+                            EventRecord.actor(rs.getString(2), rs.getString(3)),
+                            EventRecord.actor(rs.getString(4), rs.getString(5)), rs.getString(6), rs.getInt(7) / 1e6,
+                            rs.getInt(8)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StatecraftException("event store query failed: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static String side(String n, ActorSpec spec, List<Object> params) {
+        params.add(spec.country());
+        if (spec.group() == null) {
+            return "actor" + n + "_country = ?";
+        }
+        params.add(spec.group());
+        return "(actor" + n + "_country = ? AND actor" + n + "_group = ?)";
+    }
+
+    private static String dyadSql(Dyad d, List<Object> params) {
+        String forward = "(" + side("1", d.a(), params) + " AND " + side("2", d.b(), params) + ")";
+        if (d.directed()) {
+            return forward;
+        }
+        return "(" + forward + " OR (" + side("1", d.b(), params) + " AND " + side("2", d.a(), params) + "))";
+    }
+
+    private static void bind(PreparedStatement p, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            p.setObject(i + 1, params.get(i));
+        }
+    }
+
+    private interface RowConsumer {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, RowConsumer each) {
+        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                each.accept(rs);
+            }
+        } catch (SQLException e) {
+            throw new StatecraftException("event store query failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            conn.close();
+        } catch (SQLException e) {
+            throw new StatecraftException("cannot close the event store: " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends good rows to staging, malformed ones to staging_malformed; keeps the first few for the result. */
+    private static final class StagingHandler implements RowHandler {
+        DuckDBAppender events;
+        DuckDBAppender bad;
+        long good;
+        long malformed;
+        final List<MalformedRow> kept = new ArrayList<>();
+        SQLException failure;
+
+        @Override
+        public void event(EventRecord e) {
+            if (failure != null) {
+                return;
+            }
+            try {
+                events.beginRow()
+                        .append(e.source()).append(e.key()).append(e.date())
+                        .append(e.actor1Code()).append(e.actor1Name()).append(e.actor1Country()).append(e.actor1Group())
+                        .append(e.actor2Code()).append(e.actor2Name()).append(e.actor2Country()).append(e.actor2Group())
+                        .append(e.cameo()).append((byte) e.quadClass())
+                        .append((int) TensionIndex.micros(e.goldsteinGdelt()))
+                        .append((int) TensionIndex.micros(e.goldsteinIcews()))
+                        .append(e.dateAdded()).append(e.sourceUrl()).append(e.nearKey())
+                        .endRow();
+                good++;
+            } catch (SQLException ex) {
+                failure = ex;
+            }
+        }
+
+        @Override
+        public void malformed(MalformedRow row) {
+            malformed++;
+            if (kept.size() < MALFORMED_KEPT_IN_RESULT) {
+                kept.add(row);
+            }
+            if (failure != null) {
+                return;
+            }
+            try {
+                bad.beginRow().append(row.line()).append(row.reason()).endRow();
+            } catch (SQLException ex) {
+                failure = ex;
+            }
+        }
+    }
+
+    /** Reports raw bytes read, about every megabyte. */
+    private static final class Progress extends FilterInputStream {
+        private final LongConsumer listener;
+        private long read;
+        private long reported;
+
+        Progress(InputStream in, LongConsumer listener) {
+            super(in);
+            this.listener = listener;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(long n) {
+            read += n;
+            if (listener != null && read - reported >= (1 << 20)) {
+                reported = read;
+                listener.accept(read);
+            }
+        }
+    }
+}
