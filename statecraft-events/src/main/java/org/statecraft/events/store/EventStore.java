@@ -129,6 +129,7 @@ public final class EventStore implements AutoCloseable {
                 s.execute("CREATE OR REPLACE TEMP TABLE staging (" + COLUMNS + ")");
                 s.execute("CREATE OR REPLACE TEMP TABLE staging_malformed (line BIGINT, reason VARCHAR)");
             }
+            long t0 = System.nanoTime();
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             StagingHandler h = new StagingHandler();
             long rowsRead;
@@ -143,6 +144,7 @@ public final class EventStore implements AutoCloseable {
                 }
             }
             String sha = HexFormat.of().formatHex(md.digest());
+            timing("staged", t0);
             return commit(file, abs, size, sha, format, options, rowsRead, h, beforeCommit);
         } catch (SQLException e) {
             rollbackQuietly();
@@ -171,6 +173,7 @@ public final class EventStore implements AutoCloseable {
                 rs.next();
                 fileId = rs.getInt(1);
             }
+            long t1 = System.nanoTime();
             long collapsed = 0;
             if (options.collapseReemitted() && format == EventFormat.GDELT2) {
                 collapsed = s.executeUpdate(collapseSql());
@@ -178,6 +181,7 @@ public final class EventStore implements AutoCloseable {
             long stored = s.executeUpdate("INSERT INTO events SELECT DISTINCT ON (s.source, s.event_key) s.*, " + fileId
                     + " FROM staging s ANTI JOIN events e ON e.source = s.source AND e.event_key = s.event_key");
             long duplicates = h.good - collapsed - stored;
+            timing("inserted", t1);
             s.executeUpdate("INSERT INTO malformed_rows SELECT " + fileId + ", line, reason FROM staging_malformed");
             try (PreparedStatement p = conn.prepareStatement("INSERT INTO ingested_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                     + "current_timestamp)")) {
@@ -197,6 +201,7 @@ public final class EventStore implements AutoCloseable {
                 beforeCommit.run();
             }
             conn.commit();
+            timing("committed", t1);
             return new IngestResult(file.toString(), format, false, rowsRead, stored, duplicates, collapsed, h.malformed,
                     List.copyOf(h.kept));
         } finally {
@@ -204,6 +209,15 @@ public final class EventStore implements AutoCloseable {
                 rollbackQuietly();
                 conn.setAutoCommit(true);
             }
+        }
+    }
+
+    private static final boolean TIMING = Boolean.getBoolean("statecraft.events.timing");
+
+    /** Phase timings on stderr with {@code -Dstatecraft.events.timing=true} (for bench/events.sh). */
+    private static void timing(String phase, long since) {
+        if (TIMING) {
+            System.err.printf("  %s after %d ms%n", phase, (System.nanoTime() - since) / 1_000_000);
         }
     }
 

@@ -1,0 +1,85 @@
+package org.statecraft.bench.events;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.statecraft.core.tension.ActorSpec;
+import org.statecraft.core.tension.Dyad;
+import org.statecraft.core.tension.Period;
+import org.statecraft.core.tension.TensionIndex;
+import org.statecraft.core.tension.TensionPoint;
+import org.statecraft.events.store.EventStore;
+import org.statecraft.events.store.IngestOptions;
+import org.statecraft.events.store.IngestResult;
+
+/**
+ * One timed step of {@code bench/events.sh}, printed as {@code step millis detail}:
+ * <ul>
+ * <li>{@code reference FILE}: DuckDB's own {@code read_csv} computing the PAK–AFG daily series (events and
+ * Goldstein sum) straight from the GDELT 2.0 file, through the JDBC driver, in memory;</li>
+ * <li>{@code ingest STORE FILE}: the Statecraft ingest of the file into a (fresh) store;</li>
+ * <li>{@code query STORE}: open the store and compute the same daily series with the tension index.</li>
+ * </ul>
+ */
+public final class EventsBench {
+    private EventsBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "reference" -> reference(Path.of(args[1]));
+            case "ingest" -> ingest(Path.of(args[1]), Path.of(args[2]));
+            case "query" -> query(Path.of(args[1]));
+            default -> throw new IllegalArgumentException("reference FILE | ingest STORE FILE | query STORE");
+        }
+    }
+
+    static void reference(Path file) throws Exception {
+        StringBuilder cols = new StringBuilder();
+        for (int i = 0; i < 61; i++) {
+            cols.append(i == 0 ? "" : ", ").append("'c").append(i).append("': 'VARCHAR'");
+        }
+        long t0 = System.nanoTime();
+        long days = 0;
+        long events = 0;
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT strptime(c1, '%Y%m%d')::DATE AS d, count(*) AS n, "
+                        + "sum(CAST(c30 AS DOUBLE)) AS g FROM read_csv('" + file.toAbsolutePath()
+                        + "', delim = '\t', header = false, quote = '', escape = '', columns = {" + cols + "}) "
+                        + "WHERE (c7 = 'PAK' AND c17 = 'AFG') OR (c7 = 'AFG' AND c17 = 'PAK') GROUP BY d ORDER BY d")) {
+            while (rs.next()) {
+                days++;
+                events += rs.getLong(2);
+            }
+        }
+        System.out.printf("reference %d days=%d events=%d%n", (System.nanoTime() - t0) / 1_000_000, days, events);
+    }
+
+    static void ingest(Path store, Path file) throws Exception {
+        long t0 = System.nanoTime();
+        try (EventStore s = EventStore.open(store)) {
+            IngestResult r = s.ingest(file, IngestOptions.defaults(), null);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf("ingest %d rows=%d stored=%d maxHeapMiB=%d usedHeapMiB=%d%n", ms, r.rowsRead(), r.stored(),
+                    rt.maxMemory() >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20);
+        }
+    }
+
+    static void query(Path store) throws Exception {
+        long t0 = System.nanoTime();
+        try (EventStore s = EventStore.open(store)) {
+            TensionIndex idx = new TensionIndex(Dyad.parse("PAK:AFG", Map.<String, ActorSpec>of(), false), Period.DAY,
+                    null, null);
+            List<TensionPoint> series = s.tension(idx, null, null, false);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            System.out.printf("query %d days=%d events=%d%n", ms, series.size(),
+                    series.stream().mapToLong(TensionPoint::events).sum());
+        }
+    }
+}
