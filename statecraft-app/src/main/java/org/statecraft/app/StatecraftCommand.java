@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "statecraft", mixinStandardHelpOptions = true, version = "statecraft 0.1.0",
         description = "Coercive leverage, influence and bargaining analysis.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, EventsCommand.class})
 public final class StatecraftCommand implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;
