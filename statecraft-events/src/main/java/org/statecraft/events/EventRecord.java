@@ -19,12 +19,12 @@ import org.statecraft.core.tension.TensionEvent;
  * @param goldsteinIcews Goldstein value from ICEWS's table (GDELT's where the code is not in it)
  * @param dateAdded GDELT's DATEADDED (yyyyMMdd or yyyyMMddHHmmss as a number), 0 when the source has none
  * @param sourceUrl the article, where the source gives one
- * @param nearKey hash of what GDELT 2.0 repeats when it re-emits an event (date, actors, code, place, URL)
+ * @param geoFeature GDELT's ActionGeo_FeatureID (part of what a re-emitted GDELT 2.0 event repeats), else null
  */
 public record EventRecord(String source, String key, LocalDate date, String actor1Code, String actor1Name,
         String actor1Country, String actor1Group, String actor2Code, String actor2Name, String actor2Country,
         String actor2Group, String cameo, int quadClass, double goldsteinGdelt, double goldsteinIcews,
-        long dateAdded, String sourceUrl, long nearKey) {
+        long dateAdded, String sourceUrl, String geoFeature) {
 
     /** The event as the tension index sees it, with the Goldstein values of the given scale. */
     public TensionEvent toTensionEvent(boolean icewsScale) {

@@ -102,31 +102,23 @@ public final class GdeltReader implements EventReader {
                         + "' and GoldsteinScale '" + field(line, starts, ends, GOLDSTEIN) + "' is not a number"));
                 continue;
             }
-            long dateAdded = 0;
-            String url = null;
-            long geoFeature;
+            long dateAdded;
+            String url;
+            String geoFeature;
             if (v2) {
                 dateAdded = parseLongOrZero(line, starts[59], ends[59]);
-                url = field(line, starts, ends, 60);
-                geoFeature = hash(line, starts[58], ends[58]);
+                url = nullIfEmpty(field(line, starts, ends, 60));
+                geoFeature = nullIfEmpty(field(line, starts, ends, 58));
             } else {
                 dateAdded = parseLongOrZero(line, starts[56], ends[56]);
-                url = n == 58 ? field(line, starts, ends, 57) : null;
-                geoFeature = hash(line, starts[55], ends[55]);
+                url = n == 58 ? nullIfEmpty(field(line, starts, ends, 57)) : null;
+                geoFeature = nullIfEmpty(field(line, starts, ends, 55));
             }
-            String a1code = nullIfEmpty(field(line, starts, ends, A1CODE));
-            String a2code = nullIfEmpty(field(line, starts, ends, A2CODE));
-            long near = hash(line, starts[SQLDATE], ends[SQLDATE]);
-            near = near * 31 + hash(line, starts[A1CODE], ends[A1CODE]);
-            near = near * 31 + hash(line, starts[A2CODE], ends[A2CODE]);
-            near = near * 31 + code.hashCode();
-            near = near * 31 + geoFeature;
-            near = near * 31 + (url == null ? 0 : url.hashCode());
-            handler.event(new EventRecord(source, id, date, a1code, nullIfEmpty(field(line, starts, ends, A1NAME)),
-                    nullIfEmpty(field(line, starts, ends, A1COUNTRY)), nullIfEmpty(field(line, starts, ends, A1GROUP)),
-                    a2code, nullIfEmpty(field(line, starts, ends, A2NAME)),
-                    nullIfEmpty(field(line, starts, ends, A2COUNTRY)), nullIfEmpty(field(line, starts, ends, A2GROUP)),
-                    code, quad, g[0], g[1], dateAdded, url, mix(near)));
+            handler.event(new EventRecord(source, id, date, nullIfEmpty(field(line, starts, ends, A1CODE)),
+                    nullIfEmpty(field(line, starts, ends, A1NAME)), nullIfEmpty(field(line, starts, ends, A1COUNTRY)),
+                    nullIfEmpty(field(line, starts, ends, A1GROUP)), nullIfEmpty(field(line, starts, ends, A2CODE)),
+                    nullIfEmpty(field(line, starts, ends, A2NAME)), nullIfEmpty(field(line, starts, ends, A2COUNTRY)),
+                    nullIfEmpty(field(line, starts, ends, A2GROUP)), code, quad, g[0], g[1], dateAdded, url, geoFeature));
         }
         return rows;
     }
@@ -209,20 +201,6 @@ public final class GdeltReader implements EventReader {
             v = v * 10 + (c - '0');
         }
         return v;
-    }
-
-    private static long hash(String line, int from, int to) {
-        long h = 1125899906842597L;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + line.charAt(i);
-        }
-        return h;
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
     }
 
     /** A yyyyMMdd date, or null. */

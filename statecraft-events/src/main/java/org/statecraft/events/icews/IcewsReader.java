@@ -73,8 +73,7 @@ public final class IcewsReader implements EventReader {
                 ic = ic != null ? ic : gd;
             }
             handler.event(new EventRecord("icews", id + "|" + date, date, null, na(f[2]), Countries.code(f[4].trim()),
-                    null, null, na(f[8]), Countries.code(f[10].trim()), null, code, quad, gd, ic, 0, null,
-                    (id + "|" + date).hashCode()));
+                    null, null, na(f[8]), Countries.code(f[10].trim()), null, code, quad, gd, ic, 0, null, null));
         }
         return rows;
     }

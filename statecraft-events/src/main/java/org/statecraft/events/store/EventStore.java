@@ -61,10 +61,12 @@ public final class EventStore implements AutoCloseable {
             + "actor1_code VARCHAR, actor1_name VARCHAR, actor1_country VARCHAR, actor1_group VARCHAR, "
             + "actor2_code VARCHAR, actor2_name VARCHAR, actor2_country VARCHAR, actor2_group VARCHAR, "
             + "cameo VARCHAR NOT NULL, quad_class TINYINT NOT NULL, goldstein_gdelt_micros INTEGER NOT NULL, "
-            + "goldstein_icews_micros INTEGER NOT NULL, date_added BIGINT, source_url VARCHAR, near_key BIGINT";
+            + "goldstein_icews_micros INTEGER NOT NULL, date_added BIGINT, source_url VARCHAR";
     private static final String COLUMN_NAMES = "source, event_key, event_date, actor1_code, actor1_name, "
             + "actor1_country, actor1_group, actor2_code, actor2_name, actor2_country, actor2_group, cameo, "
-            + "quad_class, goldstein_gdelt_micros, goldstein_icews_micros, date_added, source_url, near_key";
+            + "quad_class, goldstein_gdelt_micros, goldstein_icews_micros, date_added, source_url";
+    /** What a re-emitted GDELT 2.0 event repeats: day, both actor codes, event code, ActionGeo feature, URL. */
+    private static final String NEAR_KEY = "hash(event_date, actor1_code, actor2_code, cameo, geo_feature, source_url)";
 
     private final Path dir;
     private final DuckDBConnection conn;
@@ -86,7 +88,7 @@ public final class EventStore implements AutoCloseable {
             Class.forName("org.duckdb.DuckDBDriver");
             DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
             try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS events (" + COLUMNS + ", file_id INTEGER NOT NULL)");
+                s.execute("CREATE TABLE IF NOT EXISTS events (" + COLUMNS + ", near_key UBIGINT, file_id INTEGER NOT NULL)");
                 s.execute("CREATE TABLE IF NOT EXISTS ingested_files (file_id INTEGER PRIMARY KEY, path VARCHAR NOT NULL, "
                         + "size BIGINT NOT NULL, sha256 VARCHAR NOT NULL, format VARCHAR NOT NULL, rows_read BIGINT, "
                         + "stored BIGINT, duplicates BIGINT, collapsed BIGINT, malformed BIGINT, ingested_at TIMESTAMP)");
@@ -106,7 +108,7 @@ public final class EventStore implements AutoCloseable {
     /** Ingests one file (see the class comment). {@code progress} receives raw bytes read so far; may be null. */
     public IngestResult ingest(Path file, IngestOptions options, LongConsumer progress) throws IOException {
         EventFormat format = options.format() != null ? options.format() : EventFormat.detect(file);
-        return ingest(file, format, format.reader(), options, progress, null);
+        return ingest(file, format, format.reader(), options, progress, null, true);
     }
 
     /**
@@ -114,7 +116,7 @@ public final class EventStore implements AutoCloseable {
      * simulate a failure midway).
      */
     IngestResult ingest(Path file, EventFormat format, EventReader reader, IngestOptions options, LongConsumer progress,
-            Runnable beforeCommit) throws IOException {
+            Runnable beforeCommit, boolean allowFast) throws IOException {
         long size = Files.size(file);
         String abs = file.toAbsolutePath().normalize().toString();
         try {
@@ -122,30 +124,43 @@ public final class EventStore implements AutoCloseable {
                 String sha = sha256(file);
                 String already = pathWithHash(sha);
                 if (already != null) {
-                    return new IngestResult(file.toString(), format, true, 0, 0, 0, 0, 0, List.of());
+                    return new IngestResult(file.toString(), format, true, 0, 0, 0, 0, 0, List.of(), "none");
                 }
             }
             try (Statement s = conn.createStatement()) {
-                s.execute("CREATE OR REPLACE TEMP TABLE staging (" + COLUMNS + ")");
+                s.execute("CREATE OR REPLACE TEMP TABLE staging (" + COLUMNS + ", geo_feature VARCHAR)");
                 s.execute("CREATE OR REPLACE TEMP TABLE staging_malformed (line BIGINT, reason VARCHAR)");
             }
             long t0 = System.nanoTime();
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
             StagingHandler h = new StagingHandler();
             long rowsRead;
-            try (DuckDBAppender events = conn.createAppender("temp", "main", "staging");
-                    DuckDBAppender bad = conn.createAppender("temp", "main", "staging_malformed");
-                    BufferedReader in = EventFormat.open(file, raw -> new Progress(new DigestInputStream(raw, md), progress))) {
-                h.events = events;
-                h.bad = bad;
-                rowsRead = reader.read(in, file.toString(), h);
-                if (h.failure != null) {
-                    throw h.failure;
+            String sha;
+            String method;
+            FastStage fast = allowFast && format == EventFormat.GDELT2 && !compressed(file)
+                    ? stageWithReadCsv(file, progress) : null;
+            if (fast != null) {
+                rowsRead = fast.lines();
+                h.good = fast.lines();
+                sha = fast.sha256();
+                method = "duckdb read_csv";
+            } else {
+                MessageDigest md = MessageDigest.getInstance("SHA-256");
+                try (DuckDBAppender events = conn.createAppender("temp", "main", "staging");
+                        DuckDBAppender bad = conn.createAppender("temp", "main", "staging_malformed");
+                        BufferedReader in = EventFormat.open(file,
+                                raw -> new Progress(new DigestInputStream(raw, md), progress))) {
+                    h.events = events;
+                    h.bad = bad;
+                    rowsRead = reader.read(in, file.toString(), h);
+                    if (h.failure != null) {
+                        throw h.failure;
+                    }
                 }
+                sha = HexFormat.of().formatHex(md.digest());
+                method = "reader";
             }
-            String sha = HexFormat.of().formatHex(md.digest());
-            timing("staged", t0);
-            return commit(file, abs, size, sha, format, options, rowsRead, h, beforeCommit);
+            timing("staged (" + method + ")", t0);
+            return commit(file, abs, size, sha, format, options, rowsRead, h, beforeCommit, method);
         } catch (SQLException e) {
             rollbackQuietly();
             throw new StatecraftException("event store error while ingesting " + file + ": " + e.getMessage(), e);
@@ -160,13 +175,13 @@ public final class EventStore implements AutoCloseable {
     }
 
     private IngestResult commit(Path file, String abs, long size, String sha, EventFormat format, IngestOptions options,
-            long rowsRead, StagingHandler h, Runnable beforeCommit) throws SQLException {
+            long rowsRead, StagingHandler h, Runnable beforeCommit, String method) throws SQLException {
         conn.setAutoCommit(false);
         try (Statement s = conn.createStatement()) {
             String already = pathWithHash(sha);
             if (already != null) {
                 conn.rollback();
-                return new IngestResult(file.toString(), format, true, 0, 0, 0, 0, 0, List.of());
+                return new IngestResult(file.toString(), format, true, 0, 0, 0, 0, 0, List.of(), method);
             }
             int fileId;
             try (ResultSet rs = s.executeQuery("SELECT coalesce(max(file_id), 0) + 1 FROM ingested_files")) {
@@ -178,8 +193,9 @@ public final class EventStore implements AutoCloseable {
             if (options.collapseReemitted() && format == EventFormat.GDELT2) {
                 collapsed = s.executeUpdate(collapseSql());
             }
-            long stored = s.executeUpdate("INSERT INTO events SELECT DISTINCT ON (s.source, s.event_key) s.*, " + fileId
-                    + " FROM staging s ANTI JOIN events e ON e.source = s.source AND e.event_key = s.event_key");
+            long stored = s.executeUpdate("INSERT INTO events SELECT " + COLUMN_NAMES + ", " + NEAR_KEY + ", " + fileId
+                    + " FROM (SELECT DISTINCT ON (s.source, s.event_key) s.* FROM staging s "
+                    + "ANTI JOIN events e ON e.source = s.source AND e.event_key = s.event_key)");
             long duplicates = h.good - collapsed - stored;
             timing("inserted", t1);
             s.executeUpdate("INSERT INTO malformed_rows SELECT " + fileId + ", line, reason FROM staging_malformed");
@@ -203,7 +219,7 @@ public final class EventStore implements AutoCloseable {
             conn.commit();
             timing("committed", t1);
             return new IngestResult(file.toString(), format, false, rowsRead, stored, duplicates, collapsed, h.malformed,
-                    List.copyOf(h.kept));
+                    List.copyOf(h.kept), method);
         } finally {
             if (!conn.getAutoCommit()) {
                 rollbackQuietly();
@@ -221,13 +237,155 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
+    private static boolean compressed(Path file) {
+        String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".zip") || n.endsWith(".gz");
+    }
+
+    /** A file staged by DuckDB's own CSV reader: its line count and content hash. */
+    private record FastStage(long lines, String sha256) {
+    }
+
+    /**
+     * Stages a plain GDELT 2.0 file with DuckDB's parallel {@code read_csv}, checking each row as
+     * {@link org.statecraft.events.gdelt.GdeltReader} does (the SQL conditions are the same or stricter), while a
+     * second thread hashes the file and counts its lines. If any line was rejected, failed a check or was
+     * skipped (a blank line), staging is emptied and null returned: the caller then reads the file with the
+     * Java reader, which reports each bad row with its line. So the fast path only ever handles files the
+     * reader would read without a malformed row, and stages exactly the rows it would.
+     */
+    private FastStage stageWithReadCsv(Path file, LongConsumer progress) throws SQLException, IOException {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "statecraft-hash");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            java.util.concurrent.Future<FastStage> scan = pool.submit(() -> hashAndCountLines(file, progress));
+            loadCodebook();
+            StringBuilder cols = new StringBuilder();
+            for (int i = 0; i < 61; i++) {
+                cols.append(i == 0 ? "" : ", ").append("'c").append(i).append("': 'VARCHAR'");
+            }
+            String path = file.toAbsolutePath().toString().replace("'", "''");
+            String own = "CASE WHEN regexp_full_match(c30, '-?[0-9]{1,2}(\\.[0-9]{1,6})?') "
+                    + "AND abs(TRY_CAST(c30 AS DOUBLE)) <= 10 THEN CAST(round(TRY_CAST(c30 AS DOUBLE) * 1000000) AS INTEGER) END";
+            String sql = "INSERT INTO staging SELECT 'gdelt2', c0, CAST(try_strptime(c1, '%Y%m%d') AS DATE), "
+                    + "nullif(c5, ''), nullif(c6, ''), nullif(c7, ''), nullif(c8, ''), nullif(c15, ''), nullif(c16, ''), "
+                    + "nullif(c17, ''), nullif(c18, ''), c26, CAST(c29 AS TINYINT), coalesce(t.gdelt, r.own), "
+                    + "coalesce(t.icews, t.gdelt, r.own), "
+                    + "CASE WHEN regexp_full_match(c59, '[0-9]{1,18}') THEN CAST(c59 AS BIGINT) ELSE 0 END, "
+                    + "nullif(c60, ''), nullif(c58, '') "
+                    + "FROM (SELECT *, " + own + " AS own FROM read_csv('" + path + "', delim = '\t', quote = '', "
+                    + "escape = '', header = false, auto_detect = false, columns = {" + cols + "}, store_rejects = true, "
+                    + "rejects_table = 'staging_rejects', rejects_scan = 'staging_scans')) r "
+                    + "LEFT JOIN temp.cameo_goldstein t ON t.code = r.c26 "
+                    + "WHERE regexp_full_match(c0, '[0-9]{1,18}') AND regexp_full_match(c1, '[0-9]{8}') "
+                    + "AND try_strptime(c1, '%Y%m%d') IS NOT NULL "
+                    + "AND substr(c26, 1, 2) IN ('01','02','03','04','05','06','07','08','09','10','11','12','13','14',"
+                    + "'15','16','17','18','19','20') AND c29 IN ('1', '2', '3', '4') "
+                    + "AND ((t.gdelt IS NOT NULL AND t.icews IS NOT NULL) OR r.own IS NOT NULL)";
+            long staged;
+            long rejected;
+            try (Statement s = conn.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS temp.staging_rejects");
+                s.execute("DROP TABLE IF EXISTS temp.staging_scans");
+                staged = s.executeUpdate(sql);
+                try (ResultSet rs = s.executeQuery("SELECT count(DISTINCT line) FROM temp.staging_rejects")) {
+                    rs.next();
+                    rejected = rs.getLong(1);
+                }
+                s.execute("DROP TABLE IF EXISTS temp.staging_rejects");
+                s.execute("DROP TABLE IF EXISTS temp.staging_scans");
+            }
+            FastStage scanned = scan.get();
+            if (rejected == 0 && staged == scanned.lines()) {
+                return scanned;
+            }
+            try (Statement s = conn.createStatement()) {
+                s.execute("DELETE FROM staging");
+            }
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while hashing " + file, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** SHA-256 of the bytes and the number of lines (a last line without a newline counts). */
+    private static FastStage hashAndCountLines(Path file, LongConsumer progress) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 20];
+            long lines = 0;
+            long total = 0;
+            byte last = '\n';
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] == '\n') {
+                        lines++;
+                    }
+                }
+                last = buf[n - 1];
+                total += n;
+                if (progress != null) {
+                    progress.accept(total);
+                }
+            }
+            if (last != '\n') {
+                lines++;
+            }
+            return new FastStage(lines, HexFormat.of().formatHex(md.digest()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The bundled Goldstein values (both scales, in millionths) as a temporary table for the SQL path. */
+    private void loadCodebook() throws SQLException {
+        try (Statement s = conn.createStatement()) {
+            s.execute("CREATE OR REPLACE TEMP TABLE cameo_goldstein (code VARCHAR, gdelt INTEGER, icews INTEGER)");
+        }
+        org.statecraft.io.cameo.CameoCodebook g = org.statecraft.io.cameo.CameoCodebook.of(
+                org.statecraft.io.cameo.CameoCodebook.Scale.GDELT);
+        org.statecraft.io.cameo.CameoCodebook i = org.statecraft.io.cameo.CameoCodebook.of(
+                org.statecraft.io.cameo.CameoCodebook.Scale.ICEWS);
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        g.all().forEach(c -> codes.add(c.code()));
+        i.all().forEach(c -> codes.add(c.code()));
+        try (DuckDBAppender a = conn.createAppender("temp", "main", "cameo_goldstein")) {
+            for (String code : codes) {
+                a.beginRow().append(code);
+                Double gv = g.goldstein(code).orElse(null);
+                Double iv = i.goldstein(code).orElse(null);
+                if (gv == null) {
+                    a.append((String) null);
+                } else {
+                    a.append((int) TensionIndex.micros(gv));
+                }
+                if (iv == null) {
+                    a.append((String) null);
+                } else {
+                    a.append((int) TensionIndex.micros(iv));
+                }
+                a.endRow();
+            }
+        }
+    }
+
     /** Deletes staged GDELT 2.0 rows that repeat an earlier event (stored or staged) within the window. */
     private static String collapseSql() {
         String ts = "strptime(CAST(%s.date_added AS VARCHAR), '%%Y%%m%%d%%H%%M%%S')";
         return "DELETE FROM staging s WHERE s.date_added > 0 AND EXISTS (SELECT 1 FROM ("
-                + "SELECT near_key, date_added, event_key FROM events WHERE source = 'gdelt2' AND date_added > 0 "
-                + "UNION ALL SELECT near_key, date_added, event_key FROM staging WHERE date_added > 0) o "
-                + "WHERE o.near_key = s.near_key AND o.event_key <> s.event_key "
+                + "SELECT near_key AS near_key, date_added, event_key FROM events WHERE source = 'gdelt2' AND date_added > 0 "
+                + "UNION ALL SELECT " + NEAR_KEY + ", date_added, event_key FROM staging WHERE date_added > 0) o "
+                + "WHERE o.near_key = " + NEAR_KEY.replace("(", "(s.").replace(", ", ", s.") + " AND o.event_key <> s.event_key "
                 + "AND (o.date_added < s.date_added OR (o.date_added = s.date_added AND o.event_key < s.event_key)) "
                 + "AND date_diff('minute', " + String.format(ts, "o") + ", " + String.format(ts, "s") + ") <= "
                 + REEMISSION_WINDOW_MINUTES + ")";
@@ -297,6 +455,19 @@ public final class EventStore implements AutoCloseable {
         long[] n = {0};
         query("SELECT count(*) FROM events", rs -> n[0] = rs.getLong(1));
         return n[0];
+    }
+
+    /** Every stored event as one text line (all columns but file_id), in key order; for tests. */
+    List<String> dump() {
+        List<String> out = new ArrayList<>();
+        query("SELECT * EXCLUDE (file_id) FROM events ORDER BY source, event_key", rs -> {
+            StringBuilder b = new StringBuilder();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                b.append(i == 1 ? "" : "|").append(rs.getString(i));
+            }
+            out.add(b.toString());
+        });
+        return out;
     }
 
     /** The files ingested so far, oldest first. */
@@ -456,7 +627,7 @@ public final class EventStore implements AutoCloseable {
                         .append(e.cameo()).append((byte) e.quadClass())
                         .append((int) TensionIndex.micros(e.goldsteinGdelt()))
                         .append((int) TensionIndex.micros(e.goldsteinIcews()))
-                        .append(e.dateAdded()).append(e.sourceUrl()).append(e.nearKey())
+                        .append(e.dateAdded()).append(e.sourceUrl()).append(e.geoFeature())
                         .endRow();
                 good++;
             } catch (SQLException ex) {

@@ -93,6 +93,7 @@ class EventStoreTest {
             assertThat(r.rowsRead()).isEqualTo(100);
             assertThat(r.stored()).isEqualTo(98);
             assertThat(r.malformed()).isEqualTo(2);
+            assertThat(r.method()).isEqualTo("reader"); // the read_csv path declines files with bad rows
             assertThat(r.malformedRows()).extracting(MalformedRow::line).containsExactly(10L, 20L);
             assertThat(s.malformedRows()).extracting(MalformedRow::line).containsExactly(10L, 20L);
             assertThat(s.malformedRows().get(1).reason()).contains("12x");
@@ -125,7 +126,7 @@ class EventStoreTest {
         try (EventStore s = store()) {
             s.ingest(Samples.gdeltMixed(), IngestOptions.defaults(), null);
             assertThatThrownBy(() -> s.ingest(Samples.icews(), EventFormat.ICEWS,
-                    failingAfter(EventFormat.ICEWS.reader(), 1800), IngestOptions.defaults(), null, null))
+                    failingAfter(EventFormat.ICEWS.reader(), 1800), IngestOptions.defaults(), null, null, false))
                     .hasMessageContaining("simulated crash");
             assertThat(s.count()).isEqualTo(100);
             assertThat(s.files()).hasSize(1);
@@ -133,7 +134,7 @@ class EventStoreTest {
             assertThatThrownBy(() -> s.ingest(Samples.icews(), EventFormat.ICEWS, EventFormat.ICEWS.reader(),
                     IngestOptions.defaults(), null, () -> {
                         throw new IllegalStateException("simulated crash before commit");
-                    })).hasMessageContaining("before commit");
+                    }, false)).hasMessageContaining("before commit");
             assertThat(s.count()).isEqualTo(100);
             assertThat(s.files()).hasSize(1);
             assertThat(s.malformedRows()).isEmpty();
@@ -171,6 +172,35 @@ class EventStoreTest {
             assertThat(days).extracting(TensionPoint::events).containsExactly(0L,
                     days.get(1).events(), days.get(2).events());
             assertThat(days.get(1).events() + days.get(2).events()).isEqualTo(312);
+        }
+    }
+
+    @Test
+    void theReadCsvFastPathStoresExactlyWhatTheJavaReaderStores() throws Exception {
+        List<String> viaReadCsv;
+        List<String> viaReader;
+        try (EventStore s = EventStore.open(tmp.resolve("fast"))) {
+            IngestResult r = s.ingest(Samples.gdeltV2(), IngestOptions.defaults(), null);
+            assertThat(r.method()).isEqualTo("duckdb read_csv");
+            assertThat(r.stored()).isEqualTo(100);
+            viaReadCsv = s.dump();
+        }
+        try (EventStore s = EventStore.open(tmp.resolve("slow"))) {
+            IngestResult r = s.ingest(Samples.gdeltV2(), EventFormat.GDELT2, EventFormat.GDELT2.reader(),
+                    IngestOptions.defaults(), null, null, false);
+            assertThat(r.method()).isEqualTo("reader");
+            viaReader = s.dump();
+        }
+        assertThat(viaReadCsv).hasSize(100).isEqualTo(viaReader);
+        // a blank line, which DuckDB would skip silently, sends the file to the reader, which reports it
+        List<String> lines = new ArrayList<>(Files.readAllLines(Samples.gdeltV2()));
+        lines.add(50, "");
+        Path blank = Files.write(tmp.resolve("blank.tsv"), lines);
+        try (EventStore s = EventStore.open(tmp.resolve("blank"))) {
+            IngestResult r = s.ingest(blank, new IngestOptions(EventFormat.GDELT2, false), null);
+            assertThat(r.method()).isEqualTo("reader");
+            assertThat(r.malformedRows()).extracting(MalformedRow::line).containsExactly(51L);
+            assertThat(r.stored()).isEqualTo(100);
         }
     }
 
