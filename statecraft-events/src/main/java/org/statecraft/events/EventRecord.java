@@ -10,7 +10,7 @@ import org.statecraft.core.tension.TensionEvent;
  * @param key the data set's own identity: GDELT's GLOBALEVENTID, ICEWS's {@code ID|date}, ACLED's event_id_cnty
  * @param date day of the event
  * @param actor1Code full CAMEO actor code where the source has one (GDELT), else null
- * @param actor1Name the actor's name as the source writes it
+ * @param actor1Name the actor's name as ICEWS or ACLED write it (null for GDELT, whose names derive from the code)
  * @param actor1Country CAMEO country code (PAK, AFG), null when unknown
  * @param actor1Group CAMEO known-group code (TAL), null when none
  * @param cameo CAMEO event code, as a string ("010" is not "10")
@@ -18,7 +18,7 @@ import org.statecraft.core.tension.TensionEvent;
  * @param goldsteinGdelt Goldstein value from GDELT's table (the file's own value where the code is not in it)
  * @param goldsteinIcews Goldstein value from ICEWS's table (GDELT's where the code is not in it)
  * @param dateAdded GDELT's DATEADDED (yyyyMMdd or yyyyMMddHHmmss as a number), 0 when the source has none
- * @param sourceUrl the article, where the source gives one
+ * @param sourceUrl the article, where the source gives one (used for the re-emission key, not stored)
  * @param geoFeature GDELT's ActionGeo_FeatureID (part of what a re-emitted GDELT 2.0 event repeats), else null
  */
 public record EventRecord(String source, String key, LocalDate date, String actor1Code, String actor1Name,

@@ -26,11 +26,9 @@ public final class GdeltReader implements EventReader {
     private static final int ID = 0;
     private static final int SQLDATE = 1;
     private static final int A1CODE = 5;
-    private static final int A1NAME = 6;
     private static final int A1COUNTRY = 7;
     private static final int A1GROUP = 8;
     private static final int A2CODE = 15;
-    private static final int A2NAME = 16;
     private static final int A2COUNTRY = 17;
     private static final int A2GROUP = 18;
     private static final int EVENTCODE = 26;
@@ -114,10 +112,11 @@ public final class GdeltReader implements EventReader {
                 url = n == 58 ? nullIfEmpty(field(line, starts, ends, 57)) : null;
                 geoFeature = nullIfEmpty(field(line, starts, ends, 55));
             }
+            // Actor*Name is not kept: GDELT derives it from the actor code, which is kept (see docs/events.md)
             handler.event(new EventRecord(source, id, date, nullIfEmpty(field(line, starts, ends, A1CODE)),
-                    nullIfEmpty(field(line, starts, ends, A1NAME)), nullIfEmpty(field(line, starts, ends, A1COUNTRY)),
+                    null, nullIfEmpty(field(line, starts, ends, A1COUNTRY)),
                     nullIfEmpty(field(line, starts, ends, A1GROUP)), nullIfEmpty(field(line, starts, ends, A2CODE)),
-                    nullIfEmpty(field(line, starts, ends, A2NAME)), nullIfEmpty(field(line, starts, ends, A2COUNTRY)),
+                    null, nullIfEmpty(field(line, starts, ends, A2COUNTRY)),
                     nullIfEmpty(field(line, starts, ends, A2GROUP)), code, quad, g[0], g[1], dateAdded, url, geoFeature));
         }
         return rows;

@@ -61,10 +61,10 @@ public final class EventStore implements AutoCloseable {
             + "actor1_code VARCHAR, actor1_name VARCHAR, actor1_country VARCHAR, actor1_group VARCHAR, "
             + "actor2_code VARCHAR, actor2_name VARCHAR, actor2_country VARCHAR, actor2_group VARCHAR, "
             + "cameo VARCHAR NOT NULL, quad_class TINYINT NOT NULL, goldstein_gdelt_micros INTEGER NOT NULL, "
-            + "goldstein_icews_micros INTEGER NOT NULL, date_added BIGINT, source_url VARCHAR";
+            + "goldstein_icews_micros INTEGER NOT NULL, date_added BIGINT";
     private static final String COLUMN_NAMES = "source, event_key, event_date, actor1_code, actor1_name, "
             + "actor1_country, actor1_group, actor2_code, actor2_name, actor2_country, actor2_group, cameo, "
-            + "quad_class, goldstein_gdelt_micros, goldstein_icews_micros, date_added, source_url";
+            + "quad_class, goldstein_gdelt_micros, goldstein_icews_micros, date_added";
     /** What a re-emitted GDELT 2.0 event repeats: day, both actor codes, event code, ActionGeo feature, URL. */
     private static final String NEAR_KEY = "hash(event_date, actor1_code, actor2_code, cameo, geo_feature, source_url)";
 
@@ -88,6 +88,8 @@ public final class EventStore implements AutoCloseable {
             Class.forName("org.duckdb.DuckDBDriver");
             DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
             try (Statement s = c.createStatement()) {
+                // no query here relies on scan order, and inserts run in parallel without it
+                s.execute("SET preserve_insertion_order = false");
                 s.execute("CREATE TABLE IF NOT EXISTS events (" + COLUMNS + ", near_key UBIGINT, file_id INTEGER NOT NULL)");
                 s.execute("CREATE TABLE IF NOT EXISTS ingested_files (file_id INTEGER PRIMARY KEY, path VARCHAR NOT NULL, "
                         + "size BIGINT NOT NULL, sha256 VARCHAR NOT NULL, format VARCHAR NOT NULL, rows_read BIGINT, "
@@ -127,8 +129,14 @@ public final class EventStore implements AutoCloseable {
                     return new IngestResult(file.toString(), format, true, 0, 0, 0, 0, 0, List.of(), "none");
                 }
             }
+            if (allowFast && format == EventFormat.GDELT2 && !compressed(file) && !options.collapseReemitted()) {
+                IngestResult fast = ingestWithReadCsv(file, abs, size, progress, beforeCommit);
+                if (fast != null) {
+                    return fast;
+                }
+            }
             try (Statement s = conn.createStatement()) {
-                s.execute("CREATE OR REPLACE TEMP TABLE staging (" + COLUMNS + ", geo_feature VARCHAR)");
+                s.execute("CREATE OR REPLACE TEMP TABLE staging (" + COLUMNS + ", source_url VARCHAR, geo_feature VARCHAR)");
                 s.execute("CREATE OR REPLACE TEMP TABLE staging_malformed (line BIGINT, reason VARCHAR)");
             }
             long t0 = System.nanoTime();
@@ -136,14 +144,7 @@ public final class EventStore implements AutoCloseable {
             long rowsRead;
             String sha;
             String method;
-            FastStage fast = allowFast && format == EventFormat.GDELT2 && !compressed(file)
-                    ? stageWithReadCsv(file, progress) : null;
-            if (fast != null) {
-                rowsRead = fast.lines();
-                h.good = fast.lines();
-                sha = fast.sha256();
-                method = "duckdb read_csv";
-            } else {
+            {
                 MessageDigest md = MessageDigest.getInstance("SHA-256");
                 try (DuckDBAppender events = conn.createAppender("temp", "main", "staging");
                         DuckDBAppender bad = conn.createAppender("temp", "main", "staging_malformed");
@@ -183,11 +184,7 @@ public final class EventStore implements AutoCloseable {
                 conn.rollback();
                 return new IngestResult(file.toString(), format, true, 0, 0, 0, 0, 0, List.of(), method);
             }
-            int fileId;
-            try (ResultSet rs = s.executeQuery("SELECT coalesce(max(file_id), 0) + 1 FROM ingested_files")) {
-                rs.next();
-                fileId = rs.getInt(1);
-            }
+            int fileId = nextFileId();
             long t1 = System.nanoTime();
             long collapsed = 0;
             if (options.collapseReemitted() && format == EventFormat.GDELT2) {
@@ -199,20 +196,7 @@ public final class EventStore implements AutoCloseable {
             long duplicates = h.good - collapsed - stored;
             timing("inserted", t1);
             s.executeUpdate("INSERT INTO malformed_rows SELECT " + fileId + ", line, reason FROM staging_malformed");
-            try (PreparedStatement p = conn.prepareStatement("INSERT INTO ingested_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    + "current_timestamp)")) {
-                p.setInt(1, fileId);
-                p.setString(2, abs);
-                p.setLong(3, size);
-                p.setString(4, sha);
-                p.setString(5, format.storeName());
-                p.setLong(6, rowsRead);
-                p.setLong(7, stored);
-                p.setLong(8, duplicates);
-                p.setLong(9, collapsed);
-                p.setLong(10, h.malformed);
-                p.executeUpdate();
-            }
+            recordFile(fileId, abs, size, sha, format, rowsRead, stored, duplicates, collapsed, h.malformed);
             if (beforeCommit != null) {
                 beforeCommit.run();
             }
@@ -247,14 +231,17 @@ public final class EventStore implements AutoCloseable {
     }
 
     /**
-     * Stages a plain GDELT 2.0 file with DuckDB's parallel {@code read_csv}, checking each row as
-     * {@link org.statecraft.events.gdelt.GdeltReader} does (the SQL conditions are the same or stricter), while a
-     * second thread hashes the file and counts its lines. If any line was rejected, failed a check or was
-     * skipped (a blank line), staging is emptied and null returned: the caller then reads the file with the
-     * Java reader, which reports each bad row with its line. So the fast path only ever handles files the
-     * reader would read without a malformed row, and stages exactly the rows it would.
+     * Ingests a plain GDELT 2.0 file with DuckDB's parallel {@code read_csv}, straight into {@code events} in one
+     * transaction, checking each row as {@link org.statecraft.events.gdelt.GdeltReader} does (the SQL conditions
+     * are the same or stricter), while a second thread hashes the file and counts its lines. If any line was
+     * rejected, failed a check or was skipped (a blank line), the transaction is rolled back and null returned:
+     * the caller then reads the file with the Java reader, which reports each bad row with its line. So this path
+     * only ever handles files the reader would read without a malformed row, and stores exactly what it would
+     * (a test compares the two).
      */
-    private FastStage stageWithReadCsv(Path file, LongConsumer progress) throws SQLException, IOException {
+    private IngestResult ingestWithReadCsv(Path file, String abs, long size, LongConsumer progress,
+            Runnable beforeCommit) throws SQLException, IOException {
+        long t0 = System.nanoTime();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "statecraft-hash");
             t.setDaemon(true);
@@ -270,27 +257,32 @@ public final class EventStore implements AutoCloseable {
             String path = file.toAbsolutePath().toString().replace("'", "''");
             String own = "CASE WHEN regexp_full_match(c30, '-?[0-9]{1,2}(\\.[0-9]{1,6})?') "
                     + "AND abs(TRY_CAST(c30 AS DOUBLE)) <= 10 THEN CAST(round(TRY_CAST(c30 AS DOUBLE) * 1000000) AS INTEGER) END";
-            String sql = "INSERT INTO staging SELECT 'gdelt2', c0, CAST(try_strptime(c1, '%Y%m%d') AS DATE), "
-                    + "nullif(c5, ''), nullif(c6, ''), nullif(c7, ''), nullif(c8, ''), nullif(c15, ''), nullif(c16, ''), "
-                    + "nullif(c17, ''), nullif(c18, ''), c26, CAST(c29 AS TINYINT), coalesce(t.gdelt, r.own), "
-                    + "coalesce(t.icews, t.gdelt, r.own), "
+            String date = "CAST(try_strptime(c1, '%Y%m%d') AS DATE)";
+            conn.setAutoCommit(false);
+            int fileId = nextFileId();
+            String sql = "INSERT INTO events SELECT 'gdelt2', c0, " + date + ", nullif(c5, ''), NULL, nullif(c7, ''), "
+                    + "nullif(c8, ''), nullif(c15, ''), NULL, nullif(c17, ''), nullif(c18, ''), c26, CAST(c29 AS TINYINT), "
+                    + "coalesce(t.gdelt, r.own), coalesce(t.icews, t.gdelt, r.own), "
                     + "CASE WHEN regexp_full_match(c59, '[0-9]{1,18}') THEN CAST(c59 AS BIGINT) ELSE 0 END, "
-                    + "nullif(c60, ''), nullif(c58, '') "
-                    + "FROM (SELECT *, " + own + " AS own FROM read_csv('" + path + "', delim = '\t', quote = '', "
-                    + "escape = '', header = false, auto_detect = false, columns = {" + cols + "}, store_rejects = true, "
-                    + "rejects_table = 'staging_rejects', rejects_scan = 'staging_scans')) r "
+                    + "hash(" + date + ", nullif(c5, ''), nullif(c15, ''), c26, nullif(c58, ''), nullif(c60, '')), "
+                    + fileId + " FROM (SELECT *, " + own + " AS own FROM read_csv('" + path + "', delim = '\t', "
+                    + "quote = '', escape = '', header = false, auto_detect = false, columns = {" + cols + "}, "
+                    + "store_rejects = true, rejects_table = 'staging_rejects', rejects_scan = 'staging_scans')) r "
                     + "LEFT JOIN temp.cameo_goldstein t ON t.code = r.c26 "
                     + "WHERE regexp_full_match(c0, '[0-9]{1,18}') AND regexp_full_match(c1, '[0-9]{8}') "
                     + "AND try_strptime(c1, '%Y%m%d') IS NOT NULL "
                     + "AND substr(c26, 1, 2) IN ('01','02','03','04','05','06','07','08','09','10','11','12','13','14',"
                     + "'15','16','17','18','19','20') AND c29 IN ('1', '2', '3', '4') "
-                    + "AND ((t.gdelt IS NOT NULL AND t.icews IS NOT NULL) OR r.own IS NOT NULL)";
-            long staged;
+                    + "AND ((t.gdelt IS NOT NULL AND t.icews IS NOT NULL) OR r.own IS NOT NULL) ";
+            String fromValid = sql.substring(sql.indexOf(" FROM (SELECT *, "));
+            sql += "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.source = 'gdelt2' AND e.event_key = r.c0)";
+            long inserted;
+            long passed;
             long rejected;
             try (Statement s = conn.createStatement()) {
                 s.execute("DROP TABLE IF EXISTS temp.staging_rejects");
                 s.execute("DROP TABLE IF EXISTS temp.staging_scans");
-                staged = s.executeUpdate(sql);
+                inserted = s.executeUpdate(sql);
                 try (ResultSet rs = s.executeQuery("SELECT count(DISTINCT line) FROM temp.staging_rejects")) {
                     rs.next();
                     rejected = rs.getLong(1);
@@ -299,13 +291,45 @@ public final class EventStore implements AutoCloseable {
                 s.execute("DROP TABLE IF EXISTS temp.staging_scans");
             }
             FastStage scanned = scan.get();
-            if (rejected == 0 && staged == scanned.lines()) {
-                return scanned;
+            timing("read_csv insert", t0);
+            if (rejected > 0) {
+                conn.rollback();
+                conn.setAutoCommit(true);
+                return null;
             }
-            try (Statement s = conn.createStatement()) {
-                s.execute("DELETE FROM staging");
+            long stored = inserted;
+            try (Statement s = conn.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT count(*) - count(DISTINCT event_key) FROM events WHERE file_id = "
+                            + fileId)) {
+                rs.next();
+                if (rs.getLong(1) > 0) { // the same GLOBALEVENTID twice in the file: keep one
+                    stored -= s.executeUpdate("DELETE FROM events WHERE file_id = " + fileId + " AND rowid NOT IN "
+                            + "(SELECT min(rowid) FROM events WHERE file_id = " + fileId + " GROUP BY event_key)");
+                }
             }
-            return null;
+            // every line must be accounted for: stored, or a duplicate of a stored event (checked by key)
+            long duplicatesOfStore = inserted == scanned.lines() ? 0 : countKnownKeys(fromValid, fileId);
+            passed = inserted + duplicatesOfStore;
+            if (passed != scanned.lines()) {
+                conn.rollback();
+                conn.setAutoCommit(true);
+                return null;
+            }
+            if (pathWithHash(scanned.sha256()) != null) {
+                conn.rollback();
+                conn.setAutoCommit(true);
+                return new IngestResult(file.toString(), EventFormat.GDELT2, true, 0, 0, 0, 0, 0, List.of(), "none");
+            }
+            long duplicates = scanned.lines() - stored;
+            recordFile(fileId, abs, size, scanned.sha256(), EventFormat.GDELT2, scanned.lines(), stored, duplicates, 0, 0);
+            if (beforeCommit != null) {
+                beforeCommit.run();
+            }
+            conn.commit();
+            conn.setAutoCommit(true);
+            timing("committed", t0);
+            return new IngestResult(file.toString(), EventFormat.GDELT2, false, scanned.lines(), stored, duplicates, 0, 0,
+                    List.of(), "duckdb read_csv");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while hashing " + file, e);
@@ -313,6 +337,48 @@ public final class EventStore implements AutoCloseable {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         } finally {
             pool.shutdownNow();
+            if (!conn.getAutoCommit()) {
+                rollbackQuietly();
+                conn.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** Valid lines of the file (the {@code FROM ... WHERE} of the insert) whose key was stored before. */
+    private long countKnownKeys(String fromValid, int fileId) throws SQLException {
+        try (Statement s = conn.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*)" + fromValid.replace("store_rejects = true, "
+                        + "rejects_table = 'staging_rejects', rejects_scan = 'staging_scans'", "ignore_errors = true")
+                        + "AND EXISTS (SELECT 1 FROM events e WHERE e.source = 'gdelt2' AND e.event_key = r.c0 "
+                        + "AND e.file_id <> " + fileId + ")")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private int nextFileId() throws SQLException {
+        try (Statement s = conn.createStatement();
+                ResultSet rs = s.executeQuery("SELECT coalesce(max(file_id), 0) + 1 FROM ingested_files")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private void recordFile(int fileId, String abs, long size, String sha, EventFormat format, long rowsRead, long stored,
+            long duplicates, long collapsed, long malformed) throws SQLException {
+        try (PreparedStatement p = conn.prepareStatement("INSERT INTO ingested_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "current_timestamp)")) {
+            p.setInt(1, fileId);
+            p.setString(2, abs);
+            p.setLong(3, size);
+            p.setString(4, sha);
+            p.setString(5, format.storeName());
+            p.setLong(6, rowsRead);
+            p.setLong(7, stored);
+            p.setLong(8, duplicates);
+            p.setLong(9, collapsed);
+            p.setLong(10, malformed);
+            p.executeUpdate();
         }
     }
 

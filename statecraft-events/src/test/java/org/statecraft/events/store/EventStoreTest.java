@@ -192,6 +192,21 @@ class EventStoreTest {
             viaReader = s.dump();
         }
         assertThat(viaReadCsv).hasSize(100).isEqualTo(viaReader);
+        // overlapping files and a repeated line stay on the fast path and are counted as duplicates
+        List<String> all = Files.readAllLines(Samples.gdeltV2());
+        Path half = Files.write(tmp.resolve("half.tsv"), all.subList(0, 50));
+        List<String> repeated = new ArrayList<>(all);
+        repeated.add(all.get(7));
+        Path full = Files.write(tmp.resolve("full.tsv"), repeated);
+        try (EventStore s = EventStore.open(tmp.resolve("overlap"))) {
+            assertThat(s.ingest(half, IngestOptions.defaults(), null).stored()).isEqualTo(50);
+            IngestResult r = s.ingest(full, IngestOptions.defaults(), null);
+            assertThat(r.method()).isEqualTo("duckdb read_csv");
+            assertThat(r.rowsRead()).isEqualTo(101);
+            assertThat(r.stored()).isEqualTo(50);
+            assertThat(r.duplicates()).isEqualTo(51);
+            assertThat(s.dump()).isEqualTo(viaReader);
+        }
         // a blank line, which DuckDB would skip silently, sends the file to the reader, which reports it
         List<String> lines = new ArrayList<>(Files.readAllLines(Samples.gdeltV2()));
         lines.add(50, "");
