@@ -17,6 +17,7 @@ import org.statecraft.core.tension.TensionEvent;
  * @param quadClass GDELT QuadClass 1..4
  * @param goldsteinGdelt Goldstein value from GDELT's table (the file's own value where the code is not in it)
  * @param goldsteinIcews Goldstein value from ICEWS's table (GDELT's where the code is not in it)
+ * @param fileGoldstein the file's own Goldstein value (GDELT's GoldsteinScale, ICEWS's Intensity), NaN if none
  * @param dateAdded GDELT's DATEADDED (yyyyMMdd or yyyyMMddHHmmss as a number), 0 when the source has none
  * @param sourceUrl the article, where the source gives one (used for the re-emission key, not stored)
  * @param geoFeature GDELT's ActionGeo_FeatureID (part of what a re-emitted GDELT 2.0 event repeats), else null
@@ -24,7 +25,7 @@ import org.statecraft.core.tension.TensionEvent;
 public record EventRecord(String source, String key, LocalDate date, String actor1Code, String actor1Name,
         String actor1Country, String actor1Group, String actor2Code, String actor2Name, String actor2Country,
         String actor2Group, String cameo, int quadClass, double goldsteinGdelt, double goldsteinIcews,
-        long dateAdded, String sourceUrl, String geoFeature) {
+        double fileGoldstein,         long dateAdded, String sourceUrl, String geoFeature) {
 
     /** The event as the tension index sees it, with the Goldstein values of the given scale. */
     public TensionEvent toTensionEvent(boolean icewsScale) {

@@ -110,7 +110,7 @@ public final class AcledReader implements EventReader {
             double ic = icews.goldstein(code).orElse(gd);
             handler.event(new EventRecord("acled", id, date, null, a1, actorCountry(a1, f.get(col.get("inter1")), country),
                     null, null, a2, actorCountry(a2, f.get(col.get("inter2")), country), null, code,
-                    CameoCodebook.quadClassOfRoot(code.substring(0, 2)), gd, ic, 0, null, null));
+                    CameoCodebook.quadClassOfRoot(code.substring(0, 2)), gd, ic, Double.NaN, 0, null, null));
         }
         return rows;
     }

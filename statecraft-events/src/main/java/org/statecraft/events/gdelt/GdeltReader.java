@@ -117,9 +117,20 @@ public final class GdeltReader implements EventReader {
                     null, nullIfEmpty(field(line, starts, ends, A1COUNTRY)),
                     nullIfEmpty(field(line, starts, ends, A1GROUP)), nullIfEmpty(field(line, starts, ends, A2CODE)),
                     null, nullIfEmpty(field(line, starts, ends, A2COUNTRY)),
-                    nullIfEmpty(field(line, starts, ends, A2GROUP)), code, quad, g[0], g[1], dateAdded, url, geoFeature));
+                    nullIfEmpty(field(line, starts, ends, A2GROUP)), code, quad, g[0], g[1],
+                    own(field(line, starts, ends, GOLDSTEIN)), dateAdded, url, geoFeature));
         }
         return rows;
+    }
+
+    /** The file's own value if it is a number in [-10, 10], else NaN. */
+    static double own(String text) {
+        try {
+            double v = Double.parseDouble(text);
+            return v >= -10 && v <= 10 ? v : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     private double[] goldstein(String code, String fileValue) {

@@ -73,7 +73,8 @@ public final class IcewsReader implements EventReader {
                 ic = ic != null ? ic : gd;
             }
             handler.event(new EventRecord("icews", id + "|" + date, date, null, na(f[2]), Countries.code(f[4].trim()),
-                    null, null, na(f[8]), Countries.code(f[10].trim()), null, code, quad, gd, ic, 0, null, null));
+                    null, null, na(f[8]), Countries.code(f[10].trim()), null, code, quad, gd, ic,
+                    parse(f[7]) == null ? Double.NaN : parse(f[7]), 0, null, null));
         }
         return rows;
     }

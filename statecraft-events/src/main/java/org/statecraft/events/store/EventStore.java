@@ -36,6 +36,7 @@ import org.statecraft.events.EventReader;
 import org.statecraft.events.EventRecord;
 import org.statecraft.events.MalformedRow;
 import org.statecraft.events.RowHandler;
+import org.statecraft.io.cameo.CameoCodebook;
 
 /**
  * The embedded DuckDB event store: one file {@code events.duckdb} in a workspace folder.
@@ -60,11 +61,10 @@ public final class EventStore implements AutoCloseable {
     private static final String COLUMNS = "source VARCHAR NOT NULL, event_key VARCHAR NOT NULL, event_date DATE NOT NULL, "
             + "actor1_code VARCHAR, actor1_name VARCHAR, actor1_country VARCHAR, actor1_group VARCHAR, "
             + "actor2_code VARCHAR, actor2_name VARCHAR, actor2_country VARCHAR, actor2_group VARCHAR, "
-            + "cameo VARCHAR NOT NULL, quad_class TINYINT NOT NULL, goldstein_gdelt_micros INTEGER NOT NULL, "
-            + "goldstein_icews_micros INTEGER NOT NULL, date_added BIGINT";
+            + "cameo VARCHAR NOT NULL, quad_class TINYINT NOT NULL, goldstein_own_micros INTEGER, date_added BIGINT";
     private static final String COLUMN_NAMES = "source, event_key, event_date, actor1_code, actor1_name, "
             + "actor1_country, actor1_group, actor2_code, actor2_name, actor2_country, actor2_group, cameo, "
-            + "quad_class, goldstein_gdelt_micros, goldstein_icews_micros, date_added";
+            + "quad_class, goldstein_own_micros, date_added";
     /** What a re-emitted GDELT 2.0 event repeats: day, both actor codes, event code, ActionGeo feature, URL. */
     private static final String NEAR_KEY = "hash(event_date, actor1_code, actor2_code, cameo, geo_feature, source_url)";
 
@@ -97,7 +97,9 @@ public final class EventStore implements AutoCloseable {
                 s.execute("CREATE TABLE IF NOT EXISTS malformed_rows (file_id INTEGER NOT NULL, line BIGINT NOT NULL, "
                         + "reason VARCHAR NOT NULL)");
             }
-            return new EventStore(dir, c);
+            EventStore store = new EventStore(dir, c);
+            store.loadCodebook();
+            return store;
         } catch (SQLException | ClassNotFoundException e) {
             throw new StatecraftException("cannot open the event store " + db + ": " + e.getMessage(), e);
         }
@@ -249,33 +251,39 @@ public final class EventStore implements AutoCloseable {
         });
         try {
             java.util.concurrent.Future<FastStage> scan = pool.submit(() -> hashAndCountLines(file, progress));
-            loadCodebook();
             StringBuilder cols = new StringBuilder();
             for (int i = 0; i < 61; i++) {
                 cols.append(i == 0 ? "" : ", ").append("'c").append(i).append("': 'VARCHAR'");
             }
             String path = file.toAbsolutePath().toString().replace("'", "''");
-            String own = "CASE WHEN regexp_full_match(c30, '-?[0-9]{1,2}(\\.[0-9]{1,6})?') "
-                    + "AND abs(TRY_CAST(c30 AS DOUBLE)) <= 10 THEN CAST(round(TRY_CAST(c30 AS DOUBLE) * 1000000) AS INTEGER) END";
-            String date = "CAST(try_strptime(c1, '%Y%m%d') AS DATE)";
+            // the file's own value, exact in millionths; the bundled table's value replaces it at query time
+            String own = "CAST(TRY_CAST(c30 AS DECIMAL(8,6)) * 1000000 AS INTEGER)";
+            String digits = "ltrim(%1$s, '0123456789') = '' AND length(%1$s) BETWEEN %2$d AND %3$d";
             conn.setAutoCommit(false);
             int fileId = nextFileId();
-            String sql = "INSERT INTO events SELECT 'gdelt2', c0, " + date + ", nullif(c5, ''), NULL, nullif(c7, ''), "
+            boolean anyGdelt2 = false;
+            try (Statement s = conn.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT count(*) > 0 FROM events WHERE source = 'gdelt2'")) {
+                rs.next();
+                anyGdelt2 = rs.getBoolean(1);
+            }
+            String sql = "INSERT INTO events SELECT 'gdelt2', c0, d, nullif(c5, ''), NULL, nullif(c7, ''), "
                     + "nullif(c8, ''), nullif(c15, ''), NULL, nullif(c17, ''), nullif(c18, ''), c26, CAST(c29 AS TINYINT), "
-                    + "coalesce(t.gdelt, r.own), coalesce(t.icews, t.gdelt, r.own), "
-                    + "CASE WHEN regexp_full_match(c59, '[0-9]{1,18}') THEN CAST(c59 AS BIGINT) ELSE 0 END, "
-                    + "hash(" + date + ", nullif(c5, ''), nullif(c15, ''), c26, nullif(c58, ''), nullif(c60, '')), "
-                    + fileId + " FROM (SELECT *, " + own + " AS own FROM read_csv('" + path + "', delim = '\t', "
+                    + "own, CASE WHEN " + String.format(digits, "c59", 1, 18) + " THEN CAST(c59 AS BIGINT) ELSE 0 END, "
+                    + "hash(d, nullif(c5, ''), nullif(c15, ''), c26, nullif(c58, ''), nullif(c60, '')), " + fileId
+                    + " FROM (SELECT *, CAST(try_strptime(c1, '%Y%m%d') AS DATE) AS d, " + own + " AS own "
+                    + "FROM read_csv('" + path + "', delim = '\\t', "
                     + "quote = '', escape = '', header = false, auto_detect = false, columns = {" + cols + "}, "
                     + "store_rejects = true, rejects_table = 'staging_rejects', rejects_scan = 'staging_scans')) r "
-                    + "LEFT JOIN temp.cameo_goldstein t ON t.code = r.c26 "
-                    + "WHERE regexp_full_match(c0, '[0-9]{1,18}') AND regexp_full_match(c1, '[0-9]{8}') "
-                    + "AND try_strptime(c1, '%Y%m%d') IS NOT NULL "
+                    + "WHERE " + String.format(digits, "c0", 1, 18) + " AND " + String.format(digits, "c1", 8, 8)
+                    + " AND d IS NOT NULL "
                     + "AND substr(c26, 1, 2) IN ('01','02','03','04','05','06','07','08','09','10','11','12','13','14',"
                     + "'15','16','17','18','19','20') AND c29 IN ('1', '2', '3', '4') "
-                    + "AND ((t.gdelt IS NOT NULL AND t.icews IS NOT NULL) OR r.own IS NOT NULL) ";
+                    + "AND own BETWEEN -10000000 AND 10000000 ";
             String fromValid = sql.substring(sql.indexOf(" FROM (SELECT *, "));
-            sql += "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.source = 'gdelt2' AND e.event_key = r.c0)";
+            if (anyGdelt2) {
+                sql += "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.source = 'gdelt2' AND e.event_key = r.c0)";
+            }
             long inserted;
             long passed;
             long rejected;
@@ -413,34 +421,24 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
-    /** The bundled Goldstein values (both scales, in millionths) as a temporary table for the SQL path. */
+    /** The bundled Goldstein values (both scales, in millionths) as a temporary table the queries join. */
     private void loadCodebook() throws SQLException {
         try (Statement s = conn.createStatement()) {
             s.execute("CREATE OR REPLACE TEMP TABLE cameo_goldstein (code VARCHAR, gdelt INTEGER, icews INTEGER)");
         }
-        org.statecraft.io.cameo.CameoCodebook g = org.statecraft.io.cameo.CameoCodebook.of(
-                org.statecraft.io.cameo.CameoCodebook.Scale.GDELT);
-        org.statecraft.io.cameo.CameoCodebook i = org.statecraft.io.cameo.CameoCodebook.of(
-                org.statecraft.io.cameo.CameoCodebook.Scale.ICEWS);
+        CameoCodebook g = CameoCodebook.of(CameoCodebook.Scale.GDELT);
+        CameoCodebook i = CameoCodebook.of(CameoCodebook.Scale.ICEWS);
         java.util.Set<String> codes = new java.util.TreeSet<>();
         g.all().forEach(c -> codes.add(c.code()));
         i.all().forEach(c -> codes.add(c.code()));
         try (DuckDBAppender a = conn.createAppender("temp", "main", "cameo_goldstein")) {
             for (String code : codes) {
-                a.beginRow().append(code);
                 Double gv = g.goldstein(code).orElse(null);
                 Double iv = i.goldstein(code).orElse(null);
-                if (gv == null) {
-                    a.append((String) null);
-                } else {
-                    a.append((int) TensionIndex.micros(gv));
-                }
-                if (iv == null) {
-                    a.append((String) null);
-                } else {
-                    a.append((int) TensionIndex.micros(iv));
-                }
-                a.endRow();
+                a.beginRow().append(code)
+                        .append(gv == null ? null : (Integer) (int) TensionIndex.micros(gv))
+                        .append(iv == null ? null : (Integer) (int) TensionIndex.micros(iv))
+                        .endRow();
             }
         }
     }
@@ -564,7 +562,7 @@ public final class EventStore implements AutoCloseable {
      * {@link TensionIndex.Accumulator} the pure computation uses.
      */
     public List<TensionPoint> tension(TensionIndex index, LocalDate from, LocalDate to, boolean icewsScale) {
-        String g = icewsScale ? "goldstein_icews_micros" : "goldstein_gdelt_micros";
+        String g = goldsteinSql(icewsScale);
         String period = switch (index.period()) {
             case DAY -> "event_date";
             case WEEK -> "CAST(date_trunc('week', event_date) AS DATE)";
@@ -585,7 +583,7 @@ public final class EventStore implements AutoCloseable {
                 + "CAST(coalesce(-sum(" + g + ") FILTER (WHERE " + g + " < 0), 0) AS BIGINT), "
                 + "count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2), "
                 + "count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4) "
-                + "FROM events WHERE " + where + " GROUP BY p";
+                + "FROM events LEFT JOIN temp.cameo_goldstein t ON t.code = events.cameo WHERE " + where + " GROUP BY p";
         Map<LocalDate, TensionIndex.Accumulator> byPeriod = new LinkedHashMap<>();
         try (PreparedStatement p = conn.prepareStatement(sql)) {
             bind(p, params);
@@ -606,10 +604,11 @@ public final class EventStore implements AutoCloseable {
     public List<TensionEvent> tensionEvents(Dyad dyad, boolean icewsScale) {
         List<Object> params = new ArrayList<>();
         String where = dyad == null ? "TRUE" : dyadSql(dyad, params);
-        String g = icewsScale ? "goldstein_icews_micros" : "goldstein_gdelt_micros";
+        String g = goldsteinSql(icewsScale);
         List<TensionEvent> out = new ArrayList<>();
         try (PreparedStatement p = conn.prepareStatement("SELECT event_date, actor1_country, actor1_group, actor2_country, "
-                + "actor2_group, cameo, " + g + ", quad_class FROM events WHERE " + where)) {
+                + "actor2_group, cameo, " + g + ", quad_class FROM events LEFT JOIN temp.cameo_goldstein t "
+                + "ON t.code = events.cameo WHERE " + where)) {
             bind(p, params);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
@@ -623,6 +622,14 @@ public final class EventStore implements AutoCloseable {
             throw new StatecraftException("event store query failed: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /**
+     * The Goldstein value of a stored event in millionths: the bundled table's for its code, else the file's own
+     * value (as {@link org.statecraft.events.gdelt.GdeltReader} assigns them).
+     */
+    private static String goldsteinSql(boolean icewsScale) {
+        return icewsScale ? "coalesce(t.icews, t.gdelt, goldstein_own_micros)" : "coalesce(t.gdelt, goldstein_own_micros)";
     }
 
     private static String side(String n, ActorSpec spec, List<Object> params) {
@@ -691,8 +698,7 @@ public final class EventStore implements AutoCloseable {
                         .append(e.actor1Code()).append(e.actor1Name()).append(e.actor1Country()).append(e.actor1Group())
                         .append(e.actor2Code()).append(e.actor2Name()).append(e.actor2Country()).append(e.actor2Group())
                         .append(e.cameo()).append((byte) e.quadClass())
-                        .append((int) TensionIndex.micros(e.goldsteinGdelt()))
-                        .append((int) TensionIndex.micros(e.goldsteinIcews()))
+                        .append(Double.isNaN(e.fileGoldstein()) ? null : (Integer) (int) TensionIndex.micros(e.fileGoldstein()))
                         .append(e.dateAdded()).append(e.sourceUrl()).append(e.geoFeature())
                         .endRow();
                 good++;
