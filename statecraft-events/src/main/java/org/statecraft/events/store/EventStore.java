@@ -43,7 +43,7 @@ import org.statecraft.io.cameo.CameoCodebook;
  *
  * <p>Ingest of a file: the reader streams rows into a temporary staging table through DuckDB's Appender
  * (constant Java heap whatever the file size), then one transaction inserts the staged rows whose key
- * ({@code source, event_key}) is not yet stored, records the file ({@code ingested_files}: path, size, SHA-256,
+ * ({@code source} and GDELT's numeric {@code event_id} or the others' {@code event_key}) is not yet stored, records the file ({@code ingested_files}: path, size, SHA-256,
  * counts) and its malformed rows ({@code malformed_rows}), and commits. An ingest stopped at any point (an
  * exception, a kill) leaves the store as it was before that file, since staging is temporary and the
  * insert is one transaction; running it again completes it. A file whose content hash is already recorded is
@@ -58,13 +58,23 @@ public final class EventStore implements AutoCloseable {
     /** How many malformed rows an {@link IngestResult} carries (all are in the store). */
     public static final int MALFORMED_KEPT_IN_RESULT = 1000;
 
-    private static final String COLUMNS = "source VARCHAR NOT NULL, event_key VARCHAR NOT NULL, event_date DATE NOT NULL, "
+    /** The columns after the key, shared by staging and events. */
+    private static final String VALUE_COLUMNS = "event_date DATE NOT NULL, "
             + "actor1_code VARCHAR, actor1_name VARCHAR, actor1_country VARCHAR, actor1_group VARCHAR, "
             + "actor2_code VARCHAR, actor2_name VARCHAR, actor2_country VARCHAR, actor2_group VARCHAR, "
             + "cameo VARCHAR NOT NULL, quad_class TINYINT NOT NULL, goldstein_own_micros INTEGER, date_added BIGINT";
-    private static final String COLUMN_NAMES = "source, event_key, event_date, actor1_code, actor1_name, "
+    private static final String VALUE_NAMES = "event_date, actor1_code, actor1_name, "
             + "actor1_country, actor1_group, actor2_code, actor2_name, actor2_country, actor2_group, cameo, "
             + "quad_class, goldstein_own_micros, date_added";
+    /**
+     * Staging holds the key as text; events hold GDELT's GLOBALEVENTID as a number ({@code event_id}, with
+     * {@code event_key} null) and ICEWS's and ACLED's keys as text ({@code event_id} null): a numeric key is
+     * several times cheaper to store and join than a unique string per row.
+     */
+    private static final String STAGING_COLUMNS = "source VARCHAR NOT NULL, event_key VARCHAR NOT NULL, " + VALUE_COLUMNS;
+    private static final String EVENT_COLUMNS = "source VARCHAR NOT NULL, event_id BIGINT, event_key VARCHAR, "
+            + VALUE_COLUMNS + ", near_key UBIGINT, file_id INTEGER NOT NULL";
+    private static final String NUMERIC_KEY = "source IN ('gdelt1', 'gdelt2')";
     /** What a re-emitted GDELT 2.0 event repeats: day, both actor codes, event code, ActionGeo feature, URL. */
     private static final String NEAR_KEY = "hash(event_date, actor1_code, actor2_code, cameo, geo_feature, source_url)";
 
@@ -90,7 +100,7 @@ public final class EventStore implements AutoCloseable {
             try (Statement s = c.createStatement()) {
                 // no query here relies on scan order, and inserts run in parallel without it
                 s.execute("SET preserve_insertion_order = false");
-                s.execute("CREATE TABLE IF NOT EXISTS events (" + COLUMNS + ", near_key UBIGINT, file_id INTEGER NOT NULL)");
+                s.execute("CREATE TABLE IF NOT EXISTS events (" + EVENT_COLUMNS + ")");
                 s.execute("CREATE TABLE IF NOT EXISTS ingested_files (file_id INTEGER PRIMARY KEY, path VARCHAR NOT NULL, "
                         + "size BIGINT NOT NULL, sha256 VARCHAR NOT NULL, format VARCHAR NOT NULL, rows_read BIGINT, "
                         + "stored BIGINT, duplicates BIGINT, collapsed BIGINT, malformed BIGINT, ingested_at TIMESTAMP)");
@@ -138,7 +148,7 @@ public final class EventStore implements AutoCloseable {
                 }
             }
             try (Statement s = conn.createStatement()) {
-                s.execute("CREATE OR REPLACE TEMP TABLE staging (" + COLUMNS + ", source_url VARCHAR, geo_feature VARCHAR)");
+                s.execute("CREATE OR REPLACE TEMP TABLE staging (" + STAGING_COLUMNS + ", source_url VARCHAR, geo_feature VARCHAR)");
                 s.execute("CREATE OR REPLACE TEMP TABLE staging_malformed (line BIGINT, reason VARCHAR)");
             }
             long t0 = System.nanoTime();
@@ -192,9 +202,12 @@ public final class EventStore implements AutoCloseable {
             if (options.collapseReemitted() && format == EventFormat.GDELT2) {
                 collapsed = s.executeUpdate(collapseSql());
             }
-            long stored = s.executeUpdate("INSERT INTO events SELECT " + COLUMN_NAMES + ", " + NEAR_KEY + ", " + fileId
-                    + " FROM (SELECT DISTINCT ON (s.source, s.event_key) s.* FROM staging s "
-                    + "ANTI JOIN events e ON e.source = s.source AND e.event_key = s.event_key)");
+            long stored = s.executeUpdate("INSERT INTO events SELECT source, id, txt, " + VALUE_NAMES + ", " + NEAR_KEY
+                    + ", " + fileId + " FROM (SELECT DISTINCT ON (s.source, s.id, s.txt) s.* FROM (SELECT *, "
+                    + "CASE WHEN " + NUMERIC_KEY + " THEN CAST(event_key AS BIGINT) END AS id, "
+                    + "CASE WHEN " + NUMERIC_KEY + " THEN NULL ELSE event_key END AS txt FROM staging) s "
+                    + "ANTI JOIN events e ON e.source = s.source AND e.event_id IS NOT DISTINCT FROM s.id "
+                    + "AND e.event_key IS NOT DISTINCT FROM s.txt)");
             long duplicates = h.good - collapsed - stored;
             timing("inserted", t1);
             s.executeUpdate("INSERT INTO malformed_rows SELECT " + fileId + ", line, reason FROM staging_malformed");
@@ -267,7 +280,7 @@ public final class EventStore implements AutoCloseable {
                 rs.next();
                 anyGdelt2 = rs.getBoolean(1);
             }
-            String sql = "INSERT INTO events SELECT 'gdelt2', c0, d, nullif(c5, ''), NULL, nullif(c7, ''), "
+            String sql = "INSERT INTO events SELECT 'gdelt2', CAST(c0 AS BIGINT), NULL, d, nullif(c5, ''), NULL, nullif(c7, ''), "
                     + "nullif(c8, ''), nullif(c15, ''), NULL, nullif(c17, ''), nullif(c18, ''), c26, CAST(c29 AS TINYINT), "
                     + "own, CASE WHEN " + String.format(digits, "c59", 1, 18) + " THEN CAST(c59 AS BIGINT) ELSE 0 END, "
                     + "hash(d, nullif(c5, ''), nullif(c15, ''), c26, nullif(c58, ''), nullif(c60, '')), " + fileId
@@ -282,7 +295,7 @@ public final class EventStore implements AutoCloseable {
                     + "AND own BETWEEN -10000000 AND 10000000 ";
             String fromValid = sql.substring(sql.indexOf(" FROM (SELECT *, "));
             if (anyGdelt2) {
-                sql += "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.source = 'gdelt2' AND e.event_key = r.c0)";
+                sql += "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.source = 'gdelt2' AND e.event_id = CAST(r.c0 AS BIGINT))";
             }
             long inserted;
             long passed;
@@ -307,12 +320,12 @@ public final class EventStore implements AutoCloseable {
             }
             long stored = inserted;
             try (Statement s = conn.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT count(*) - count(DISTINCT event_key) FROM events WHERE file_id = "
+                    ResultSet rs = s.executeQuery("SELECT count(*) - count(DISTINCT event_id) FROM events WHERE file_id = "
                             + fileId)) {
                 rs.next();
                 if (rs.getLong(1) > 0) { // the same GLOBALEVENTID twice in the file: keep one
                     stored -= s.executeUpdate("DELETE FROM events WHERE file_id = " + fileId + " AND rowid NOT IN "
-                            + "(SELECT min(rowid) FROM events WHERE file_id = " + fileId + " GROUP BY event_key)");
+                            + "(SELECT min(rowid) FROM events WHERE file_id = " + fileId + " GROUP BY event_id)");
                 }
             }
             // every line must be accounted for: stored, or a duplicate of a stored event (checked by key)
@@ -357,7 +370,7 @@ public final class EventStore implements AutoCloseable {
         try (Statement s = conn.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*)" + fromValid.replace("store_rejects = true, "
                         + "rejects_table = 'staging_rejects', rejects_scan = 'staging_scans'", "ignore_errors = true")
-                        + "AND EXISTS (SELECT 1 FROM events e WHERE e.source = 'gdelt2' AND e.event_key = r.c0 "
+                        + "AND EXISTS (SELECT 1 FROM events e WHERE e.source = 'gdelt2' AND e.event_id = CAST(r.c0 AS BIGINT) "
                         + "AND e.file_id <> " + fileId + ")")) {
             rs.next();
             return rs.getLong(1);
@@ -447,7 +460,8 @@ public final class EventStore implements AutoCloseable {
     private static String collapseSql() {
         String ts = "strptime(CAST(%s.date_added AS VARCHAR), '%%Y%%m%%d%%H%%M%%S')";
         return "DELETE FROM staging s WHERE s.date_added > 0 AND EXISTS (SELECT 1 FROM ("
-                + "SELECT near_key AS near_key, date_added, event_key FROM events WHERE source = 'gdelt2' AND date_added > 0 "
+                + "SELECT near_key, date_added, CAST(event_id AS VARCHAR) AS event_key FROM events "
+                + "WHERE source = 'gdelt2' AND date_added > 0 "
                 + "UNION ALL SELECT " + NEAR_KEY + ", date_added, event_key FROM staging WHERE date_added > 0) o "
                 + "WHERE o.near_key = " + NEAR_KEY.replace("(", "(s.").replace(", ", ", s.") + " AND o.event_key <> s.event_key "
                 + "AND (o.date_added < s.date_added OR (o.date_added = s.date_added AND o.event_key < s.event_key)) "
@@ -524,7 +538,7 @@ public final class EventStore implements AutoCloseable {
     /** Every stored event as one text line (all columns but file_id), in key order; for tests. */
     List<String> dump() {
         List<String> out = new ArrayList<>();
-        query("SELECT * EXCLUDE (file_id) FROM events ORDER BY source, event_key", rs -> {
+        query("SELECT * EXCLUDE (file_id) FROM events ORDER BY source, event_id, event_key", rs -> {
             StringBuilder b = new StringBuilder();
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                 b.append(i == 1 ? "" : "|").append(rs.getString(i));
