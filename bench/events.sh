@@ -21,7 +21,7 @@ if [ ! -f "$FILE" ]; then
   echo "generating $ROWS GDELT 2.0 rows into $FILE" >&2
   java -cp "$JAR" org.statecraft.bench.events.SyntheticGdelt "$FILE" "$ROWS" 42
 fi
-echo "file: $FILE ($(du -h "$FILE" | cut -f1), $ROWS rows); machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "file: $FILE ($(du -hL "$FILE" | cut -f1), $ROWS rows); machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 LOG="$DIR/results.txt"
 : > "$LOG"
 for run in $(seq 1 "$RUNS"); do

@@ -26,8 +26,9 @@ import org.statecraft.events.store.IngestResult;
  * <li>{@code query STORE}: compute the same daily series with the tension index on the opened store (the
  * time of opening it is printed too).</li>
  * </ul>
- * Each step first loads the DuckDB driver (its native library) outside the timing, so that both sides time
- * only their work; {@code reference} and {@code query} run {@code REPEATS} times (default 3) in the JVM and
+ * Each step first warms up outside the timing, on a small synthetic file of its own (loading DuckDB's native
+ * library, Statecraft's and the JDBC driver's classes), so that both sides time only their work on the big
+ * file, whose data neither has touched yet; {@code reference} and {@code query} run {@code REPEATS} times (default 3) in the JVM and
  * print every time.
  */
 public final class EventsBench {
@@ -35,12 +36,38 @@ public final class EventsBench {
     }
 
     public static void main(String[] args) throws Exception {
-        try (Connection warm = DriverManager.getConnection("jdbc:duckdb:")) {
-            warm.createStatement().execute("SELECT 1");
-        }
+        warmUp(args[0]);
         int repeats = Integer.getInteger("repeats", 3);
         for (int i = 0; i < (args[0].equals("ingest") ? 1 : repeats); i++) {
             step(args);
+        }
+    }
+
+    private static void warmUp(String mode) throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("statecraft-warmup");
+        try {
+            Path small = dir.resolve("warmup.export.CSV");
+            SyntheticGdelt.write(small, 2000, 7);
+            java.io.PrintStream out = System.out;
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            try {
+                if (mode.equals("reference")) {
+                    reference(small);
+                } else if (mode.equals("query")) {
+                    ingest(dir.resolve("store"), small);
+                    query(dir.resolve("store"));
+                } else {
+                    try (Connection warm = DriverManager.getConnection("jdbc:duckdb:")) {
+                        warm.createStatement().execute("SELECT 1");
+                    }
+                }
+            } finally {
+                System.setOut(out);
+            }
+        } finally {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 

@@ -646,13 +646,16 @@ public final class EventStore implements AutoCloseable {
         return icewsScale ? "coalesce(t.icews, t.gdelt, goldstein_own_micros)" : "coalesce(t.gdelt, goldstein_own_micros)";
     }
 
+    /**
+     * One side as SQL, the codes written as literals: safe, because {@link ActorSpec} admits only three capital
+     * letters.
+     */
     private static String side(String n, ActorSpec spec, List<Object> params) {
-        params.add(spec.country());
+        String country = "actor" + n + "_country = '" + spec.country() + "'";
         if (spec.group() == null) {
-            return "actor" + n + "_country = ?";
+            return country;
         }
-        params.add(spec.group());
-        return "(actor" + n + "_country = ? AND actor" + n + "_group = ?)";
+        return "(" + country + " AND actor" + n + "_group = '" + spec.group() + "')";
     }
 
     private static String dyadSql(Dyad d, List<Object> params) {
