@@ -136,7 +136,7 @@ public final class EventStore implements AutoCloseable {
         try {
             if (sizeKnown(size)) {
                 String sha = sha256(file);
-                String already = pathWithHash(sha);
+                String already = pathWithHash(sha, format);
                 if (already != null) {
                     return new IngestResult(file.toString(), format, true, 0, 0, 0, 0, 0, List.of(), "none");
                 }
@@ -191,7 +191,7 @@ public final class EventStore implements AutoCloseable {
             long rowsRead, StagingHandler h, Runnable beforeCommit, String method) throws SQLException {
         conn.setAutoCommit(false);
         try (Statement s = conn.createStatement()) {
-            String already = pathWithHash(sha);
+            String already = pathWithHash(sha, format);
             if (already != null) {
                 conn.rollback();
                 return new IngestResult(file.toString(), format, true, 0, 0, 0, 0, 0, List.of(), method);
@@ -336,7 +336,7 @@ public final class EventStore implements AutoCloseable {
                 conn.setAutoCommit(true);
                 return null;
             }
-            if (pathWithHash(scanned.sha256()) != null) {
+            if (pathWithHash(scanned.sha256(), EventFormat.GDELT2) != null) {
                 conn.rollback();
                 conn.setAutoCommit(true);
                 return new IngestResult(file.toString(), EventFormat.GDELT2, true, 0, 0, 0, 0, 0, List.of(), "none");
@@ -479,9 +479,12 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
-    private String pathWithHash(String sha) throws SQLException {
-        try (PreparedStatement p = conn.prepareStatement("SELECT path FROM ingested_files WHERE sha256 = ? LIMIT 1")) {
+    /** A file with this content already ingested as this format (read as another, it may give other events). */
+    private String pathWithHash(String sha, EventFormat format) throws SQLException {
+        try (PreparedStatement p = conn.prepareStatement(
+                "SELECT path FROM ingested_files WHERE sha256 = ? AND format = ? LIMIT 1")) {
             p.setString(1, sha);
+            p.setString(2, format.storeName());
             try (ResultSet rs = p.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }

@@ -51,8 +51,14 @@ class EventStoreTest {
             Path copy = Files.copy(Samples.icews(), tmp.resolve("copy.tab"));
             assertThat(s.ingest(copy, IngestOptions.defaults(), null).skipped()).isTrue();
             assertThat(s.counts()).isEqualTo(counts);
-            assertThat(s.files()).hasSize(3).allSatisfy(f -> assertThat(f.sha256()).hasSize(64));
+            // read as another format, the same content is not skipped (every row is malformed as GDELT 2.0)
+            IngestResult wrong = s.ingest(Samples.gdeltMixed(), new IngestOptions(EventFormat.GDELT2, false), null);
+            assertThat(wrong.skipped()).isFalse();
+            assertThat(wrong.malformed()).isEqualTo(100);
+            assertThat(s.counts()).isEqualTo(counts);
+            assertThat(s.files()).hasSize(4).allSatisfy(f -> assertThat(f.sha256()).hasSize(64));
             assertThat(s.files().get(2).rowsRead()).isEqualTo(3705);
+            assertThat(s.malformedRows()).hasSize(100);
             assertThat(s.files().get(2).size()).isEqualTo(Files.size(Samples.icews()));
         }
         try (EventStore s = store()) { // reopened from disk
