@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             SensitivityCommand.class,
             ReportCommand.class,
             ServeCommand.class,
+            EventsCommand.class,
         })
 public final class StatecraftCommand implements Runnable {
     public static final int EXIT_OK = 0;

@@ -1,0 +1,190 @@
+package org.statecraft.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The events commands through {@link StatecraftCommand#commandLine()}, output captured. */
+class EventsCommandTest {
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Path shared(String rel) {
+        return Path.of(System.getProperty("statecraft.shared", "../../shared")).resolve(rel);
+    }
+
+    Run run(String... args) {
+        CommandLine cl = StatecraftCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    String store() {
+        return tmp.resolve("store").toString();
+    }
+
+    @Test
+    void ingestSummarisesAndIsIdempotent() {
+        Run r = run("events", "ingest", "--store", store(), shared("data/gdelt/mixed-v1-sample-100.tsv").toString(),
+                shared("data/icews/events.2018.sample.tab").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("gdelt1, 100 rows read, 100 stored, 0 duplicates, 0 malformed")
+                .contains("total: 3805 rows read, 3805 stored, 0 duplicates, 0 malformed");
+        assertThat(r.err()).isEmpty(); // no progress bar without a console
+        Run again = run("events", "ingest", "--store", store(), shared("data/gdelt/mixed-v1-sample-100.tsv").toString());
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).contains("already ingested").contains("holds 3805 events");
+    }
+
+    @Test
+    void tensionCsvAndJsonCarryTheSeries() throws Exception {
+        run("events", "ingest", "-q", "--store", store(), shared("data/icews/events.2018.sample.tab").toString());
+        Run csv = run("events", "tension", "--store", store(), "--dyad", "USA:PRK", "--scale", "icews", "--format", "csv");
+        assertThat(csv.code()).as(csv.err()).isZero();
+        List<String> lines = csv.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("period,events,goldstein_sum");
+        assertThat(lines.subList(1, lines.size()).stream().mapToLong(l -> Long.parseLong(l.split(",")[1])).sum())
+                .isEqualTo(312);
+        Run json = run("events", "tension", "--store", store(), "--dyad", "usa:prk", "--by", "week", "--format", "json");
+        JsonNode node = new ObjectMapper().readTree(json.out());
+        assertThat(node.get(0).get("events").asLong()).isEqualTo(312);
+        Run table = run("events", "tension", "--store", store(), "--dyad", "nk:USA", "--alias", "nk=PRK", "--directed");
+        assertThat(table.code()).as(table.err()).isZero();
+        assertThat(table.out()).contains("2018-06-01");
+        Run changes = run("events", "changes", "--store", store(), "--dyad", "USA:PRK", "--format", "json");
+        assertThat(changes.code()).as(changes.err()).isZero();
+        assertThat(new ObjectMapper().readTree(changes.out()).get("periods").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void badFlagsAndBadFilesGiveAMessageAndExitCode2WithoutAStackTrace() throws IOException {
+        Path garbage = Files.writeString(tmp.resolve("garbage.txt"), "this is not event data\n");
+        run("events", "ingest", "-q", "--store", store(), shared("data/gdelt/v2-sample-100.tsv").toString());
+        List<String[]> cases = List.of(
+                new String[] {"events", "ingest", "--store", store(), tmp.resolve("missing.tsv").toString()},
+                new String[] {"events", "ingest", "--store", store(), garbage.toString()},
+                new String[] {"events", "ingest", "--store", store(), "--format", "cameo", garbage.toString()},
+                new String[] {"events", "ingest", "--bogus"},
+                new String[] {"events", "tension", "--store", store(), "--dyad", "PAK:AFG", "--by", "year"},
+                new String[] {"events", "tension", "--store", store(), "--dyad", "PAKISTAN:AFG"},
+                new String[] {"events", "tension", "--store", store(), "--dyad", "PAK"},
+                new String[] {"events", "tension", "--store", store(), "--dyad", "PAK:AFG", "--from", "2023-13-01"},
+                new String[] {"events", "tension", "--store", store(), "--dyad", "PAK:AFG", "--format", "xml"},
+                new String[] {"events", "tension", "--store", store(), "--dyad", "PAK:AFG", "--alias", "taliban"},
+                new String[] {"events", "tension", "--store", tmp.resolve("nowhere").toString(), "--dyad", "PAK:AFG"},
+                new String[] {"events", "changes", "--store", store(), "--dyad", "PAK:AFG", "--cusum-h", "-1"},
+                new String[] {"events", "changes", "--store", store(), "--dyad", "PAK:AFG", "--metric", "vibes"},
+                new String[] {"events", "fetch", "--from", "2023-09-10", "--to", "2023-09-01"});
+        for (String[] args : cases) {
+            Run r = run(args);
+            assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", args)).isNotBlank().doesNotContain("\tat ").doesNotContain("Exception");
+        }
+        assertThat(run("events", "ingest", "--store", store(), garbage.toString()).err())
+                .contains(garbage.toString() + ":1:");
+    }
+
+    /** Zipped GDELT 1.0 daily files made from the shared sample (three slices with distinct events). */
+    private Map<String, byte[]> dailyZips() throws IOException {
+        List<String> lines = Files.readAllLines(shared("data/gdelt/mixed-v1-sample-100.tsv"));
+        Map<String, byte[]> files = new ConcurrentHashMap<>();
+        String[] days = {"20130401", "20130402", "20130403"};
+        for (int i = 0; i < 3; i++) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+                zip.putNextEntry(new ZipEntry(days[i] + ".export.CSV"));
+                zip.write((String.join("\n", lines.subList(i * 30, i * 30 + 30)) + "\n").getBytes());
+                zip.closeEntry();
+            }
+            files.put("/events/" + days[i] + ".export.CSV.zip", bytes.toByteArray());
+        }
+        return files;
+    }
+
+    @Test
+    void fetchRetriesResumesReportsMissingDaysThenIngests() throws Exception {
+        Map<String, byte[]> files = dailyZips();
+        AtomicInteger failOnce = new AtomicInteger();
+        AtomicInteger truncateOnce = new AtomicInteger();
+        List<String> ranges = new ArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", (HttpExchange ex) -> {
+            String path = ex.getRequestURI().getPath();
+            byte[] body = files.get(path);
+            String range = ex.getRequestHeaders().getFirst("Range");
+            try (ex) {
+                if (body == null) {
+                    ex.sendResponseHeaders(404, -1);
+                    return;
+                }
+                if (path.contains("20130401") && failOnce.getAndIncrement() == 0) {
+                    ex.sendResponseHeaders(503, -1);
+                    return;
+                }
+                if (path.contains("20130402") && truncateOnce.getAndIncrement() == 0) {
+                    ex.sendResponseHeaders(200, body.length);
+                    OutputStream os = ex.getResponseBody();
+                    os.write(body, 0, body.length / 2);
+                    os.flush();
+                    return; // closes early: the client sees a broken download
+                }
+                if (range != null) {
+                    ranges.add(path + " " + range);
+                    int from = Integer.parseInt(range.replace("bytes=", "").replace("-", ""));
+                    ex.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (body.length - 1) + "/" + body.length);
+                    ex.sendResponseHeaders(206, body.length - from);
+                    ex.getResponseBody().write(body, from, body.length - from);
+                    return;
+                }
+                ex.sendResponseHeaders(200, body.length);
+                ex.getResponseBody().write(body);
+            }
+        });
+        server.start();
+        try {
+            String template = "http://127.0.0.1:" + server.getAddress().getPort() + "/events/{yyyyMMdd}.export.CSV.zip";
+            String[] args = {"events", "fetch", "--store", store(), "--from", "2013-04-01", "--to", "2013-04-04",
+                "--url-template", template, "--backoff-ms", "10", "--timeout-s", "5"};
+            Run r = run(args);
+            assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1); // 2013-04-04 does not exist on the server
+            assertThat(r.out()).contains("fetched").contains("(resumed)").contains("failed").contains("HTTP 404")
+                    .contains("total: 90 rows read, 90 stored");
+            assertThat(r.err()).contains("1 of 4 files could not be downloaded");
+            assertThat(ranges).hasSize(1).allMatch(s -> s.contains("20130402"));
+            assertThat(Files.list(tmp.resolve("store/downloads")).map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("20130401.export.CSV.zip", "20130402.export.CSV.zip", "20130403.export.CSV.zip");
+            // running it again fetches nothing and adds nothing
+            Run again = run(args);
+            assertThat(again.out()).contains("present").contains("already ingested").contains("holds 90 events");
+        } finally {
+            server.stop(0);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.statecraft.bench.events;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.statecraft.core.tension.ActorSpec;
+import org.statecraft.core.tension.Dyad;
+import org.statecraft.core.tension.Period;
+import org.statecraft.core.tension.TensionIndex;
+import org.statecraft.core.tension.TensionPoint;
+import org.statecraft.events.store.EventStore;
+import org.statecraft.events.store.IngestOptions;
+import org.statecraft.events.store.IngestResult;
+
+/**
+ * One timed step of {@code bench/events.sh}, printed as {@code step millis detail}:
+ * <ul>
+ * <li>{@code reference FILE}: DuckDB's own {@code read_csv} computing the PAK–AFG daily series (events and
+ * Goldstein sum) straight from the GDELT 2.0 file, through the JDBC driver, in memory;</li>
+ * <li>{@code ingest STORE FILE}: the Statecraft ingest of the file into a (fresh) store;</li>
+ * <li>{@code query STORE}: compute the same daily series with the tension index on the opened store (the
+ * time of opening it is printed too).</li>
+ * </ul>
+ * Each step first warms up outside the timing, on a small synthetic file of its own (loading DuckDB's native
+ * library, Statecraft's and the JDBC driver's classes), so that both sides time only their work on the big
+ * file, whose data neither has touched yet; {@code reference} and {@code query} run {@code REPEATS} times (default 3) in the JVM and
+ * print every time.
+ */
+public final class EventsBench {
+    private EventsBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        warmUp(args[0]);
+        int repeats = Integer.getInteger("repeats", 3);
+        for (int i = 0; i < (args[0].equals("ingest") ? 1 : repeats); i++) {
+            step(args);
+        }
+    }
+
+    private static void warmUp(String mode) throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("statecraft-warmup");
+        try {
+            Path small = dir.resolve("warmup.export.CSV");
+            SyntheticGdelt.write(small, 2000, 7);
+            java.io.PrintStream out = System.out;
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            try {
+                if (mode.equals("reference")) {
+                    reference(small);
+                } else if (mode.equals("query")) {
+                    ingest(dir.resolve("store"), small);
+                    query(dir.resolve("store"));
+                } else {
+                    try (Connection warm = DriverManager.getConnection("jdbc:duckdb:")) {
+                        warm.createStatement().execute("SELECT 1");
+                    }
+                }
+            } finally {
+                System.setOut(out);
+            }
+        } finally {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void step(String[] args) throws Exception {
+        switch (args[0]) {
+            case "reference" -> reference(Path.of(args[1]));
+            case "ingest" -> ingest(Path.of(args[1]), Path.of(args[2]));
+            case "query" -> query(Path.of(args[1]));
+            default -> throw new IllegalArgumentException("reference FILE | ingest STORE FILE | query STORE");
+        }
+    }
+
+    static void reference(Path file) throws Exception {
+        StringBuilder cols = new StringBuilder();
+        for (int i = 0; i < 61; i++) {
+            cols.append(i == 0 ? "" : ", ").append("'c").append(i).append("': 'VARCHAR'");
+        }
+        long t0 = System.nanoTime();
+        long days = 0;
+        long events = 0;
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT strptime(c1, '%Y%m%d')::DATE AS d, count(*) AS n, "
+                        + "sum(CAST(c30 AS DOUBLE)) AS g FROM read_csv('" + file.toAbsolutePath()
+                        + "', delim = '\t', header = false, quote = '', escape = '', columns = {" + cols + "}) "
+                        + "WHERE (c7 = 'PAK' AND c17 = 'AFG') OR (c7 = 'AFG' AND c17 = 'PAK') GROUP BY d ORDER BY d")) {
+            while (rs.next()) {
+                days++;
+                events += rs.getLong(2);
+            }
+        }
+        System.out.printf("reference %d days=%d events=%d%n", (System.nanoTime() - t0) / 1_000_000, days, events);
+    }
+
+    static void ingest(Path store, Path file) throws Exception {
+        long t0 = System.nanoTime();
+        try (EventStore s = EventStore.open(store)) {
+            IngestResult r = s.ingest(file, IngestOptions.defaults(), null);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf("ingest %d rows=%d stored=%d maxHeapMiB=%d usedHeapMiB=%d%n", ms, r.rowsRead(), r.stored(),
+                    rt.maxMemory() >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20);
+        }
+    }
+
+    static void query(Path store) throws Exception {
+        long t0 = System.nanoTime();
+        try (EventStore s = EventStore.open(store)) {
+            long t1 = System.nanoTime();
+            TensionIndex idx = new TensionIndex(Dyad.parse("PAK:AFG", Map.<String, ActorSpec>of(), false), Period.DAY,
+                    null, null);
+            List<TensionPoint> series = s.tension(idx, null, null, false);
+            long ms = (System.nanoTime() - t1) / 1_000_000;
+            System.out.printf("query %d open+query=%d days=%d events=%d%n", ms, (System.nanoTime() - t0) / 1_000_000,
+                    series.size(),
+                    series.stream().mapToLong(TensionPoint::events).sum());
+        }
+    }
+}

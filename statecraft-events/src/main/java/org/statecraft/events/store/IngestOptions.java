@@ -1,0 +1,18 @@
+package org.statecraft.events.store;
+
+import org.statecraft.events.EventFormat;
+
+/**
+ * How to ingest.
+ *
+ * @param format the format, or null to recognise it from the file ({@link EventFormat#detect})
+ * @param collapseReemitted drop GDELT 2.0 events that repeat an event already stored or read (same
+ *     {@code near_key}: date, both actor codes, event code, ActionGeo feature and URL) whose DATEADDED is at most
+ *     {@link EventStore#REEMISSION_WINDOW_MINUTES} minutes later. Off by default: it removes rows GDELT did
+ *     publish, and which of two re-emissions survives depends on the order files are ingested in.
+ */
+public record IngestOptions(EventFormat format, boolean collapseReemitted) {
+    public static IngestOptions defaults() {
+        return new IngestOptions(null, false);
+    }
+}

@@ -1,0 +1,25 @@
+package org.statecraft.events.store;
+
+import java.util.List;
+import org.statecraft.events.EventFormat;
+import org.statecraft.events.MalformedRow;
+
+/**
+ * What ingesting one file did.
+ *
+ * @param file the file as given
+ * @param format its format
+ * @param skipped true when a file with the same content hash had already been ingested (nothing was read)
+ * @param rowsRead data rows in the file (good and malformed)
+ * @param stored events added to the store
+ * @param duplicates good rows whose key was already in the store or earlier in the file
+ * @param collapsed GDELT 2.0 re-emissions dropped by the collapse option
+ * @param malformed rows that could not be read
+ * @param malformedRows the first malformed rows (at most {@link EventStore#MALFORMED_KEPT_IN_RESULT}); all of
+ *     them are in the store's {@code malformed_rows} table
+ * @param method how the file was staged: {@code duckdb read_csv} (plain GDELT 2.0 files without a bad row),
+ *     {@code reader} (the streaming Java readers) or {@code none} (skipped)
+ */
+public record IngestResult(String file, EventFormat format, boolean skipped, long rowsRead, long stored,
+        long duplicates, long collapsed, long malformed, List<MalformedRow> malformedRows, String method) {
+}

@@ -1,0 +1,258 @@
+package org.statecraft.events.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.statecraft.core.tension.ActorSpec;
+import org.statecraft.core.tension.Dyad;
+import org.statecraft.core.tension.Period;
+import org.statecraft.core.tension.TensionEvent;
+import org.statecraft.core.tension.TensionIndex;
+import org.statecraft.core.tension.TensionPoint;
+import org.statecraft.events.EventFormat;
+import org.statecraft.events.EventReader;
+import org.statecraft.events.EventRecord;
+import org.statecraft.events.MalformedRow;
+import org.statecraft.events.RowHandler;
+import org.statecraft.events.Samples;
+
+class EventStoreTest {
+    @TempDir
+    Path tmp;
+
+    private EventStore store() {
+        return EventStore.open(tmp.resolve("store"));
+    }
+
+    @Test
+    void ingestingTheSameFilesTwiceLeavesTheCountsUnchanged() throws Exception {
+        try (EventStore s = store()) {
+            for (Path f : List.of(Samples.gdeltMixed(), Samples.gdeltV2(), Samples.icews())) {
+                IngestResult r = s.ingest(f, IngestOptions.defaults(), null);
+                assertThat(r.skipped()).isFalse();
+                assertThat(r.malformed()).isZero();
+                assertThat(r.stored() + r.duplicates()).isEqualTo(r.rowsRead());
+            }
+            Map<String, Long> counts = s.counts();
+            assertThat(counts).containsEntry("gdelt1", 100L).containsEntry("gdelt2", 100L).containsEntry("icews", 3705L);
+            for (Path f : List.of(Samples.gdeltMixed(), Samples.gdeltV2(), Samples.icews())) {
+                assertThat(s.ingest(f, IngestOptions.defaults(), null).skipped()).isTrue();
+            }
+            // the same content under another name is skipped by its hash
+            Path copy = Files.copy(Samples.icews(), tmp.resolve("copy.tab"));
+            assertThat(s.ingest(copy, IngestOptions.defaults(), null).skipped()).isTrue();
+            assertThat(s.counts()).isEqualTo(counts);
+            // read as another format, the same content is not skipped (every row is malformed as GDELT 2.0)
+            IngestResult wrong = s.ingest(Samples.gdeltMixed(), new IngestOptions(EventFormat.GDELT2, false), null);
+            assertThat(wrong.skipped()).isFalse();
+            assertThat(wrong.malformed()).isEqualTo(100);
+            assertThat(s.counts()).isEqualTo(counts);
+            assertThat(s.files()).hasSize(4).allSatisfy(f -> assertThat(f.sha256()).hasSize(64));
+            assertThat(s.files().get(2).rowsRead()).isEqualTo(3705);
+            assertThat(s.malformedRows()).hasSize(100);
+            assertThat(s.files().get(2).size()).isEqualTo(Files.size(Samples.icews()));
+        }
+        try (EventStore s = store()) { // reopened from disk
+            assertThat(s.count()).isEqualTo(3905);
+        }
+    }
+
+    @Test
+    void icewsKeyIsIdAndDateSoARepeatedIdOnAnotherDayIsANewEvent() throws Exception {
+        List<String> lines = Files.readAllLines(Samples.icews());
+        List<String> edited = new ArrayList<>(lines);
+        String first = lines.get(1);
+        edited.add(first); // same ID, same date: a duplicate
+        edited.add(first.replace("2018-06-01", "2018-06-03")); // same ID, another date: another event
+        Path file = tmp.resolve("icews-edited.tab");
+        Files.write(file, edited);
+        try (EventStore s = store()) {
+            s.ingest(Samples.icews(), IngestOptions.defaults(), null);
+            IngestResult r = s.ingest(file, IngestOptions.defaults(), null);
+            assertThat(r.rowsRead()).isEqualTo(3707);
+            assertThat(r.stored()).isEqualTo(1);
+            assertThat(r.duplicates()).isEqualTo(3706);
+            assertThat(s.count()).isEqualTo(3706);
+        }
+    }
+
+    @Test
+    void aFileWithBrokenRowsStoresItsGoodRowsAndRecordsEachBrokenLine() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(Samples.gdeltV2()));
+        lines.set(9, "garbage\tline");
+        String[] f = lines.get(19).split("\t", -1);
+        f[0] = "12x";
+        lines.set(19, String.join("\t", f));
+        Path file = tmp.resolve("broken.tsv");
+        Files.write(file, lines);
+        try (EventStore s = store()) {
+            IngestResult r = s.ingest(file, IngestOptions.defaults(), null);
+            assertThat(r.rowsRead()).isEqualTo(100);
+            assertThat(r.stored()).isEqualTo(98);
+            assertThat(r.malformed()).isEqualTo(2);
+            assertThat(r.method()).isEqualTo("reader"); // the read_csv path declines files with bad rows
+            assertThat(r.malformedRows()).extracting(MalformedRow::line).containsExactly(10L, 20L);
+            assertThat(s.malformedRows()).extracting(MalformedRow::line).containsExactly(10L, 20L);
+            assertThat(s.malformedRows().get(1).reason()).contains("12x");
+            assertThat(s.count()).isEqualTo(98);
+        }
+    }
+
+    /** A reader that reads half the file, then fails as a killed process would stop. */
+    private static EventReader failingAfter(EventReader inner, int rows) {
+        return (BufferedReader in, String file, RowHandler h) -> inner.read(in, file, new RowHandler() {
+            int n;
+
+            @Override
+            public void event(EventRecord e) {
+                if (++n > rows) {
+                    throw new IllegalStateException("simulated crash after " + rows + " rows");
+                }
+                h.event(e);
+            }
+
+            @Override
+            public void malformed(MalformedRow row) {
+                h.malformed(row);
+            }
+        });
+    }
+
+    @Test
+    void anInterruptedIngestLeavesTheStoreAsBeforeAndARerunCompletesIt() throws Exception {
+        try (EventStore s = store()) {
+            s.ingest(Samples.gdeltMixed(), IngestOptions.defaults(), null);
+            assertThatThrownBy(() -> s.ingest(Samples.icews(), EventFormat.ICEWS,
+                    failingAfter(EventFormat.ICEWS.reader(), 1800), IngestOptions.defaults(), null, null, false))
+                    .hasMessageContaining("simulated crash");
+            assertThat(s.count()).isEqualTo(100);
+            assertThat(s.files()).hasSize(1);
+            // a failure after the insert, just before the commit, is rolled back as well
+            assertThatThrownBy(() -> s.ingest(Samples.icews(), EventFormat.ICEWS, EventFormat.ICEWS.reader(),
+                    IngestOptions.defaults(), null, () -> {
+                        throw new IllegalStateException("simulated crash before commit");
+                    }, false)).hasMessageContaining("before commit");
+            assertThat(s.count()).isEqualTo(100);
+            assertThat(s.files()).hasSize(1);
+            assertThat(s.malformedRows()).isEmpty();
+            IngestResult rerun = s.ingest(Samples.icews(), IngestOptions.defaults(), null);
+            assertThat(rerun.stored()).isEqualTo(3705);
+            assertThat(s.count()).isEqualTo(3805);
+        }
+    }
+
+    @Test
+    void sqlAggregatesEqualThePureTensionIndexOnTheSameEvents() throws Exception {
+        List<EventRecord> read = new ArrayList<>();
+        try (EventStore s = store()) {
+            for (Path f : List.of(Samples.gdeltMixed(), Samples.gdeltV2(), Samples.icews())) {
+                s.ingest(f, IngestOptions.defaults(), null);
+                read.addAll(Samples.readAll(f, EventFormat.detect(f), new ArrayList<>()));
+            }
+            Map<String, ActorSpec> aliases = Map.of("taliban", ActorSpec.parse("AFG/TAL"));
+            for (String dyad : List.of("USA:PRK", "IND:IND", "CHN:USA", "PAK:taliban")) {
+                for (boolean directed : List.of(false, true)) {
+                    for (Period p : Period.values()) {
+                        for (boolean icews : List.of(false, true)) {
+                            TensionIndex idx = new TensionIndex(Dyad.parse(dyad, aliases, directed), p, null, null);
+                            List<TensionPoint> sql = s.tension(idx, null, null, icews);
+                            List<TensionEvent> events = read.stream().map(e -> e.toTensionEvent(icews)).toList();
+                            assertThat(sql).as(dyad + " " + p + " directed=" + directed).isEqualTo(idx.compute(events));
+                            assertThat(sql).isEqualTo(idx.compute(s.tensionEvents(null, icews)));
+                        }
+                    }
+                }
+            }
+            TensionIndex usPrk = new TensionIndex(Dyad.parse("USA:PRK", aliases, false), Period.DAY,
+                    LocalDate.of(2018, 5, 31), LocalDate.of(2018, 6, 2));
+            List<TensionPoint> days = s.tension(usPrk, LocalDate.of(2018, 5, 31), LocalDate.of(2018, 6, 2), true);
+            assertThat(days).extracting(TensionPoint::events).containsExactly(0L,
+                    days.get(1).events(), days.get(2).events());
+            assertThat(days.get(1).events() + days.get(2).events()).isEqualTo(312);
+        }
+    }
+
+    @Test
+    void theReadCsvFastPathStoresExactlyWhatTheJavaReaderStores() throws Exception {
+        List<String> viaReadCsv;
+        List<String> viaReader;
+        try (EventStore s = EventStore.open(tmp.resolve("fast"))) {
+            IngestResult r = s.ingest(Samples.gdeltV2(), IngestOptions.defaults(), null);
+            assertThat(r.method()).isEqualTo("duckdb read_csv");
+            assertThat(r.stored()).isEqualTo(100);
+            viaReadCsv = s.dump();
+        }
+        try (EventStore s = EventStore.open(tmp.resolve("slow"))) {
+            IngestResult r = s.ingest(Samples.gdeltV2(), EventFormat.GDELT2, EventFormat.GDELT2.reader(),
+                    IngestOptions.defaults(), null, null, false);
+            assertThat(r.method()).isEqualTo("reader");
+            viaReader = s.dump();
+        }
+        assertThat(viaReadCsv).hasSize(100).isEqualTo(viaReader);
+        // overlapping files and a repeated line stay on the fast path and are counted as duplicates
+        List<String> all = Files.readAllLines(Samples.gdeltV2());
+        Path half = Files.write(tmp.resolve("half.tsv"), all.subList(0, 50));
+        List<String> repeated = new ArrayList<>(all);
+        repeated.add(all.get(7));
+        Path full = Files.write(tmp.resolve("full.tsv"), repeated);
+        try (EventStore s = EventStore.open(tmp.resolve("overlap"))) {
+            assertThat(s.ingest(half, IngestOptions.defaults(), null).stored()).isEqualTo(50);
+            IngestResult r = s.ingest(full, IngestOptions.defaults(), null);
+            assertThat(r.method()).isEqualTo("duckdb read_csv");
+            assertThat(r.rowsRead()).isEqualTo(101);
+            assertThat(r.stored()).isEqualTo(50);
+            assertThat(r.duplicates()).isEqualTo(51);
+            assertThat(s.dump()).isEqualTo(viaReader);
+        }
+        // a blank line, which DuckDB would skip silently, sends the file to the reader, which reports it
+        List<String> lines = new ArrayList<>(Files.readAllLines(Samples.gdeltV2()));
+        lines.add(50, "");
+        Path blank = Files.write(tmp.resolve("blank.tsv"), lines);
+        try (EventStore s = EventStore.open(tmp.resolve("blank"))) {
+            IngestResult r = s.ingest(blank, new IngestOptions(EventFormat.GDELT2, false), null);
+            assertThat(r.method()).isEqualTo("reader");
+            assertThat(r.malformedRows()).extracting(MalformedRow::line).containsExactly(51L);
+            assertThat(r.stored()).isEqualTo(100);
+        }
+    }
+
+    /** A GDELT 2.0 line re-emitted under a new GLOBALEVENTID, DATEADDED {@code minutes} later. */
+    private static String reemit(String line, String newId, int minutes) {
+        String[] f = line.split("\t", -1);
+        f[0] = newId;
+        java.time.LocalDateTime t = java.time.LocalDateTime.parse(f[59],
+                java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss")).plusMinutes(minutes);
+        f[59] = t.format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+        return String.join("\t", f);
+    }
+
+    @Test
+    void collapsingGdelt2ReemissionsIsAnOptionOffByDefault() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(Samples.gdeltV2()));
+        lines.add(reemit(lines.get(0), "999000001", 15));
+        lines.add(reemit(lines.get(1), "999000002", 200)); // outside the window: kept
+        Path file = tmp.resolve("v2-reemitted.tsv");
+        Files.write(file, lines);
+        try (EventStore s = EventStore.open(tmp.resolve("a"))) {
+            assertThat(s.ingest(file, IngestOptions.defaults(), null).stored()).isEqualTo(102);
+        }
+        try (EventStore s = EventStore.open(tmp.resolve("b"))) {
+            IngestResult r = s.ingest(file, new IngestOptions(null, true), null);
+            // the sample itself holds re-emissions too; ours must be among the collapsed ones
+            assertThat(r.collapsed()).isGreaterThanOrEqualTo(1);
+            assertThat(r.stored() + r.collapsed() + r.duplicates()).isEqualTo(102);
+            assertThat(s.count()).isEqualTo(r.stored());
+            assertThat(s.files().get(0).collapsed()).isEqualTo(r.collapsed());
+            assertThat(s.tensionEvents(null, false)).hasSize((int) r.stored());
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.statecraft.events.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.statecraft.events.Samples;
+
+/** A real kill: another JVM ingesting is killed (SIGKILL) midway; the store must be as before, and a rerun completes. */
+class KilledIngestTest {
+    @Test
+    void anIngestKilledMidwayLeavesTheStoreAsBeforeAndARerunCompletesIt(@TempDir Path tmp) throws Exception {
+        // 150,000 GDELT 2.0 rows: the sample's lines under new GLOBALEVENTIDs, gzipped (so the Java reader path)
+        List<String> sample = Files.readAllLines(Samples.gdeltV2());
+        Path big = tmp.resolve("big.export.CSV.gz");
+        int rows = 150_000;
+        try (Writer w = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(big)), StandardCharsets.UTF_8)) {
+            for (int i = 0; i < rows; i++) {
+                String line = sample.get(i % sample.size());
+                w.write((900_000_000L + i) + line.substring(line.indexOf('\t')) + "\n");
+            }
+        }
+        Path store = tmp.resolve("store");
+        try (EventStore s = EventStore.open(store)) {
+            s.ingest(Samples.gdeltMixed(), IngestOptions.defaults(), null);
+        }
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), IngestChild.class.getName(), store.toString(), big.toString())
+                .redirectErrorStream(true).start();
+        boolean killedMidway = false;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            int progress = 0;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("progress") && ++progress == 2) {
+                    child.destroyForcibly();
+                    killedMidway = true;
+                    break;
+                }
+                if (line.equals("done")) {
+                    break;
+                }
+            }
+        }
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(killedMidway).as("the child was killed before it finished").isTrue();
+        assertThat(child.exitValue()).isNotZero();
+        try (EventStore s = EventStore.open(store)) {
+            assertThat(s.count()).isEqualTo(100);
+            assertThat(s.files()).hasSize(1);
+            IngestResult rerun = s.ingest(big, IngestOptions.defaults(), null);
+            assertThat(rerun.stored()).isEqualTo(rows);
+            assertThat(s.count()).isEqualTo(100 + rows);
+        }
+    }
+}
