@@ -87,6 +87,10 @@ public final class EventsCommand implements Runnable {
                 description = "a name for a side, e.g. taliban=AFG/TAL (repeatable)")
         List<String> aliases = new ArrayList<>();
 
+        @Option(names = "--scenario", paramLabel = "FILE",
+                description = "take aliases from a scenario's actors (their `cameo` codes), e.g. --dyad pakistan:taliban")
+        java.nio.file.Path scenario;
+
         @Option(names = "--scale", defaultValue = "gdelt", paramLabel = "gdelt|icews",
                 description = "Goldstein values: GDELT's (default) or ICEWS's")
         String scale;
@@ -110,6 +114,14 @@ public final class EventsCommand implements Runnable {
 
         Map<String, ActorSpec> aliasMap() {
             Map<String, ActorSpec> m = new LinkedHashMap<>();
+            if (scenario != null) {
+                for (org.statecraft.core.scenario.Actor actor
+                        : org.statecraft.io.scenario.ScenarioReader.read(scenario).actors()) {
+                    if (actor.cameo() != null) {
+                        m.put(actor.id().toLowerCase(Locale.ROOT), ActorSpec.parse(actor.cameo()));
+                    }
+                }
+            }
             for (String a : aliases) {
                 int eq = a.indexOf('=');
                 if (eq <= 0 || eq == a.length() - 1) {

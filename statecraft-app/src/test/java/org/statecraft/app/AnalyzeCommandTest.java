@@ -38,6 +38,17 @@ class AnalyzeCommandTest {
         assertThat(root.get("replay").get(0).get("observedDays").asInt()).isEqualTo(9);
         assertThat(root.get("forecast").get("policies")).hasSize(8);
         assertThat(root.get("observedEvents").size()).isGreaterThanOrEqualTo(9);
+        // September 2023 in the tension index: week of 4 Sept holds the clash (190, -10), the closure (163, -8) and
+        // the accusation (112, -2): T = 20 / (10 * 3); week of 11 Sept the talks (046, +7), the assurances (030, +4)
+        // and the reopening (085, +7): T = -18 / 30. Events with refugees or the TTP are not on the dyad.
+        JsonNode tension = root.get("tension");
+        assertThat(tension.get("dyad").asText()).isEqualTo("PAK:AFG/TAL");
+        assertThat(tension.get("observed").get(0).get("events").asDouble()).isEqualTo(3);
+        assertThat(tension.get("observed").get(0).get("index").asDouble()).isCloseTo(20.0 / 30,
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(tension.get("observed").get(1).get("index").asDouble()).isCloseTo(-18.0 / 30,
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(tension.get("policies")).hasSize(8);
     }
 
     @Test

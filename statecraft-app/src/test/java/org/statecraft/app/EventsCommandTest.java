@@ -64,6 +64,16 @@ class EventsCommandTest {
     }
 
     @Test
+    void aScenarioSuppliesTheAliasesOfItsActors() {
+        run("events", "ingest", "-q", "--store", store(), shared("data/icews/events.2018.sample.tab").toString());
+        Run byCode = run("events", "tension", "--store", store(), "--dyad", "USA:PRK", "--format", "csv");
+        Run byScenario = run("events", "tension", "--store", store(), "--dyad", "us:PRK", "--format", "csv",
+                "--scenario", DefaultScenarioTest.FILE.toString());
+        assertThat(byScenario.code()).as(byScenario.err()).isZero();
+        assertThat(byScenario.out()).isEqualTo(byCode.out()).contains("2018-06-01");
+    }
+
+    @Test
     void tensionCsvAndJsonCarryTheSeries() throws Exception {
         run("events", "ingest", "-q", "--store", store(), shared("data/icews/events.2018.sample.tab").toString());
         Run csv = run("events", "tension", "--store", store(), "--dyad", "USA:PRK", "--scale", "icews", "--format", "csv");

@@ -13,6 +13,16 @@ public final class DailySeries implements java.io.Serializable {
     public final double[] goldstein;
     public final double[] events;
     public final double[] attacks;
+    /**
+     * Coercer–target events summed over runs, per day, in the integer form of
+     * {@link org.statecraft.core.tension.TensionIndex.Accumulator}: count, Goldstein sum, cooperative and
+     * conflictual sums in millionths, and counts per QuadClass ({@code quad[t][k-1]}).
+     */
+    public final long[] tensionEvents;
+    public final long[] tensionSumMicros;
+    public final long[] tensionCooperativeMicros;
+    public final long[] tensionConflictualMicros;
+    public final long[][] tensionQuad;
     public int runs;
 
     public DailySeries(int days) {
@@ -21,6 +31,31 @@ public final class DailySeries implements java.io.Serializable {
         goldstein = new double[days];
         events = new double[days];
         attacks = new double[days];
+        tensionEvents = new long[days];
+        tensionSumMicros = new long[days];
+        tensionCooperativeMicros = new long[days];
+        tensionConflictualMicros = new long[days];
+        tensionQuad = new long[days][4];
+    }
+
+    /** Records one coercer–target event on day {@code t}. */
+    public void tension(int t, org.statecraft.core.scenario.EventCode code) {
+        long g = org.statecraft.core.tension.TensionIndex.micros(code.goldstein());
+        tensionEvents[t]++;
+        tensionSumMicros[t] += g;
+        if (g > 0) {
+            tensionCooperativeMicros[t] += g;
+        } else {
+            tensionConflictualMicros[t] -= g;
+        }
+        tensionQuad[t][code.quadClass() - 1]++;
+    }
+
+    /** Day t's coercer–target events summed over the runs, as a tension-index accumulator. */
+    public org.statecraft.core.tension.TensionIndex.Accumulator tensionAccumulator(int t) {
+        return org.statecraft.core.tension.TensionIndex.Accumulator.of(tensionEvents[t], tensionSumMicros[t],
+                tensionCooperativeMicros[t], tensionConflictualMicros[t], tensionQuad[t][0], tensionQuad[t][1],
+                tensionQuad[t][2], tensionQuad[t][3]);
     }
 
     public void add(DailySeries o) {
@@ -30,6 +65,13 @@ public final class DailySeries implements java.io.Serializable {
             goldstein[t] += o.goldstein[t];
             events[t] += o.events[t];
             attacks[t] += o.attacks[t];
+            tensionEvents[t] += o.tensionEvents[t];
+            tensionSumMicros[t] += o.tensionSumMicros[t];
+            tensionCooperativeMicros[t] += o.tensionCooperativeMicros[t];
+            tensionConflictualMicros[t] += o.tensionConflictualMicros[t];
+            for (int k = 0; k < 4; k++) {
+                tensionQuad[t][k] += o.tensionQuad[t][k];
+            }
         }
         runs += o.runs;
     }

@@ -717,6 +717,7 @@ public final class LeverageModel {
         if (daily != null && onDyad) {
             daily.goldstein[day] += code.goldstein();
             daily.events[day] += 1;
+            daily.tension(day, code);
         }
         if (listener != null) {
             listener.onEvent(day, source, target, code, what);

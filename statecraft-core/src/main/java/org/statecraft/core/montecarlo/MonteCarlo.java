@@ -308,7 +308,7 @@ public final class MonteCarlo {
                     effect > 1e-9 ? meanCollateral[p] / effect : Double.POSITIVE_INFINITY, Estimate.mean(own),
                     Estimate.proportion(clashed, runs), harms, stances, uses, curve,
                     new PolicySummary.Daily(scale(d.pressure, runs), scale(d.concession, runs),
-                            scale(d.attacks, runs), scale(d.goldstein, runs), scale(d.events, runs))));
+                            scale(d.attacks, runs), scale(d.goldstein, runs), scale(d.events, runs), d)));
         }
         double[][] robust = new double[nP][nP];
         for (int a = 0; a < nP; a++) {

@@ -55,8 +55,12 @@ public record PolicySummary(String id, String name, String description, int rank
                            double[] spellHistogram) {
     }
 
-    /** Means over runs, per day: expected pressure, concession level, attacks, and coercer–target events. */
+    /**
+     * Means over runs, per day: expected pressure, concession level, attacks, and coercer–target events; and
+     * {@code tension}, the coercer–target events summed over all runs in the integer form the tension index
+     * aggregates (see {@link org.statecraft.core.tension.SimulatedTension}).
+     */
     public record Daily(double[] pressure, double[] concession, double[] attacks, double[] goldstein,
-                        double[] events) {
+                        double[] events, org.statecraft.core.leverage.DailySeries tension) {
     }
 }

@@ -9,5 +9,15 @@ public record EventCode(String cameo, double goldstein) {
         if (!(goldstein >= -10 && goldstein <= 10)) {
             throw new IllegalArgumentException("a Goldstein value lies in [-10, 10], was " + goldstein);
         }
+        int root = Integer.parseInt(cameo.substring(0, 2));
+        if (root < 1 || root > 20) {
+            throw new IllegalArgumentException("a CAMEO code starts with a root from 01 to 20, was " + cameo);
+        }
+    }
+
+    /** GDELT's QuadClass of the code's root: 01–05 → 1, 06–09 → 2, 10–14 → 3, 15–20 → 4. */
+    public int quadClass() {
+        int root = Integer.parseInt(cameo.substring(0, 2));
+        return root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4;
     }
 }

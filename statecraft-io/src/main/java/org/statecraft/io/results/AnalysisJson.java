@@ -154,6 +154,7 @@ public final class AnalysisJson {
                 fc.movedPositions().get(p.id()).forEach((k, v) -> num(moved, k, v));
             }
         }
+        tension(root, scenario, a);
         ArrayNode obs = root.putArray("observedEvents");
         for (ObservedEvent e : scenario.observedEvents()) {
             ObjectNode o = obs.addObject();
@@ -167,6 +168,52 @@ public final class AnalysisJson {
             o.put("source", e.source());
         }
         return root;
+    }
+
+    /**
+     * Weekly tension index on the coercer–target dyad: observed (the scenario's events) and simulated (each
+     * policy's events over all runs; counts and sums per run), both through the same {@code TensionIndex}.
+     */
+    static void tension(ObjectNode root, Scenario scenario, Analysis a) {
+        org.statecraft.core.tension.Dyad dyad;
+        try {
+            dyad = org.statecraft.core.tension.SimulatedTension.dyad(scenario);
+        } catch (IllegalArgumentException e) {
+            root.putObject("tension").put("error", e.getMessage());
+            return;
+        }
+        ObjectNode t = root.putObject("tension");
+        t.put("dyad", dyad.toString());
+        t.put("period", "week");
+        t.set("observed", points(org.statecraft.core.tension.SimulatedTension.observed(scenario,
+                org.statecraft.core.tension.Period.WEEK), 1));
+        ArrayNode ps = t.putArray("policies");
+        for (PolicySummary p : a.ranked()) {
+            ObjectNode x = ps.addObject();
+            x.put("policy", p.id());
+            x.set("series", points(org.statecraft.core.tension.SimulatedTension.simulated(scenario,
+                    p.daily().tension(), org.statecraft.core.tension.Period.WEEK), a.runs()));
+        }
+    }
+
+    /** Tension points; counts and sums divided by {@code runs} (1 for observed series). */
+    static ArrayNode points(java.util.List<org.statecraft.core.tension.TensionPoint> points, int runs) {
+        ArrayNode arr = MAPPER.createArrayNode();
+        for (org.statecraft.core.tension.TensionPoint pt : points) {
+            ObjectNode o = arr.addObject();
+            o.put("period", pt.period().toString());
+            num(o, "events", pt.events() / (double) runs);
+            num(o, "goldsteinSum", pt.goldsteinSum() / runs);
+            num(o, "goldsteinMean", pt.goldsteinMean());
+            num(o, "cooperativeSum", pt.cooperativeSum() / runs);
+            num(o, "conflictualSum", pt.conflictualSum() / runs);
+            num(o, "verbalCooperationShare", pt.verbalCooperationShare());
+            num(o, "materialCooperationShare", pt.materialCooperationShare());
+            num(o, "verbalConflictShare", pt.verbalConflictShare());
+            num(o, "materialConflictShare", pt.materialConflictShare());
+            num(o, "index", pt.index());
+        }
+        return arr;
     }
 
     static ObjectNode policy(PolicySummary p) {

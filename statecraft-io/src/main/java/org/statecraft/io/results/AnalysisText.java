@@ -124,6 +124,8 @@ public final class AnalysisText {
             out.append(ft.render(markdown));
         }
 
+        tension(out, s, a, markdown, h2);
+
         out.append(h2).append("Lever use (share of runs used; mean days in use; lifted under own cost; first spell median [5-95%])")
                 .append(markdown ? "\n\n" : "\n");
         TextTable lt = new TextTable("policy", "lever", "used", "days in use", "lifted for cost", "first spell")
@@ -179,6 +181,44 @@ public final class AnalysisText {
         }
         out.append(rt.render(markdown));
         return out.toString();
+    }
+
+    /** The first weeks of the tension index, observed beside each policy's simulation (same index). */
+    private static void tension(StringBuilder out, Scenario s, Analysis a, boolean markdown, String h2) {
+        org.statecraft.core.tension.Dyad dyad;
+        try {
+            dyad = org.statecraft.core.tension.SimulatedTension.dyad(s);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        int weeks = Math.min(4, (s.horizonDays() + 6) / 7);
+        var observed = org.statecraft.core.tension.SimulatedTension.observed(s, org.statecraft.core.tension.Period.WEEK);
+        out.append(h2).append("Tension index on ").append(dyad).append(", by week: T = (conflict - cooperation) / (10 n), "
+                + "n events (simulated: per run)").append(markdown ? "\n\n" : "\n");
+        List<String> head = new ArrayList<>(List.of("series"));
+        for (int w = 0; w < weeks && w < observed.size(); w++) {
+            head.add("week of " + observed.get(w).period());
+        }
+        TextTable tt = new TextTable(head.toArray(String[]::new)).leftAlign(0);
+        List<String> row = new ArrayList<>(List.of("observed (scenario events)"));
+        for (int w = 1; w < head.size(); w++) {
+            row.add(cell(observed.get(w - 1), 1));
+        }
+        tt.row(row.toArray(String[]::new));
+        for (PolicySummary p : a.ranked()) {
+            var sim = org.statecraft.core.tension.SimulatedTension.simulated(s, p.daily().tension(),
+                    org.statecraft.core.tension.Period.WEEK);
+            List<String> r = new ArrayList<>(List.of(p.id()));
+            for (int w = 1; w < head.size(); w++) {
+                r.add(cell(sim.get(w - 1), a.runs()));
+            }
+            tt.row(r.toArray(String[]::new));
+        }
+        out.append(tt.render(markdown));
+    }
+
+    private static String cell(org.statecraft.core.tension.TensionPoint p, int runs) {
+        return p.events() == 0 ? "-" : String.format(Locale.ROOT, "%+.2f (n %.1f)", p.index(), p.events() / (double) runs);
     }
 
     private static String name(Scenario s, String actor) {

@@ -149,7 +149,9 @@ final class ScenarioBuilder {
                     quantity(s, sp, "positionWhenHostile", Bounds.SCALE, false));
         }
         IssueStance st = stance;
-        return construct(p, () -> new Actor(id, name, kind, capability, st), () -> new Actor(id, null, null, null, null));
+        String cameo = text(n, p, "cameo");
+        return construct(p, () -> new Actor(id, name, kind, capability, st, cameo),
+                () -> new Actor(id, null, null, null, null));
     }
 
     private Constituency constituency(JsonNode n, String p) {
