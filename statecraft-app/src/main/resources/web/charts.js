@@ -183,6 +183,32 @@
     };
   }
 
+  /** One small line chart per network member: its mean stance per day under each policy. */
+  function stanceTrajectoryFigures(data) {
+    var col = colours(data);
+    var first = data.policies[0];
+    var members = (first && first.daily && first.daily.stances) ? Object.keys(first.daily.stances) : [];
+    return members.map(function (m) {
+      return {
+        name: 'stance-' + m, title: 'Stance of ' + m + ' toward the target over time',
+        caption: 'Mean expressed stance of ' + m + ' toward the target per day (−1 hostile … +1 supportive), under each policy; Friedkin–Johnsen steps every few days.',
+        height: 300,
+        option: option({
+          legend: { type: 'scroll', bottom: 0 },
+          tooltip: { trigger: 'axis', valueFormatter: function (v) { return fmt(v); } },
+          xAxis: { type: 'value', name: 'day', nameLocation: 'middle', nameGap: 25, min: 0, max: data.scenario.horizonDays },
+          yAxis: { type: 'value', name: 'stance', min: -1, max: 1 },
+          grid: { left: 60, right: 20, top: 30, bottom: 70 },
+          series: data.policies.map(function (p) {
+            var v = (p.daily && p.daily.stances && p.daily.stances[m]) || [];
+            return { name: p.name, type: 'line', symbol: 'none', lineStyle: { color: col[p.id], width: 1.5, type: dash(data, p.id) },
+              itemStyle: { color: col[p.id] }, data: v.map(function (x, t) { return [t, x]; }) };
+          })
+        })
+      };
+    });
+  }
+
   function tensionFigure(data) {
     var col = colours(data), series = [];
     data.policies.forEach(function (p) {
@@ -303,7 +329,9 @@
   /** Every figure of an analysis, in report order; absent optional ones are left out. */
   function figures(data) {
     var f = [paretoFigure(data), concessionFigure(data)].concat(harmFigures(data));
-    f.push(stanceFigure(data), tensionFigure(data), eventsTensionFigure(data), bargainingFigure(data), tornadoFigure(data));
+    f.push(stanceFigure(data));
+    f = f.concat(stanceTrajectoryFigures(data));
+    f.push(tensionFigure(data), eventsTensionFigure(data), bargainingFigure(data), tornadoFigure(data));
     return f.filter(function (x) { return x; });
   }
 
@@ -430,6 +458,7 @@
     hs.appendChild(leverTable(data));
     var st = sec('stance-section', 'Third parties');
     if (figs.stances) { figureSection(st, figs.stances); } else { notComputed(st, 'Third-party stances', 'The scenario has no influence network.'); }
+    Object.keys(figs).filter(function (k) { return k.indexOf('stance-') === 0; }).forEach(function (k) { figureSection(st, figs[k]); });
     var te = sec('tension-section', 'Tension');
     figureSection(te, figs.tension);
     if (figs['events-tension']) { figureSection(te, figs['events-tension']); } else { notComputed(te, 'Tension index from event data', 'Run `statecraft events tension` and attach it with `statecraft report --tension FILE`.'); }

@@ -23,9 +23,16 @@ public final class DailySeries implements java.io.Serializable {
     public final long[] tensionCooperativeMicros;
     public final long[] tensionConflictualMicros;
     public final long[][] tensionQuad;
+    /** Expressed stances toward the target per network member and day, summed over runs ({@code stance[m][t]}). */
+    public final double[][] stance;
     public int runs;
 
     public DailySeries(int days) {
+        this(days, 0);
+    }
+
+    public DailySeries(int days, int members) {
+        stance = new double[members][days];
         pressure = new double[days];
         concession = new double[days];
         goldstein = new double[days];
@@ -71,6 +78,9 @@ public final class DailySeries implements java.io.Serializable {
             tensionConflictualMicros[t] += o.tensionConflictualMicros[t];
             for (int k = 0; k < 4; k++) {
                 tensionQuad[t][k] += o.tensionQuad[t][k];
+            }
+            for (int m = 0; m < stance.length; m++) {
+                stance[m][t] += o.stance[m][t];
             }
         }
         runs += o.runs;

@@ -328,6 +328,11 @@ public final class LeverageModel {
         return rules.length;
     }
 
+    /** A per-day accumulator sized for this model (horizon days, network members). */
+    public DailySeries newDailySeries() {
+        return new DailySeries(horizon, nM);
+    }
+
     public RunOutcome newOutcome() {
         return new RunOutcome(nC, nL, nM);
     }
@@ -670,6 +675,11 @@ public final class LeverageModel {
             if (daily != null) {
                 daily.pressure[t] += expected;
                 daily.concession[t] += z;
+                if (daily.stance.length == nM) {
+                    for (int m = 0; m < nM; m++) {
+                        daily.stance[m][t] += x[m];
+                    }
+                }
             }
         }
         for (int l = 0; l < nL; l++) {

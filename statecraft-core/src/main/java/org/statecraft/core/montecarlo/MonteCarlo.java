@@ -70,7 +70,7 @@ public final class MonteCarlo {
                     int policy = p;
                     int chunk = c;
                     sims.add(() -> {
-                        DailySeries d = new DailySeries(model.horizon());
+                        DailySeries d = model.newDailySeries();
                         for (int r = from; r < to; r++) {
                             RunOutcome o = model.newOutcome();
                             model.simulate(policy, params[r], Seeds.generator(options.seed(), r, Seeds.DYNAMICS),
@@ -122,7 +122,7 @@ public final class MonteCarlo {
         RunOutcome[][] outcomes = new RunOutcome[nP][to - from];
         DailySeries[] daily = new DailySeries[nP];
         for (int p = 0; p < nP; p++) {
-            DailySeries d = new DailySeries(model.horizon());
+            DailySeries d = model.newDailySeries();
             for (int r = from; r < to; r++) {
                 RunOutcome o = model.newOutcome();
                 model.simulate(p, params[r - from], Seeds.generator(seed, r, Seeds.DYNAMICS), o, d, null);
@@ -296,7 +296,7 @@ public final class MonteCarlo {
                 cum += curve[t];
                 curve[t] = cum / runs;
             }
-            DailySeries d = new DailySeries(H);
+            DailySeries d = model.newDailySeries();
             for (DailySeries part : daily[p]) {
                 d.add(part);
             }
@@ -308,7 +308,8 @@ public final class MonteCarlo {
                     effect > 1e-9 ? meanCollateral[p] / effect : Double.POSITIVE_INFINITY, Estimate.mean(own),
                     Estimate.proportion(clashed, runs), harms, stances, uses, curve,
                     new PolicySummary.Daily(scale(d.pressure, runs), scale(d.concession, runs),
-                            scale(d.attacks, runs), scale(d.goldstein, runs), scale(d.events, runs), d)));
+                            scale(d.attacks, runs), scale(d.goldstein, runs), scale(d.events, runs),
+                            Arrays.stream(d.stance).map(row -> scale(row, runs)).toArray(double[][]::new), d)));
         }
         double[][] robust = new double[nP][nP];
         for (int a = 0; a < nP; a++) {

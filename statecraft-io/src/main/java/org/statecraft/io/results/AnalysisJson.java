@@ -268,6 +268,10 @@ public final class AnalysisJson {
         d.set("attacks", array(p.daily().attacks()));
         d.set("goldstein", array(p.daily().goldstein()));
         d.set("events", array(p.daily().events()));
+        ObjectNode st = d.putObject("stances");
+        for (int m = 0; m < p.stances().size() && m < p.daily().stance().length; m++) {
+            st.set(p.stances().get(m).member(), array(p.daily().stance()[m]));
+        }
         return o;
     }
 
