@@ -81,7 +81,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         Analysis a;
-        try (ProgressBar bar = new ProgressBar(err, "analyze", ProgressBar.terminal(run.quiet))) {
+        try (ProgressBar bar = new ProgressBar(err, "analyze", ProgressBar.terminal(run.quiet()))) {
             a = MonteCarlo.run(loaded.scenario(), run.monteCarlo(credibility), bar);
         }
         AnalysisJson.RunInfo info = new AnalysisJson.RunInfo(loaded.hash(), credibility.name().toLowerCase(),

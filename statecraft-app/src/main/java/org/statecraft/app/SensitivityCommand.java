@@ -69,26 +69,17 @@ public final class SensitivityCommand implements Callable<Integer> {
             defaultValue = "" + ScenarioSensitivity.DEFAULT_BOOTSTRAP)
     int bootstrap;
 
-    @Option(names = "--seed", paramLabel = "SEED", description = "Master random seed (default: ${DEFAULT-VALUE}).",
-            defaultValue = "20230906")
-    long seed;
-
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads (default: all cores). Results do not depend on it.")
-    Integer threads;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress message.")
-    boolean quiet;
+    @picocli.CommandLine.Mixin
+    ParallelOptions parallel;
 
     @Override
     public Integer call() {
         if (top < 1) {
             throw new IllegalArgumentException("--top must be >= 1, was " + top);
         }
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, was " + t);
-        }
+        int t = parallel.threads();
+        long seed = parallel.seed;
+        boolean quiet = parallel.quiet;
         ScenarioSensitivity.Options options = new ScenarioSensitivity.Options(samples, replicates,
                 LeverageSensitivityModel.Grouping.valueOf(groupBy.name().toUpperCase(Locale.ROOT)), seed,
                 policies == null ? List.of() : policies, bootstrap);
