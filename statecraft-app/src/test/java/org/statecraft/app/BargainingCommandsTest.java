@@ -3,14 +3,11 @@ package org.statecraft.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class BargainingCommandsTest {
     @TempDir
@@ -20,13 +17,8 @@ class BargainingCommandsTest {
     }
 
     static Outcome run(String... args) {
-        CommandLine cl = StatecraftCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
+        Cli r = Cli.run(args);
+        return new Outcome(r.exit(), r.out(), r.err());
     }
 
     static String data(String rel) {

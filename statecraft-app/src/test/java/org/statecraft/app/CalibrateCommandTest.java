@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.statecraft.core.calibration.ResponseCurveFit;
 import org.statecraft.io.calibration.ResponseCurveFitFile;
-import picocli.CommandLine;
 
 class CalibrateCommandTest {
     static final String TIES = Path.of(System.getProperty("statecraft.shared", "../../shared"),
@@ -23,13 +20,8 @@ class CalibrateCommandTest {
     }
 
     static Run run(String... args) {
-        CommandLine cl = StatecraftCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        Cli r = Cli.run(args);
+        return new Run(r.exit(), r.out(), r.err());
     }
 
     @Test

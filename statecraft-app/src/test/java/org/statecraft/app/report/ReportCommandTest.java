@@ -3,25 +3,18 @@ package org.statecraft.app.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.statecraft.app.StatecraftCommand;
-import picocli.CommandLine;
 
 class ReportCommandTest {
     @TempDir
     static Path dir;
 
     static int execute(String... args) {
-        CommandLine cl = StatecraftCommand.commandLine();
-        cl.setOut(new PrintWriter(new StringWriter()));
-        cl.setErr(new PrintWriter(new StringWriter()));
-        return cl.execute(args);
+        return org.statecraft.app.Cli.run(args).exit();
     }
 
     @BeforeAll

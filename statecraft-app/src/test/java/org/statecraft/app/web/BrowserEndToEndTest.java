@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,8 +30,6 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.statecraft.app.StatecraftCommand;
-import picocli.CommandLine;
 
 /**
  * End to end in Debian's headless Chromium (skipped when it is not installed; CI installs it): edit the default
@@ -173,10 +169,8 @@ class BrowserEndToEndTest {
     @Order(2)
     void theReportOfTheDefaultScenarioOpensOfflineWithoutConsoleErrors() throws Exception {
         Path report = dir.resolve("report.html");
-        CommandLine cl = StatecraftCommand.commandLine();
-        cl.setOut(new PrintWriter(new StringWriter()));
-        cl.setErr(new PrintWriter(new StringWriter()));
-        assertThat(cl.execute("analyze", "--runs", "200", "-q", "--report", report.toString())).isZero();
+        assertThat(org.statecraft.app.Cli.run("analyze", "--runs", "200", "-q", "--report", report.toString()).exit())
+                .isZero();
 
         driver.manage().logs().get(LogType.BROWSER); // drop earlier entries
         driver.executeCdpCommand("Network.enable", Map.of());
