@@ -436,9 +436,14 @@ public final class EventStore implements AutoCloseable {
             long total = 0;
             byte last = '\n';
             int n;
-            while ((n = in.read(buf)) > 0) {
+            java.nio.ByteBuffer words = java.nio.ByteBuffer.wrap(buf).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
                 md.update(buf, 0, n);
-                for (int i = 0; i < n; i++) {
+                int i = 0;
+                for (; i + 8 <= n; i += 8) {
+                    lines += newlines(words.getLong(i));
+                }
+                for (; i < n; i++) {
                     if (buf[i] == '\n') {
                         lines++;
                     }
@@ -456,6 +461,15 @@ public final class EventStore implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+
+    /** How many of the 8 bytes of {@code word} are '\n' (exact: no carries between bytes). */
+    static int newlines(long word) {
+        long x = word ^ 0x0A0A0A0A0A0A0A0AL; // a newline byte becomes 0
+        long t = (x & LOW7) + LOW7; // high bit set where the low 7 bits are not all 0
+        return Long.bitCount(~(t | x | LOW7)); // high bit left only where the byte is 0
     }
 
     /** The bundled Goldstein values (both scales, in millionths) as a temporary table the queries join. */
@@ -492,22 +506,22 @@ public final class EventStore implements AutoCloseable {
      * with both scales' Goldstein values (the bundled table's for the code, else the file's own value).
      */
     private static void aggregate(Statement s, String where) throws SQLException {
-        String g = goldsteinSql(false);
-        String i = goldsteinSql(true);
+        // the values computed once per row; sums of greatest/least rather than FILTERed sums (about half the time)
         s.executeUpdate("INSERT INTO dyad_days SELECT actor1_country, actor1_group, actor2_country, actor2_group, "
-                + "event_date, file_id, count(*), count(*) FILTER (WHERE quad_class = 1), "
-                + "count(*) FILTER (WHERE quad_class = 2), count(*) FILTER (WHERE quad_class = 3), "
-                + "count(*) FILTER (WHERE quad_class = 4), " + sums(g) + ", " + sums(i)
-                + " FROM events LEFT JOIN temp.cameo_goldstein t ON t.code = events.cameo WHERE " + where
-                + " AND actor1_country IS NOT NULL AND actor2_country IS NOT NULL "
+                + "event_date, file_id, count(*), sum(CAST(quad_class = 1 AS INTEGER)), "
+                + "sum(CAST(quad_class = 2 AS INTEGER)), sum(CAST(quad_class = 3 AS INTEGER)), "
+                + "sum(CAST(quad_class = 4 AS INTEGER)), " + sums("g") + ", " + sums("i")
+                + " FROM (SELECT actor1_country, actor1_group, actor2_country, actor2_group, event_date, file_id, "
+                + "quad_class, " + goldsteinSql(false) + " AS g, " + goldsteinSql(true) + " AS i "
+                + "FROM events LEFT JOIN temp.cameo_goldstein t ON t.code = events.cameo WHERE " + where
+                + " AND actor1_country IS NOT NULL AND actor2_country IS NOT NULL) "
                 + "GROUP BY actor1_country, actor1_group, actor2_country, actor2_group, event_date, file_id");
     }
 
-    /** Sum, cooperative sum and conflictual sum of a Goldstein expression, as BIGINTs never null. */
+    /** Sum, cooperative sum and conflictual sum of a Goldstein value column, as BIGINTs never null. */
     private static String sums(String g) {
-        return "CAST(coalesce(sum(" + g + "), 0) AS BIGINT), "
-                + "CAST(coalesce(sum(" + g + ") FILTER (WHERE " + g + " > 0), 0) AS BIGINT), "
-                + "CAST(coalesce(-sum(" + g + ") FILTER (WHERE " + g + " < 0), 0) AS BIGINT)";
+        return "CAST(coalesce(sum(" + g + "), 0) AS BIGINT), CAST(coalesce(sum(greatest(" + g + ", 0)), 0) AS BIGINT), "
+                + "CAST(coalesce(-sum(least(" + g + ", 0)), 0) AS BIGINT)";
     }
 
     /**

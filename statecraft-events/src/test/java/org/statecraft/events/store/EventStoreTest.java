@@ -181,6 +181,22 @@ class EventStoreTest {
         }
     }
 
+    @Test
+    void theWordWiseNewlineCountCountsEveryNewlineByte() {
+        java.util.Random r = new java.util.Random(1);
+        byte[] pool = {'\n', '\t', 'a', 0, (byte) 0x8A, (byte) 0xFF, 0x0B, 0x09};
+        for (int k = 0; k < 100_000; k++) {
+            long w = 0;
+            int expected = 0;
+            for (int b = 0; b < 8; b++) {
+                byte v = pool[r.nextInt(pool.length)];
+                expected += v == '\n' ? 1 : 0;
+                w |= (v & 0xFFL) << (8 * b);
+            }
+            assertThat(EventStore.newlines(w)).isEqualTo(expected);
+        }
+    }
+
     /** Every dyad option, period, scale and a date range: the daily aggregate gives what the raw events give. */
     private static void assertAggregateEqualsRawEvents(EventStore s) {
         Map<String, ActorSpec> aliases = Map.of("taliban", ActorSpec.parse("AFG/TAL"), "usgov", ActorSpec.parse("USA/GOV"));
