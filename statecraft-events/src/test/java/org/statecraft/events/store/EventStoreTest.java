@@ -253,6 +253,16 @@ class EventStoreTest {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(
                 "jdbc:duckdb:" + tmp.resolve("store").resolve("events.duckdb").toAbsolutePath());
                 java.sql.Statement st = c.createStatement()) {
+            // as a kill between the ingest's commit and the aggregate's would leave it: file 2 not aggregated
+            st.execute("DELETE FROM dyad_days WHERE file_id = 2");
+            st.execute("DELETE FROM aggregated_files WHERE file_id = 2");
+        }
+        try (EventStore s = store()) {
+            assertAggregateEqualsRawEvents(s);
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                "jdbc:duckdb:" + tmp.resolve("store").resolve("events.duckdb").toAbsolutePath());
+                java.sql.Statement st = c.createStatement()) {
             st.execute("DELETE FROM dyad_days");
             st.execute("UPDATE store_meta SET value = 'older' WHERE name = 'codebook'");
         }
