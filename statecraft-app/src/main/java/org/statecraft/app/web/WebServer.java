@@ -124,6 +124,17 @@ public final class WebServer implements AutoCloseable {
         app.before(ctx -> {
             long len = ctx.contentLength();
             if (len > config.maxBodyBytes()) {
+                // A modestly oversized body is read and discarded so the client, still sending, gets a clean
+                // 413 rather than a reset connection; a far larger one is refused without reading it.
+                if (len <= 4L * config.maxBodyBytes()) {
+                    try (InputStream in = ctx.req().getInputStream()) {
+                        in.skipNBytes(len);
+                    } catch (IOException | RuntimeException ignored) {
+                        // the client went away: nothing to drain
+                    }
+                } else {
+                    ctx.header("Connection", "close");
+                }
                 throw new ApiError(413, "request body of " + len + " bytes is over the limit of " + config.maxBodyBytes());
             }
             ctx.header("X-Content-Type-Options", "nosniff");
