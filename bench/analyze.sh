@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark of `analyze` on the bundled scenario (issue 2): engine time for 10,000 runs per policy over 180 days
-# on 1 and 2 threads (JMH, single-shot, 5 measured iterations after 2 warm-ups), then whole-command wall times
+# on 1 and 2 threads (JMH, single-shot, 7 measured iterations after 5 warm-ups), then whole-command wall times
 # (median of 3) for the same work. Prints simulated run-days per second and the 2-thread speed-up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mkdir -p target
 mvn -q -B -DskipTests -pl statecraft-bench,statecraft-app -am package
 ROOT="$(pwd)"
 java -Dstatecraft.root="$ROOT" -jar statecraft-bench/target/benchmarks.jar AnalyzeBenchmark \

@@ -28,8 +28,8 @@ import org.statecraft.io.scenario.ScenarioReader;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 5)
+@Warmup(iterations = 5)
+@Measurement(iterations = 7)
 @Fork(value = 1, jvmArgs = {"-Xmx4g"})
 public class AnalyzeBenchmark {
     @Param({"1", "2"})

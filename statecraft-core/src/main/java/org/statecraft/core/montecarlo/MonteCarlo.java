@@ -83,12 +83,12 @@ public final class MonteCarlo {
                 }
             }
             execute(pool, sims);
+            return summarise(model, options, outcomes, daily, params, pool);
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
             }
         }
-        return summarise(model, options, outcomes, daily, params);
     }
 
     /** The number of fixed chunks of {@link #CHUNK} runs that a run count is split into. */
@@ -159,7 +159,7 @@ public final class MonteCarlo {
                 throw new IllegalArgumentException("chunk " + c + " is missing");
             }
         }
-        return summarise(model, options, outcomes, daily, params);
+        return summarise(model, options, outcomes, daily, params, null);
     }
 
     private static void execute(ExecutorService pool, List<Runnable> tasks) {
@@ -196,8 +196,12 @@ public final class MonteCarlo {
         return 0;
     }
 
+    /**
+     * Summaries per policy (independent, so spread over {@code pool} when given; each is computed by one task in
+     * run order, so the result does not depend on the pool) and the pairwise robustness matrix.
+     */
     private static Analysis summarise(LeverageModel model, MonteCarloOptions options, RunOutcome[][] outcomes,
-                                      DailySeries[][] daily, double[][] params) {
+                                      DailySeries[][] daily, double[][] params, ExecutorService pool) {
         Scenario s = model.scenario();
         int nP = outcomes.length;
         int runs = options.runs();
@@ -222,95 +226,15 @@ public final class MonteCarlo {
 
         String[] members = model.memberIds();
         String[] levers = model.leverIds();
-        List<PolicySummary> summaries = new ArrayList<>();
-        for (int p = 0; p < nP; p++) {
-            Policy pol = s.policies().get(p);
-            RunOutcome[] os = outcomes[p];
-            long conceded = Arrays.stream(os).filter(RunOutcome::conceded).count();
-            long clashed = Arrays.stream(os).filter(o -> o.clashes > 0).count();
-            double[] z = Arrays.stream(os).mapToDouble(o -> o.finalConcession).toArray();
-            double[] attacks = Arrays.stream(os).mapToDouble(o -> o.attacks).toArray();
-            double[] coll = Arrays.stream(os).mapToDouble(o -> collateral(o, cs)).toArray();
-            double[] own = Arrays.stream(os).mapToDouble(o -> o.coercerOwnCost).toArray();
-            double[] days = Quantiles.sortedCopy(Arrays.stream(os).filter(RunOutcome::conceded)
-                    .mapToDouble(o -> o.concessionDay).toArray());
-
-            List<PolicySummary.ConstituencyHarm> harms = new ArrayList<>();
-            for (int c = 0; c < cs.size(); c++) {
-                int cc = c;
-                double[] h = Quantiles.sortedCopy(Arrays.stream(os).mapToDouble(o -> o.harm[cc]).toArray());
-                double rel = Arrays.stream(os).mapToDouble(o -> o.relativeHarm[cc]).sum() / runs;
-                Constituency k = cs.get(c);
-                harms.add(new PolicySummary.ConstituencyHarm(k.id(), k.side(), k.role().name().toLowerCase()
-                        .replace('_', '-'), k.unit(), Arrays.stream(os).mapToDouble(o -> o.harm[cc]).sum() / runs,
-                        Quantiles.of(h, 0.05), Quantiles.of(h, 0.95), rel));
-            }
-            List<PolicySummary.StanceShift> stances = new ArrayList<>();
-            int[] stanceParam = new int[members.length];
-            for (int m = 0; m < members.length; m++) {
-                stanceParam[m] = model.parameterSpace().indexOf("/network/initialStance/"
-                        + org.statecraft.core.scenario.ScenarioChecks.esc(members[m]));
-            }
-            for (int m = 0; m < members.length; m++) {
-                int mm = m;
-                double[] shift = Arrays.stream(os).mapToDouble(o -> o.stance[mm] - o.baselineStance[mm]).toArray();
-                double[] sorted = Quantiles.sortedCopy(shift);
-                double initial = 0;
-                for (double[] v : params) {
-                    initial += stanceParam[m] < 0 ? 0 : v[stanceParam[m]];
-                }
-                stances.add(new PolicySummary.StanceShift(members[m], initial / runs,
-                        Arrays.stream(os).mapToDouble(o -> o.baselineStance[mm]).sum() / runs,
-                        Arrays.stream(os).mapToDouble(o -> o.stance[mm]).sum() / runs,
-                        Arrays.stream(shift).sum() / runs, Quantiles.of(sorted, 0.05), Quantiles.of(sorted, 0.95),
-                        Arrays.stream(os).mapToDouble(o -> o.peakWithdrawal[mm]).sum() / runs));
-            }
-            List<PolicySummary.LeverUse> uses = new ArrayList<>();
-            for (int l = 0; l < levers.length; l++) {
-                int ll = l;
-                double used = Arrays.stream(os).filter(o -> o.firstUse[ll] >= 0).count() / (double) runs;
-                double[] spell = Quantiles.sortedCopy(Arrays.stream(os).filter(o -> o.firstSpell[ll] >= 0)
-                        .mapToDouble(o -> o.firstSpell[ll]).toArray());
-                double[] hist = new double[H + 1];
-                for (double d : spell) {
-                    hist[(int) d]++;
-                }
-                for (int i = 0; i < hist.length; i++) {
-                    hist[i] = spell.length == 0 ? 0 : hist[i] / spell.length;
-                }
-                uses.add(new PolicySummary.LeverUse(levers[l], used,
-                        Arrays.stream(os).mapToDouble(o -> o.daysInUse[ll]).sum() / runs,
-                        Arrays.stream(os).filter(o -> o.firstSpellEnd[ll] == LiftReason.OWN_COST).count()
-                                / (double) runs,
-                        Quantiles.of(spell, 0.05), Quantiles.of(spell, 0.25), Quantiles.of(spell, 0.5),
-                        Quantiles.of(spell, 0.75), Quantiles.of(spell, 0.95), hist));
-            }
-            double[] curve = new double[H];
-            for (RunOutcome o : os) {
-                if (o.conceded()) {
-                    curve[o.concessionDay]++;
-                }
-            }
-            double cum = 0;
-            for (int t = 0; t < H; t++) {
-                cum += curve[t];
-                curve[t] = cum / runs;
-            }
-            DailySeries d = model.newDailySeries();
-            for (DailySeries part : daily[p]) {
-                d.add(part);
-            }
-            double effect = meanZ[p] - meanZ[base];
-            summaries.add(new PolicySummary(pol.id(), pol.name(), pol.description(), rank[p], pareto[p],
-                    Estimate.proportion(conceded, runs), Estimate.mean(z), effect,
-                    days.length == 0 ? Double.NaN : Quantiles.of(days, 0.5), Estimate.mean(attacks),
-                    meanAttacks[base] - meanAttacks[p], Estimate.mean(coll),
-                    effect > 1e-9 ? meanCollateral[p] / effect : Double.POSITIVE_INFINITY, Estimate.mean(own),
-                    Estimate.proportion(clashed, runs), harms, stances, uses, curve,
-                    new PolicySummary.Daily(scale(d.pressure, runs), scale(d.concession, runs),
-                            scale(d.attacks, runs), scale(d.goldstein, runs), scale(d.events, runs),
-                            Arrays.stream(d.stance).map(row -> scale(row, runs)).toArray(double[][]::new), d)));
+        PolicySummary[] summaryOf = new PolicySummary[nP];
+        List<Runnable> tasks = new ArrayList<>();
+        for (int policy = 0; policy < nP; policy++) {
+            int p = policy;
+            tasks.add(() -> summaryOf[p] = summary(model, options, outcomes, daily, params, p, base, rank, pareto,
+                    meanZ, meanAttacks, meanCollateral));
         }
+        execute(pool, tasks);
+        List<PolicySummary> summaries = List.of(summaryOf);
         double[][] robust = new double[nP][nP];
         for (int a = 0; a < nP; a++) {
             for (int b = 0; b < nP; b++) {
@@ -326,6 +250,104 @@ public final class MonteCarlo {
         return new Analysis(s.id(), options.seed(), runs, H, s.policies().get(base).id(),
                 cs.stream().map(Constituency::id).toList(), List.of(members), List.of(levers), summaries, robust,
                 outcomes, params);
+    }
+
+    private static PolicySummary summary(LeverageModel model, MonteCarloOptions options, RunOutcome[][] outcomes,
+                                         DailySeries[][] daily, double[][] params, int p, int base, int[] rank,
+                                         boolean[] pareto, double[] meanZ, double[] meanAttacks,
+                                         double[] meanCollateral) {
+        Scenario s = model.scenario();
+        int runs = options.runs();
+        int H = model.horizon();
+        List<Constituency> cs = s.constituencies();
+        String[] members = model.memberIds();
+        String[] levers = model.leverIds();
+        Policy pol = s.policies().get(p);
+        RunOutcome[] os = outcomes[p];
+        long conceded = Arrays.stream(os).filter(RunOutcome::conceded).count();
+        long clashed = Arrays.stream(os).filter(o -> o.clashes > 0).count();
+        double[] z = Arrays.stream(os).mapToDouble(o -> o.finalConcession).toArray();
+        double[] attacks = Arrays.stream(os).mapToDouble(o -> o.attacks).toArray();
+        double[] coll = Arrays.stream(os).mapToDouble(o -> collateral(o, cs)).toArray();
+        double[] own = Arrays.stream(os).mapToDouble(o -> o.coercerOwnCost).toArray();
+        double[] days = Quantiles.sortedCopy(Arrays.stream(os).filter(RunOutcome::conceded)
+                .mapToDouble(o -> o.concessionDay).toArray());
+
+        List<PolicySummary.ConstituencyHarm> harms = new ArrayList<>();
+        for (int c = 0; c < cs.size(); c++) {
+            int cc = c;
+            double[] h = Quantiles.sortedCopy(Arrays.stream(os).mapToDouble(o -> o.harm[cc]).toArray());
+            double rel = Arrays.stream(os).mapToDouble(o -> o.relativeHarm[cc]).sum() / runs;
+            Constituency k = cs.get(c);
+            harms.add(new PolicySummary.ConstituencyHarm(k.id(), k.side(), k.role().name().toLowerCase()
+                    .replace('_', '-'), k.unit(), Arrays.stream(os).mapToDouble(o -> o.harm[cc]).sum() / runs,
+                    Quantiles.of(h, 0.05), Quantiles.of(h, 0.95), rel));
+        }
+        List<PolicySummary.StanceShift> stances = new ArrayList<>();
+        int[] stanceParam = new int[members.length];
+        for (int m = 0; m < members.length; m++) {
+            stanceParam[m] = model.parameterSpace().indexOf("/network/initialStance/"
+                    + org.statecraft.core.scenario.ScenarioChecks.esc(members[m]));
+        }
+        for (int m = 0; m < members.length; m++) {
+            int mm = m;
+            double[] shift = Arrays.stream(os).mapToDouble(o -> o.stance[mm] - o.baselineStance[mm]).toArray();
+            double[] sorted = Quantiles.sortedCopy(shift);
+            double initial = 0;
+            for (double[] v : params) {
+                initial += stanceParam[m] < 0 ? 0 : v[stanceParam[m]];
+            }
+            stances.add(new PolicySummary.StanceShift(members[m], initial / runs,
+                    Arrays.stream(os).mapToDouble(o -> o.baselineStance[mm]).sum() / runs,
+                    Arrays.stream(os).mapToDouble(o -> o.stance[mm]).sum() / runs,
+                    Arrays.stream(shift).sum() / runs, Quantiles.of(sorted, 0.05), Quantiles.of(sorted, 0.95),
+                    Arrays.stream(os).mapToDouble(o -> o.peakWithdrawal[mm]).sum() / runs));
+        }
+        List<PolicySummary.LeverUse> uses = new ArrayList<>();
+        for (int l = 0; l < levers.length; l++) {
+            int ll = l;
+            double used = Arrays.stream(os).filter(o -> o.firstUse[ll] >= 0).count() / (double) runs;
+            double[] spell = Quantiles.sortedCopy(Arrays.stream(os).filter(o -> o.firstSpell[ll] >= 0)
+                    .mapToDouble(o -> o.firstSpell[ll]).toArray());
+            double[] hist = new double[H + 1];
+            for (double d : spell) {
+                hist[(int) d]++;
+            }
+            for (int i = 0; i < hist.length; i++) {
+                hist[i] = spell.length == 0 ? 0 : hist[i] / spell.length;
+            }
+            uses.add(new PolicySummary.LeverUse(levers[l], used,
+                    Arrays.stream(os).mapToDouble(o -> o.daysInUse[ll]).sum() / runs,
+                    Arrays.stream(os).filter(o -> o.firstSpellEnd[ll] == LiftReason.OWN_COST).count()
+                            / (double) runs,
+                    Quantiles.of(spell, 0.05), Quantiles.of(spell, 0.25), Quantiles.of(spell, 0.5),
+                    Quantiles.of(spell, 0.75), Quantiles.of(spell, 0.95), hist));
+        }
+        double[] curve = new double[H];
+        for (RunOutcome o : os) {
+            if (o.conceded()) {
+                curve[o.concessionDay]++;
+            }
+        }
+        double cum = 0;
+        for (int t = 0; t < H; t++) {
+            cum += curve[t];
+            curve[t] = cum / runs;
+        }
+        DailySeries d = model.newDailySeries();
+        for (DailySeries part : daily[p]) {
+            d.add(part);
+        }
+        double effect = meanZ[p] - meanZ[base];
+        return new PolicySummary(pol.id(), pol.name(), pol.description(), rank[p], pareto[p],
+                Estimate.proportion(conceded, runs), Estimate.mean(z), effect,
+                days.length == 0 ? Double.NaN : Quantiles.of(days, 0.5), Estimate.mean(attacks),
+                meanAttacks[base] - meanAttacks[p], Estimate.mean(coll),
+                effect > 1e-9 ? meanCollateral[p] / effect : Double.POSITIVE_INFINITY, Estimate.mean(own),
+                Estimate.proportion(clashed, runs), harms, stances, uses, curve,
+                new PolicySummary.Daily(scale(d.pressure, runs), scale(d.concession, runs),
+                        scale(d.attacks, runs), scale(d.goldstein, runs), scale(d.events, runs),
+                        Arrays.stream(d.stance).map(row -> scale(row, runs)).toArray(double[][]::new), d));
     }
 
     private static double[] scale(double[] xs, int n) {
