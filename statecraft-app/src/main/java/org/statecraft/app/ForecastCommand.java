@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code statecraft forecast FILE}: per-turn positions and the forecast outcome of a bargaining model. */
 @Command(name = "forecast", mixinStandardHelpOptions = true,
-        description = "Forecast a bargaining outcome (KTAB CSV/XML or BdM CSV input): positions at every turn and the outcome.")
+        description = "Forecast a bargaining outcome (KTAB CSV/XML, BdM CSV or a scenario YAML): positions at every turn and the outcome.")
 public final class ForecastCommand implements Callable<Integer> {
     /** The models the command offers. */
     public enum Model { smp, eum, compromise }

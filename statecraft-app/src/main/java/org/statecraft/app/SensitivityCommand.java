@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "sensitivity", mixinStandardHelpOptions = true,
         description = {"Which assumption drives the answer: Sobol' indices (Saltelli design, Jansen/Saltelli "
-                + "estimators, bootstrap 95% intervals) of the scenario's uncertain inputs for each policy's "
+                + "estimators, bootstrap 95%% intervals) of the scenario's uncertain inputs for each policy's "
                 + "P(concession), collateral harm and expected attacks.",
             "Without SCENARIO, analyses the bundled Pakistan-Taliban 2023 case. Cost: N(g+2) design rows x "
                     + "policies x R simulations for g factors; see docs/cli-trust.md."})
@@ -65,7 +65,7 @@ public final class SensitivityCommand implements Callable<Integer> {
     int top;
 
     @Option(names = "--bootstrap", paramLabel = "B",
-            description = "Bootstrap resamples for the 95% intervals, 0 for none (default: ${DEFAULT-VALUE}).",
+            description = "Bootstrap resamples for the 95%% intervals, 0 for none (default: ${DEFAULT-VALUE}).",
             defaultValue = "" + ScenarioSensitivity.DEFAULT_BOOTSTRAP)
     int bootstrap;
 
