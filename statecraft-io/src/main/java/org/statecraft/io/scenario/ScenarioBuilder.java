@@ -785,21 +785,19 @@ final class ScenarioBuilder {
     }
 
     private boolean array(JsonNode parent, String parentPath, String key, boolean required) {
-        JsonNode n = parent.get(key);
-        if (n == null || n.isNull()) {
-            if (required) {
-                missing(parentPath, key);
-            }
-            return false;
-        }
-        if (!n.isArray()) {
-            problem(parentPath + "/" + key, "expected a list, found " + ScenarioSchema.describe(n));
-            return false;
-        }
-        return true;
+        return present(parent, parentPath, key, required, JsonNode::isArray, "a list");
     }
 
     private boolean mapping(JsonNode parent, String parentPath, String key, boolean required) {
+        return present(parent, parentPath, key, required, JsonNode::isObject, "a mapping");
+    }
+
+    /**
+     * Whether {@code parent.key} is there and of the expected kind; a missing required field or a value of
+     * another kind is reported.
+     */
+    private boolean present(JsonNode parent, String parentPath, String key, boolean required,
+                            java.util.function.Predicate<JsonNode> kind, String expected) {
         JsonNode n = parent.get(key);
         if (n == null || n.isNull()) {
             if (required) {
@@ -807,8 +805,8 @@ final class ScenarioBuilder {
             }
             return false;
         }
-        if (!n.isObject()) {
-            problem(parentPath + "/" + key, "expected a mapping, found " + ScenarioSchema.describe(n));
+        if (!kind.test(n)) {
+            problem(parentPath + "/" + key, "expected " + expected + ", found " + ScenarioSchema.describe(n));
             return false;
         }
         return true;
