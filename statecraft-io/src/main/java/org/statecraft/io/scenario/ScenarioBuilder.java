@@ -597,15 +597,7 @@ final class ScenarioBuilder {
     // ---- texts, ids, events -----------------------------------------------------------------------------
 
     private String text(JsonNode parent, String parentPath, String key) {
-        JsonNode n = parent.get(key);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isTextual()) {
-            problem(parentPath + "/" + ScenarioChecks.esc(key), "expected a text, found " + ScenarioSchema.describe(n));
-            return null;
-        }
-        return n.asText();
+        return present(parent, parentPath, key, false, JsonNode::isTextual, "a text") ? parent.get(key).asText() : null;
     }
 
     private String requiredText(JsonNode parent, String parentPath, String key) {
@@ -686,15 +678,8 @@ final class ScenarioBuilder {
     }
 
     private Boolean bool(JsonNode parent, String parentPath, String key) {
-        JsonNode n = parent.get(key);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isBoolean()) {
-            problem(parentPath + "/" + key, "expected true or false, found " + ScenarioSchema.describe(n));
-            return null;
-        }
-        return n.asBoolean();
+        return present(parent, parentPath, key, false, JsonNode::isBoolean, "true or false")
+                ? parent.get(key).asBoolean() : null;
     }
 
     private <E extends Enum<E>> E enumValue(JsonNode parent, String parentPath, String key, Class<E> type,
@@ -806,7 +791,8 @@ final class ScenarioBuilder {
             return false;
         }
         if (!kind.test(n)) {
-            problem(parentPath + "/" + key, "expected " + expected + ", found " + ScenarioSchema.describe(n));
+            problem(parentPath + "/" + ScenarioChecks.esc(key), "expected " + expected + ", found "
+                    + ScenarioSchema.describe(n));
             return false;
         }
         return true;
