@@ -113,7 +113,16 @@ public final class BargainingProblem {
         if (names.isEmpty()) {
             throw new IllegalArgumentException("scenario " + scenario.id() + " has no actor with a stance on the demand issue");
         }
-        int n = names.size();
+        String issue = scenario.demand() == null || scenario.demand().issue() == null ? "demand" : scenario.demand().issue();
+        return oneDimensional(scenario.id(), names, issue, rows);
+    }
+
+    /**
+     * A one-dimensional problem on the 0–100 scale from one row {@code {capability, position, salience}} per
+     * actor (position and salience on [0, 1]).
+     */
+    public static BargainingProblem oneDimensional(String name, List<String> actors, String issue, List<double[]> rows) {
+        int n = rows.size();
         double[] cap = new double[n];
         double[][] pos = new double[n][1];
         double[][] sal = new double[n][1];
@@ -122,8 +131,7 @@ public final class BargainingProblem {
             pos[i][0] = rows.get(i)[1];
             sal[i][0] = rows.get(i)[2];
         }
-        String issue = scenario.demand() == null || scenario.demand().issue() == null ? "demand" : scenario.demand().issue();
-        return new BargainingProblem(scenario.id(), names, List.of(issue), cap, pos, sal);
+        return new BargainingProblem(name, actors, List.of(issue), cap, pos, sal);
     }
 
     /** {@link #fromScenario(Scenario, RandomGenerator)} with every quantity at its mean. */

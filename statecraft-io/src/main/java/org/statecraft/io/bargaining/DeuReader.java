@@ -85,16 +85,7 @@ public final class DeuReader {
             if (rows.isEmpty()) {
                 continue;
             }
-            int n = rows.size();
-            double[] cap = new double[n];
-            double[][] pos = new double[n][1];
-            double[][] sal = new double[n][1];
-            for (int i = 0; i < n; i++) {
-                cap[i] = rows.get(i)[0];
-                pos[i][0] = rows.get(i)[1];
-                sal[i][0] = rows.get(i)[2];
-            }
-            BargainingProblem problem = new BargainingProblem(id, names, List.of(id), cap, pos, sal);
+            BargainingProblem problem = BargainingProblem.oneDimensional(id, names, id, rows);
             issues.add(new DeuIssue(id, f.get(col.get("prname")).text(), f.get(col.get("counvte")).text(),
                     f.get(col.get("proc")).text(), problem, optional(file, lineNo, f.get(col.get("rp")), "rp"),
                     optional(file, lineNo, f.get(col.get("out")), "out")));
