@@ -18,18 +18,30 @@ import org.statecraft.events.icews.IcewsReader;
 /** The event-data formats Statecraft reads, and how a file is recognised and opened. */
 public enum EventFormat {
     /** GDELT 1.0 exports: 57 tab-separated columns (backfile) or 58 (daily files, with SOURCEURL). */
-    GDELT1("gdelt1"),
+    GDELT1("gdelt1", 1),
     /** GDELT 2.0 exports: 61 tab-separated columns. */
-    GDELT2("gdelt2"),
+    GDELT2("gdelt2", 2),
     /** ICEWS coded event data: 20 tab-separated columns with a header. */
-    ICEWS("icews"),
+    ICEWS("icews", 3),
     /** ACLED CSV export (header, RFC 4180 quoting). */
-    ACLED("acled");
+    ACLED("acled", 4);
 
     private final String storeName;
+    private final int storeId;
 
-    EventFormat(String storeName) {
+    EventFormat(String storeName, int storeId) {
         this.storeName = storeName;
+        this.storeId = storeId;
+    }
+
+    /** The number under which events of this format are stored ({@code events.source}); fixed forever. */
+    public int storeId() {
+        return storeId;
+    }
+
+    /** True for the formats keyed by a number (GDELT's GLOBALEVENTID) rather than text. */
+    public boolean numericKey() {
+        return this == GDELT1 || this == GDELT2;
     }
 
     /** The name under which events of this format are keyed in the store. */
@@ -102,11 +114,20 @@ public enum EventFormat {
      */
     public static BufferedReader open(Path file, java.util.function.UnaryOperator<InputStream> wrap)
             throws IOException {
+        return new BufferedReader(new InputStreamReader(openBytes(file, wrap), StandardCharsets.UTF_8), 1 << 20);
+    }
+
+    /** The content of a plain, {@code .zip} (first file entry) or {@code .gz} file, raw bytes read through {@code wrap}. */
+    public static InputStream openBytes(Path file, java.util.function.UnaryOperator<InputStream> wrap)
+            throws IOException {
         InputStream raw = java.nio.file.Files.newInputStream(file);
         if (wrap != null) {
             raw = wrap.apply(raw);
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".zip") && !name.endsWith(".gz")) {
+            return raw;
+        }
         InputStream in = new java.io.BufferedInputStream(raw, 1 << 16);
         try {
             if (name.endsWith(".zip")) {
@@ -119,14 +140,12 @@ public enum EventFormat {
                     zip.close();
                     throw new DataFormatException(file.toString(), 0, 0, "zip file has no entry to read");
                 }
-                in = zip;
-            } else if (name.endsWith(".gz")) {
-                in = new GZIPInputStream(in, 1 << 16);
+                return zip;
             }
+            return new GZIPInputStream(in, 1 << 16);
         } catch (java.util.zip.ZipException ex) {
             in.close();
             throw new DataFormatException(file.toString(), 0, 0, "not a readable compressed file: " + ex.getMessage());
         }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 20);
     }
 }

@@ -1,5 +1,17 @@
 package org.statecraft.events.gdelt;
 
+import static org.statecraft.events.gdelt.GdeltColumns.A1CODE;
+import static org.statecraft.events.gdelt.GdeltColumns.A1COUNTRY;
+import static org.statecraft.events.gdelt.GdeltColumns.A1GROUP;
+import static org.statecraft.events.gdelt.GdeltColumns.A2CODE;
+import static org.statecraft.events.gdelt.GdeltColumns.A2COUNTRY;
+import static org.statecraft.events.gdelt.GdeltColumns.A2GROUP;
+import static org.statecraft.events.gdelt.GdeltColumns.EVENTCODE;
+import static org.statecraft.events.gdelt.GdeltColumns.GOLDSTEIN;
+import static org.statecraft.events.gdelt.GdeltColumns.ID;
+import static org.statecraft.events.gdelt.GdeltColumns.QUADCLASS;
+import static org.statecraft.events.gdelt.GdeltColumns.SQLDATE;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -23,17 +35,6 @@ import org.statecraft.io.cameo.CameoCodebook;
  * <p>One pass, O(1) memory per row.
  */
 public final class GdeltReader implements EventReader {
-    private static final int ID = 0;
-    private static final int SQLDATE = 1;
-    private static final int A1CODE = 5;
-    private static final int A1COUNTRY = 7;
-    private static final int A1GROUP = 8;
-    private static final int A2CODE = 15;
-    private static final int A2COUNTRY = 17;
-    private static final int A2GROUP = 18;
-    private static final int EVENTCODE = 26;
-    private static final int QUADCLASS = 29;
-    private static final int GOLDSTEIN = 30;
 
     private final boolean v2;
     private final CameoCodebook gdelt = CameoCodebook.of(CameoCodebook.Scale.GDELT);

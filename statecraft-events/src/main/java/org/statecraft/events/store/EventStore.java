@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,10 +16,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -35,19 +43,28 @@ import org.statecraft.events.EventFormat;
 import org.statecraft.events.EventReader;
 import org.statecraft.events.EventRecord;
 import org.statecraft.events.MalformedRow;
+import org.statecraft.events.NearKey;
 import org.statecraft.events.RowHandler;
+import org.statecraft.events.gdelt.GdeltBulkParser;
 import org.statecraft.io.cameo.CameoCodebook;
 
 /**
  * The embedded DuckDB event store: one file {@code events.duckdb} in a workspace folder.
  *
- * <p>Ingest of a file: the reader streams rows into a temporary staging table through DuckDB's Appender
- * (constant Java heap whatever the file size), then one transaction inserts the staged rows whose key
- * ({@code source} and GDELT's numeric {@code event_id} or the others' {@code event_key}) is not yet stored, records the file ({@code ingested_files}: path, size, SHA-256,
- * counts) and its malformed rows ({@code malformed_rows}), and commits. An ingest stopped at any point (an
- * exception, a kill) leaves the store as it was before that file, since staging is temporary and the
- * insert is one transaction; running it again completes it. A file whose content hash is already recorded is
- * skipped; any other file adds only events whose key is new, so ingest is idempotent.
+ * <p>Layout (version 2): {@code events} holds one row per event with its countries, groups and event code as
+ * numbers into {@code codes} (a few hundred distinct strings over millions of rows: numbers are several times cheaper
+ * to write and group by), actor names of ICEWS and ACLED in {@code event_names}, and the view {@code event_list}
+ * shows the events with their codes as text. A store of the first layout is converted when opened.
+ *
+ * <p>Ingest of a file runs in one transaction: rows are appended to {@code events}, {@code event_names} and
+ * {@code malformed_rows} through DuckDB's Appender as they are read (constant Java heap whatever the file size), the
+ * new codes are added to {@code codes}, re-emissions (an option) and duplicates (a key stored before, or earlier in
+ * the file) are deleted again, the file is recorded ({@code ingested_files}: path, size, SHA-256, counts) and the
+ * transaction commits. An ingest stopped at any point (an exception, a kill) leaves the store as it was before that
+ * file; running it again completes it. A file whose content hash is already recorded is skipped; any other file adds
+ * only events whose key is new, so ingest is idempotent. GDELT files are read by {@link GdeltBulkParser} on several
+ * threads (same rows and reports as {@link org.statecraft.events.gdelt.GdeltReader}), the others by their
+ * {@link EventReader}.
  *
  * <p>Goldstein values are stored as whole millionths, for both scales, so the period aggregates computed in
  * SQL ({@link #tension}) are exactly those of the pure {@link TensionIndex}.
@@ -57,39 +74,38 @@ public final class EventStore implements AutoCloseable {
     public static final int REEMISSION_WINDOW_MINUTES = 90;
     /** How many malformed rows an {@link IngestResult} carries (all are in the store). */
     public static final int MALFORMED_KEPT_IN_RESULT = 1000;
+    /** The store layout this class writes ({@code store_meta.layout}). */
+    static final String LAYOUT = "2";
+    /** Bytes of a file handed to one parser task (a longer line gets a larger block). */
+    static final int BLOCK_BYTES = 4 << 20;
 
-    /** The columns after the key, shared by staging and events. */
-    private static final String VALUE_COLUMNS = "event_date DATE NOT NULL, "
-            + "actor1_code VARCHAR, actor1_name VARCHAR, actor1_country VARCHAR, actor1_group VARCHAR, "
-            + "actor2_code VARCHAR, actor2_name VARCHAR, actor2_country VARCHAR, actor2_group VARCHAR, "
-            + "cameo VARCHAR NOT NULL, quad_class TINYINT NOT NULL, goldstein_own_micros INTEGER, date_added BIGINT";
-    private static final String VALUE_NAMES = "event_date, actor1_code, actor1_name, "
-            + "actor1_country, actor1_group, actor2_code, actor2_name, actor2_country, actor2_group, cameo, "
-            + "quad_class, goldstein_own_micros, date_added";
     /**
-     * What {@code events} gets of the staged values: the actor codes are not stored (left null; the columns stay
-     * so that stores made before keep their layout). They entered only {@code near_key}, computed at ingest.
+     * {@code source} is {@link EventFormat#storeId()}; GDELT's GLOBALEVENTID is {@code event_id}, ICEWS's and
+     * ACLED's keys {@code event_key} (a number is several times cheaper to store and join than a unique string per
+     * row); countries, groups and the event code are {@code codes.id}; {@code near_key} is {@link NearKey} (null for
+     * rows converted from the first layout, whose key was another hash).
      */
-    private static final String STORED_VALUE_NAMES = VALUE_NAMES.replace("actor1_code", "NULL")
-            .replace("actor2_code", "NULL");
-    /**
-     * Staging holds the key as text; events hold GDELT's GLOBALEVENTID as a number ({@code event_id}, with
-     * {@code event_key} null) and ICEWS's and ACLED's keys as text ({@code event_id} null): a numeric key is
-     * several times cheaper to store and join than a unique string per row.
-     */
-    private static final String STAGING_COLUMNS = "source VARCHAR NOT NULL, event_key VARCHAR NOT NULL, " + VALUE_COLUMNS;
-    private static final String EVENT_COLUMNS = "source VARCHAR NOT NULL, event_id BIGINT, event_key VARCHAR, "
-            + VALUE_COLUMNS + ", near_key UBIGINT, file_id INTEGER NOT NULL";
-    private static final String NUMERIC_KEY = "source IN ('gdelt1', 'gdelt2')";
-    /** What a re-emitted GDELT 2.0 event repeats: day, both actor codes, event code, ActionGeo feature, URL. */
-    private static final String NEAR_KEY = "hash(event_date, actor1_code, actor2_code, cameo, geo_feature, source_url)";
+    private static final String EVENT_COLUMNS = "source TINYINT NOT NULL, event_id BIGINT, event_key VARCHAR, "
+            + "event_date DATE NOT NULL, actor1_country INTEGER, actor1_group INTEGER, actor2_country INTEGER, "
+            + "actor2_group INTEGER, cameo INTEGER NOT NULL, quad_class TINYINT NOT NULL, goldstein_own_micros INTEGER, "
+            + "date_added BIGINT NOT NULL, near_key BIGINT, file_id INTEGER NOT NULL";
+    private static final String SOURCE_NAME = "CASE %s WHEN 1 THEN 'gdelt1' WHEN 2 THEN 'gdelt2' WHEN 3 THEN 'icews' "
+            + "WHEN 4 THEN 'acled' END";
+    /** The events with their codes as text and their names: for people, tests and the raw-event queries. */
+    private static final String EVENT_LIST = "CREATE OR REPLACE VIEW event_list AS SELECT "
+            + String.format(SOURCE_NAME, "e.source") + " AS source, e.event_id, e.event_key, e.event_date, "
+            + "c1.code AS actor1_country, g1.code AS actor1_group, c2.code AS actor2_country, g2.code AS actor2_group, "
+            + "n.actor1_name, n.actor2_name, k.code AS cameo, e.quad_class, e.goldstein_own_micros, e.date_added, "
+            + "e.near_key, e.file_id FROM events e LEFT JOIN codes c1 ON c1.id = e.actor1_country "
+            + "LEFT JOIN codes g1 ON g1.id = e.actor1_group LEFT JOIN codes c2 ON c2.id = e.actor2_country "
+            + "LEFT JOIN codes g2 ON g2.id = e.actor2_group LEFT JOIN codes k ON k.id = e.cameo "
+            + "LEFT JOIN event_names n ON n.file_id = e.file_id AND n.source = e.source AND n.event_key = e.event_key";
 
     /**
      * The daily aggregate the tension queries read: per (actor1 country, actor1 group, actor2 country, actor2
      * group, day) and ingested file, the event count, the count per QuadClass and, for both Goldstein scales, the
      * sum, the cooperative sum and the conflictual sum in whole millionths. Events without a country on either side
-     * are left out (no dyad side can match them). Rows are added per file in the transaction that stores the file's
-     * events, so the aggregate always covers exactly the stored events; weeks and months are sums of days.
+     * are left out (no dyad side can match them). Weeks and months are sums of days.
      */
     private static final String AGG_COLUMNS = "actor1_country VARCHAR NOT NULL, actor1_group VARCHAR, "
             + "actor2_country VARCHAR NOT NULL, actor2_group VARCHAR, event_date DATE NOT NULL, file_id INTEGER NOT NULL, "
@@ -121,7 +137,6 @@ public final class EventStore implements AutoCloseable {
             try (Statement s = c.createStatement()) {
                 // no query here relies on scan order, and inserts run in parallel without it
                 s.execute("SET preserve_insertion_order = false");
-                s.execute("CREATE TABLE IF NOT EXISTS events (" + EVENT_COLUMNS + ")");
                 s.execute("CREATE TABLE IF NOT EXISTS ingested_files (file_id INTEGER PRIMARY KEY, path VARCHAR NOT NULL, "
                         + "size BIGINT NOT NULL, sha256 VARCHAR NOT NULL, format VARCHAR NOT NULL, rows_read BIGINT, "
                         + "stored BIGINT, duplicates BIGINT, collapsed BIGINT, malformed BIGINT, ingested_at TIMESTAMP)");
@@ -130,8 +145,12 @@ public final class EventStore implements AutoCloseable {
                 s.execute("CREATE TABLE IF NOT EXISTS dyad_days (" + AGG_COLUMNS + ")");
                 s.execute("CREATE TABLE IF NOT EXISTS aggregated_files (file_id INTEGER PRIMARY KEY)");
                 s.execute("CREATE TABLE IF NOT EXISTS store_meta (name VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)");
+                s.execute("CREATE TABLE IF NOT EXISTS codes (id INTEGER PRIMARY KEY, code VARCHAR NOT NULL UNIQUE)");
+                s.execute("CREATE TABLE IF NOT EXISTS event_names (file_id INTEGER NOT NULL, source TINYINT NOT NULL, "
+                        + "event_key VARCHAR NOT NULL, actor1_name VARCHAR, actor2_name VARCHAR)");
             }
             EventStore store = new EventStore(dir, c);
+            store.ensureLayout();
             store.loadCodebook();
             store.ensureAggregate();
             return store;
@@ -144,108 +163,50 @@ public final class EventStore implements AutoCloseable {
         return dir;
     }
 
-    /** Ingests one file (see the class comment). {@code progress} receives raw bytes read so far; may be null. */
-    public IngestResult ingest(Path file, IngestOptions options, LongConsumer progress) throws IOException {
-        EventFormat format = options.format() != null ? options.format() : EventFormat.detect(file);
-        return ingest(file, format, format.reader(), options, progress, null, true);
-    }
-
     /**
-     * The ingest itself, with the reader given and a hook run just before the commit (tests use both to
-     * simulate a failure midway).
+     * Creates {@code events} and the view, or converts a store of the first layout (codes as text, actor names and
+     * codes in {@code events}) in one transaction. {@code dyad_days} is the same in both layouts and stays.
      */
-    IngestResult ingest(Path file, EventFormat format, EventReader reader, IngestOptions options, LongConsumer progress,
-            Runnable beforeCommit, boolean allowFast) throws IOException {
-        long size = Files.size(file);
-        String abs = file.toAbsolutePath().normalize().toString();
-        try {
-            if (sizeKnown(size)) {
-                String sha = sha256(file);
-                String already = pathWithHash(sha, format);
-                if (already != null) {
-                    return new IngestResult(file.toString(), format, true, 0, 0, 0, 0, 0, List.of(), "none");
-                }
-            }
-            if (allowFast && format == EventFormat.GDELT2 && !compressed(file) && !options.collapseReemitted()) {
-                IngestResult fast = ingestWithReadCsv(file, abs, size, progress, beforeCommit);
-                if (fast != null) {
-                    return fast;
-                }
-            }
-            try (Statement s = conn.createStatement()) {
-                s.execute("CREATE OR REPLACE TEMP TABLE staging (" + STAGING_COLUMNS + ", source_url VARCHAR, geo_feature VARCHAR)");
-                s.execute("CREATE OR REPLACE TEMP TABLE staging_malformed (line BIGINT, reason VARCHAR)");
-            }
-            long t0 = System.nanoTime();
-            StagingHandler h = new StagingHandler();
-            long rowsRead;
-            String sha;
-            String method;
-            {
-                MessageDigest md = MessageDigest.getInstance("SHA-256");
-                try (DuckDBAppender events = conn.createAppender("temp", "main", "staging");
-                        DuckDBAppender bad = conn.createAppender("temp", "main", "staging_malformed");
-                        BufferedReader in = EventFormat.open(file,
-                                raw -> new Progress(new DigestInputStream(raw, md), progress))) {
-                    h.events = events;
-                    h.bad = bad;
-                    rowsRead = reader.read(in, file.toString(), h);
-                    if (h.failure != null) {
-                        throw h.failure;
-                    }
-                }
-                sha = HexFormat.of().formatHex(md.digest());
-                method = "reader";
-            }
-            timing("staged (" + method + ")", t0);
-            return commit(file, abs, size, sha, format, options, rowsRead, h, beforeCommit, method);
-        } catch (SQLException e) {
-            rollbackQuietly();
-            throw new StatecraftException("event store error while ingesting " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        } catch (RuntimeException | IOException e) {
-            rollbackQuietly();
-            throw e;
-        } finally {
-            dropStagingQuietly();
+    private void ensureLayout() throws SQLException {
+        boolean exists;
+        boolean first;
+        try (Statement s = conn.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) > 0, count(*) FILTER (WHERE column_name = 'actor1_code') > 0 "
+                        + "FROM duckdb_columns() WHERE table_name = 'events' AND schema_name = 'main'")) {
+            rs.next();
+            exists = rs.getBoolean(1);
+            first = rs.getBoolean(2);
         }
-    }
-
-    private IngestResult commit(Path file, String abs, long size, String sha, EventFormat format, IngestOptions options,
-            long rowsRead, StagingHandler h, Runnable beforeCommit, String method) throws SQLException {
+        try (Statement s = conn.createStatement()) {
+            if (!first) {
+                s.execute("CREATE TABLE IF NOT EXISTS events (" + EVENT_COLUMNS + ")");
+                if (!exists) {
+                    s.execute("INSERT OR REPLACE INTO store_meta VALUES ('layout', '" + LAYOUT + "')");
+                }
+                s.execute(EVENT_LIST);
+                return;
+            }
+        }
         conn.setAutoCommit(false);
         try (Statement s = conn.createStatement()) {
-            String already = pathWithHash(sha, format);
-            if (already != null) {
-                conn.rollback();
-                return new IngestResult(file.toString(), format, true, 0, 0, 0, 0, 0, List.of(), method);
-            }
-            int fileId = nextFileId();
-            long t1 = System.nanoTime();
-            long collapsed = 0;
-            if (options.collapseReemitted() && format == EventFormat.GDELT2) {
-                collapsed = s.executeUpdate(collapseSql());
-            }
-            long stored = s.executeUpdate("INSERT INTO events SELECT source, id, txt, " + STORED_VALUE_NAMES + ", " + NEAR_KEY
-                    + ", " + fileId + " FROM (SELECT DISTINCT ON (s.source, s.id, s.txt) s.* FROM (SELECT *, "
-                    + "CASE WHEN " + NUMERIC_KEY + " THEN CAST(event_key AS BIGINT) END AS id, "
-                    + "CASE WHEN " + NUMERIC_KEY + " THEN NULL ELSE event_key END AS txt FROM staging) s "
-                    + "ANTI JOIN events e ON e.source = s.source AND e.event_id IS NOT DISTINCT FROM s.id "
-                    + "AND e.event_key IS NOT DISTINCT FROM s.txt)");
-            long duplicates = h.good - collapsed - stored;
-            timing("inserted", t1);
-            s.executeUpdate("INSERT INTO malformed_rows SELECT " + fileId + ", line, reason FROM staging_malformed");
-            recordFile(fileId, abs, size, sha, format, rowsRead, stored, duplicates, collapsed, h.malformed);
-            if (beforeCommit != null) {
-                beforeCommit.run();
-            }
+            s.execute("ALTER TABLE events RENAME TO events_v1");
+            s.execute("CREATE TABLE events (" + EVENT_COLUMNS + ")");
+            s.execute("INSERT INTO codes SELECT (SELECT coalesce(max(id), 0) FROM codes) + row_number() OVER (ORDER BY code), "
+                    + "code FROM (SELECT actor1_country AS code FROM events_v1 UNION SELECT actor1_group FROM events_v1 "
+                    + "UNION SELECT actor2_country FROM events_v1 UNION SELECT actor2_group FROM events_v1 "
+                    + "UNION SELECT cameo FROM events_v1) WHERE code IS NOT NULL AND code NOT IN (SELECT code FROM codes)");
+            String id = "CASE v.source WHEN 'gdelt1' THEN 1 WHEN 'gdelt2' THEN 2 WHEN 'icews' THEN 3 WHEN 'acled' THEN 4 END";
+            s.execute("INSERT INTO events SELECT " + id + ", v.event_id, v.event_key, v.event_date, c1.id, g1.id, c2.id, "
+                    + "g2.id, k.id, v.quad_class, v.goldstein_own_micros, coalesce(v.date_added, 0), NULL, v.file_id "
+                    + "FROM events_v1 v LEFT JOIN codes c1 ON c1.code = v.actor1_country "
+                    + "LEFT JOIN codes g1 ON g1.code = v.actor1_group LEFT JOIN codes c2 ON c2.code = v.actor2_country "
+                    + "LEFT JOIN codes g2 ON g2.code = v.actor2_group LEFT JOIN codes k ON k.code = v.cameo");
+            s.execute("INSERT INTO event_names SELECT v.file_id, " + id + ", v.event_key, v.actor1_name, v.actor2_name "
+                    + "FROM events_v1 v WHERE v.event_key IS NOT NULL AND (v.actor1_name IS NOT NULL OR v.actor2_name IS NOT NULL)");
+            s.execute("DROP TABLE events_v1");
+            s.execute("INSERT OR REPLACE INTO store_meta VALUES ('layout', '" + LAYOUT + "')");
+            s.execute(EVENT_LIST);
             conn.commit();
-            timing("committed", t1);
-            aggregateFile(fileId);
-            timing("aggregated", t1);
-            return new IngestResult(file.toString(), format, false, rowsRead, stored, duplicates, collapsed, h.malformed,
-                    List.copyOf(h.kept), method);
         } finally {
             if (!conn.getAutoCommit()) {
                 rollbackQuietly();
@@ -254,124 +215,74 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
-    private static final boolean TIMING = Boolean.getBoolean("statecraft.events.timing");
-
-    /** Phase timings on stderr with {@code -Dstatecraft.events.timing=true} (for bench/events.sh). */
-    private static void timing(String phase, long since) {
-        if (TIMING) {
-            System.err.printf("  %s after %d ms%n", phase, (System.nanoTime() - since) / 1_000_000);
-        }
-    }
-
-    private static boolean compressed(Path file) {
-        String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return n.endsWith(".zip") || n.endsWith(".gz");
-    }
-
-    /** A file staged by DuckDB's own CSV reader: its line count and content hash. */
-    private record FastStage(long lines, String sha256) {
+    /** Ingests one file (see the class comment). {@code progress} receives raw bytes read so far; may be null. */
+    public IngestResult ingest(Path file, IngestOptions options, LongConsumer progress) throws IOException {
+        EventFormat format = options.format() != null ? options.format() : EventFormat.detect(file);
+        return ingest(file, format, format.reader(), options, progress, null, true);
     }
 
     /**
-     * Ingests a plain GDELT 2.0 file with DuckDB's parallel {@code read_csv}, straight into {@code events} in one
-     * transaction, checking each row as {@link org.statecraft.events.gdelt.GdeltReader} does (the SQL conditions
-     * are the same or stricter), while a second thread hashes the file and counts its lines. If any line was
-     * rejected, failed a check or was skipped (a blank line), the transaction is rolled back and null returned:
-     * the caller then reads the file with the Java reader, which reports each bad row with its line. So this path
-     * only ever handles files the reader would read without a malformed row, and stores exactly what it would
-     * (a test compares the two).
+     * The ingest itself, with the reader given and a hook run just before the commit (tests use both to simulate a
+     * failure midway); {@code bulk} lets GDELT files go to {@link GdeltBulkParser} rather than {@code reader}.
      */
-    private IngestResult ingestWithReadCsv(Path file, String abs, long size, LongConsumer progress,
-            Runnable beforeCommit) throws SQLException, IOException {
-        long t0 = System.nanoTime();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "statecraft-hash");
-            t.setDaemon(true);
-            return t;
-        });
+    IngestResult ingest(Path file, EventFormat format, EventReader reader, IngestOptions options, LongConsumer progress,
+            Runnable beforeCommit, boolean bulk) throws IOException {
+        long size = Files.size(file);
+        String abs = file.toAbsolutePath().normalize().toString();
+        boolean useBulk = bulk && format.numericKey();
+        String method = useBulk ? "bulk parser" : "reader";
         try {
-            java.util.concurrent.Future<FastStage> scan = pool.submit(() -> hashAndCountLines(file, progress));
-            StringBuilder cols = new StringBuilder();
-            for (int i = 0; i < 61; i++) {
-                cols.append(i == 0 ? "" : ", ").append("'c").append(i).append("': 'VARCHAR'");
+            if (sizeKnown(size) && pathWithHash(sha256(file), format) != null) {
+                return new IngestResult(file.toString(), format, true, 0, 0, 0, 0, 0, List.of(), "none");
             }
-            String path = file.toAbsolutePath().toString().replace("'", "''");
-            // the file's own value, exact in millionths; the bundled table's value replaces it at query time
-            String own = "CAST(TRY_CAST(c30 AS DECIMAL(8,6)) * 1000000 AS INTEGER)";
-            // all ASCII digits, so many; a regular expression is about 4x cheaper here than ltrim(...) = '' AND length(...)
-            String digits = "regexp_full_match(%1$s, '[0-9]{%2$d,%3$d}')";
+            long t0 = System.nanoTime();
+            timing("started", t0);
             conn.setAutoCommit(false);
-            int fileId = nextFileId();
-            boolean anyGdelt2 = false;
-            try (Statement s = conn.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT count(*) > 0 FROM events WHERE source = 'gdelt2'")) {
-                rs.next();
-                anyGdelt2 = rs.getBoolean(1);
-            }
-            String sql = "INSERT INTO events SELECT 'gdelt2', CAST(c0 AS BIGINT), NULL, d, NULL, NULL, nullif(c7, ''), "
-                    + "nullif(c8, ''), NULL, NULL, nullif(c17, ''), nullif(c18, ''), c26, CAST(c29 AS TINYINT), "
-                    + "own, CASE WHEN " + String.format(digits, "c59", 1, 18) + " THEN CAST(c59 AS BIGINT) ELSE 0 END, "
-                    + "hash(d, nullif(c5, ''), nullif(c15, ''), c26, nullif(c58, ''), nullif(c60, '')), " + fileId
-                    + " FROM (SELECT *, CAST(try_strptime(c1, '%Y%m%d') AS DATE) AS d, " + own + " AS own "
-                    + "FROM read_csv('" + path + "', delim = '\\t', "
-                    + "quote = '', escape = '', header = false, auto_detect = false, columns = {" + cols + "}, "
-                    + "store_rejects = true, rejects_table = 'staging_rejects', rejects_scan = 'staging_scans')) r "
-                    + "WHERE " + String.format(digits, "c0", 1, 18) + " AND " + String.format(digits, "c1", 8, 8)
-                    + " AND d IS NOT NULL "
-                    + "AND substr(c26, 1, 2) IN ('01','02','03','04','05','06','07','08','09','10','11','12','13','14',"
-                    + "'15','16','17','18','19','20') AND c29 IN ('1', '2', '3', '4') "
-                    + "AND own BETWEEN -10000000 AND 10000000 ";
-            String fromValid = sql.substring(sql.indexOf(" FROM (SELECT *, "));
-            if (anyGdelt2) {
-                sql += "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.source = 'gdelt2' AND e.event_id = CAST(r.c0 AS BIGINT))";
-            }
-            long inserted;
-            long passed;
-            long rejected;
             try (Statement s = conn.createStatement()) {
-                s.execute("DROP TABLE IF EXISTS temp.staging_rejects");
-                s.execute("DROP TABLE IF EXISTS temp.staging_scans");
-                inserted = s.executeUpdate(sql);
-                try (ResultSet rs = s.executeQuery("SELECT count(DISTINCT line) FROM temp.staging_rejects")) {
-                    rs.next();
-                    rejected = rs.getLong(1);
+                s.execute("SELECT 1"); // begins the transaction the appenders write in
+            }
+            int fileId = nextFileId();
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            Sink sink = new Sink(file.toString(), format, fileId, loadCodes());
+            long rowsRead;
+            try (DuckDBAppender events = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "events");
+                    DuckDBAppender names = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "event_names");
+                    DuckDBAppender bad = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "malformed_rows");
+                    DuckDBAppender codes = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "codes")) {
+                sink.events = events;
+                sink.names = names;
+                sink.bad = bad;
+                if (useBulk) {
+                    rowsRead = bulkRead(file, format == EventFormat.GDELT2, sink, md, progress);
+                } else {
+                    try (BufferedReader in = EventFormat.open(file,
+                            raw -> new Progress(new DigestInputStream(raw, md), progress))) {
+                        rowsRead = reader.read(in, file.toString(), sink);
+                    }
                 }
-                s.execute("DROP TABLE IF EXISTS temp.staging_rejects");
-                s.execute("DROP TABLE IF EXISTS temp.staging_scans");
-            }
-            FastStage scanned = scan.get();
-            timing("read_csv insert", t0);
-            if (rejected > 0) {
-                conn.rollback();
-                conn.setAutoCommit(true);
-                return null;
-            }
-            long stored = inserted;
-            try (Statement s = conn.createStatement();
-                    // the inserted rows less their distinct keys (a DISTINCT subquery runs in parallel, count(DISTINCT) not)
-                    ResultSet rs = s.executeQuery("SELECT " + inserted + " - count(*) FROM (SELECT DISTINCT event_id "
-                            + "FROM events WHERE file_id = " + fileId + ")")) {
-                rs.next();
-                if (rs.getLong(1) > 0) { // the same GLOBALEVENTID twice in the file: keep one
-                    stored -= s.executeUpdate("DELETE FROM events WHERE file_id = " + fileId + " AND rowid NOT IN "
-                            + "(SELECT min(rowid) FROM events WHERE file_id = " + fileId + " GROUP BY event_id)");
+                if (sink.failure != null) {
+                    throw sink.failure;
+                }
+                for (Map.Entry<String, Integer> c : sink.newCodes.entrySet()) {
+                    codes.beginRow().append(c.getValue()).append(c.getKey()).endRow();
                 }
             }
-            // every line must be accounted for: stored, or a duplicate of a stored event (checked by key)
-            long duplicatesOfStore = inserted == scanned.lines() ? 0 : countKnownKeys(fromValid, fileId);
-            passed = inserted + duplicatesOfStore;
-            if (passed != scanned.lines()) {
+            timing("appended (" + method + ")", t0);
+            String sha = HexFormat.of().formatHex(md.digest());
+            if (pathWithHash(sha, format) != null) {
                 conn.rollback();
-                conn.setAutoCommit(true);
-                return null;
+                return new IngestResult(file.toString(), format, true, 0, 0, 0, 0, 0, List.of(), "none");
             }
-            if (pathWithHash(scanned.sha256(), EventFormat.GDELT2) != null) {
-                conn.rollback();
-                conn.setAutoCommit(true);
-                return new IngestResult(file.toString(), EventFormat.GDELT2, true, 0, 0, 0, 0, 0, List.of(), "none");
+            long collapsed = 0;
+            try (Statement s = conn.createStatement()) {
+                if (options.collapseReemitted() && format == EventFormat.GDELT2 && sink.good > 0) {
+                    collapsed = s.executeUpdate(collapseSql(fileId));
+                }
             }
-            long duplicates = scanned.lines() - stored;
-            recordFile(fileId, abs, size, scanned.sha256(), EventFormat.GDELT2, scanned.lines(), stored, duplicates, 0, 0);
+            long duplicates = removeDuplicates(sink, fileId);
+            long stored = sink.good - collapsed - duplicates;
+            timing("checked duplicates", t0);
+            recordFile(fileId, abs, size, sha, format, rowsRead, stored, duplicates, collapsed, sink.malformed);
             if (beforeCommit != null) {
                 beforeCommit.run();
             }
@@ -380,31 +291,176 @@ public final class EventStore implements AutoCloseable {
             timing("committed", t0);
             aggregateFile(fileId);
             timing("aggregated", t0);
-            return new IngestResult(file.toString(), EventFormat.GDELT2, false, scanned.lines(), stored, duplicates, 0, 0,
-                    List.of(), "duckdb read_csv");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while hashing " + file, e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            return new IngestResult(file.toString(), format, false, rowsRead, stored, duplicates, collapsed, sink.malformed,
+                    List.copyOf(sink.kept), method);
+        } catch (SQLException e) {
+            throw new StatecraftException("event store error while ingesting " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         } finally {
-            pool.shutdownNow();
-            if (!conn.getAutoCommit()) {
-                rollbackQuietly();
-                conn.setAutoCommit(true);
+            try {
+                if (!conn.getAutoCommit()) {
+                    rollbackQuietly();
+                    conn.setAutoCommit(true);
+                }
+            } catch (SQLException ignored) {
+                // the connection is going away
             }
         }
     }
 
-    /** Valid lines of the file (the {@code FROM ... WHERE} of the insert) whose key was stored before. */
-    private long countKnownKeys(String fromValid, int fileId) throws SQLException {
-        try (Statement s = conn.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*)" + fromValid.replace("store_rejects = true, "
-                        + "rejects_table = 'staging_rejects', rejects_scan = 'staging_scans'", "ignore_errors = true")
-                        + "AND EXISTS (SELECT 1 FROM events e WHERE e.source = 'gdelt2' AND e.event_id = CAST(r.c0 AS BIGINT) "
-                        + "AND e.file_id <> " + fileId + ")")) {
-            rs.next();
-            return rs.getLong(1);
+    /**
+     * Reads a GDELT file in blocks of whole lines (a reader thread, which also hashes the raw bytes), parses the
+     * blocks on a pool of threads and appends them here in file order, so rows keep their order and line numbers.
+     * At most a few blocks are in flight, so the heap stays bounded whatever the file size.
+     */
+    private long bulkRead(Path file, boolean v2, Sink sink, MessageDigest md, LongConsumer progress)
+            throws IOException, SQLException {
+        int threads = Integer.getInteger("statecraft.parse.threads", Math.max(1, Runtime.getRuntime().availableProcessors()));
+        ExecutorService parsers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "statecraft-parse");
+            t.setDaemon(true);
+            return t;
+        });
+        ThreadLocal<GdeltBulkParser> parser = ThreadLocal.withInitial(() -> new GdeltBulkParser(v2));
+        BlockingQueue<Future<GdeltBulkParser.Batch>> queue = new ArrayBlockingQueue<>(threads + 2);
+        Future<GdeltBulkParser.Batch> end = CompletableFuture.completedFuture(null);
+        // blocks go back to a pool once parsed (a new 4 MiB array per block costs the collector more than the parse)
+        BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(threads + 4);
+        Thread reader = new Thread(() -> {
+            try {
+                try (InputStream in = EventFormat.openBytes(file,
+                        raw -> new Progress(new DigestInputStream(raw, md), progress))) {
+                    byte[] buf = block(free, BLOCK_BYTES);
+                    int len = 0;
+                    while (true) {
+                        len += in.readNBytes(buf, len, buf.length - len);
+                        if (len < buf.length) { // the end of the file
+                            if (len > 0) {
+                                queue.put(parse(parsers, parser, free, buf, len));
+                            }
+                            break;
+                        }
+                        int cut = GdeltBulkParser.afterLastLineEnd(buf, 0, len);
+                        if (cut < 0) { // one line longer than the block
+                            buf = Arrays.copyOf(buf, buf.length * 2);
+                            continue;
+                        }
+                        byte[] next = block(free, 2 * (len - cut));
+                        System.arraycopy(buf, cut, next, 0, len - cut);
+                        queue.put(parse(parsers, parser, free, buf, cut));
+                        buf = next;
+                        len = len - cut;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    queue.put(CompletableFuture.failedFuture(e));
+                }
+                queue.put(end);
+            } catch (InterruptedException e) {
+                // the ingest was given up: stop reading
+            }
+        }, "statecraft-read");
+        reader.setDaemon(true);
+        reader.start();
+        long lines = 0;
+        try {
+            while (true) {
+                Future<GdeltBulkParser.Batch> f = queue.take();
+                if (f == end) {
+                    return lines;
+                }
+                GdeltBulkParser.Batch b = f.get();
+                sink.batch(b);
+                lines += b.lines;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading " + file, e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(c);
+        } finally {
+            reader.interrupt();
+            parsers.shutdownNow();
+        }
+    }
+
+    /** A free block of at least {@code min} bytes (and at least {@link #BLOCK_BYTES}). */
+    private static byte[] block(BlockingQueue<byte[]> free, int min) {
+        byte[] b = free.poll();
+        return b != null && b.length >= min ? b : new byte[Math.max(BLOCK_BYTES, min)];
+    }
+
+    /** Parses {@code block[0, len)} on the pool, then gives the block back. */
+    private static Future<GdeltBulkParser.Batch> parse(ExecutorService parsers, ThreadLocal<GdeltBulkParser> parser,
+            BlockingQueue<byte[]> free, byte[] block, int len) {
+        return parsers.submit(() -> {
+            try {
+                return parser.get().parse(block, 0, len);
+            } finally {
+                free.offer(block);
+            }
+        });
+    }
+
+    /** The stored codes by text. */
+    private Map<String, Integer> loadCodes() throws SQLException {
+        Map<String, Integer> out = new HashMap<>();
+        query("SELECT code, id FROM codes", rs -> out.put(rs.getString(1), rs.getInt(2)));
+        return out;
+    }
+
+    /**
+     * Deletes this file's rows whose key is stored from another file or comes earlier in this file (the first
+     * occurrence is kept); returns how many. GDELT files list GLOBALEVENTIDs in increasing order, and a file whose ids
+     * increase has no repeat, so the within-file check is skipped then; the check against the store looks only at
+     * stored ids in the file's range.
+     */
+    private long removeDuplicates(Sink k, int fileId) throws SQLException {
+        if (k.good == 0) {
+            return 0;
+        }
+        boolean numeric = k.format.numericKey();
+        String key = numeric ? "event_id" : "event_key";
+        long removed = 0;
+        try (Statement s = conn.createStatement()) {
+            if (!numeric || !k.increasing) {
+                removed += s.executeUpdate("DELETE FROM events WHERE file_id = " + fileId + " AND rowid NOT IN "
+                        + "(SELECT min(rowid) FROM events WHERE file_id = " + fileId + " GROUP BY " + key + ")");
+            }
+            String stored = "SELECT " + key + " FROM events WHERE source = " + k.format.storeId() + " AND file_id <> "
+                    + fileId + (numeric ? " AND event_id BETWEEN " + k.minId + " AND " + k.maxId : "");
+            boolean any;
+            try (ResultSet rs = s.executeQuery("SELECT EXISTS (" + stored + ")")) {
+                rs.next();
+                any = rs.getBoolean(1);
+            }
+            if (any) {
+                removed += s.executeUpdate("DELETE FROM events WHERE file_id = " + fileId + " AND " + key + " IN ("
+                        + stored + ")");
+            }
+            if (k.namesAppended > 0) {
+                s.executeUpdate("DELETE FROM event_names WHERE file_id = " + fileId + " AND (rowid NOT IN (SELECT min(rowid) "
+                        + "FROM event_names WHERE file_id = " + fileId + " GROUP BY event_key) OR event_key NOT IN "
+                        + "(SELECT event_key FROM events WHERE file_id = " + fileId + "))");
+            }
+        }
+        return removed;
+    }
+
+    private static final boolean TIMING = Boolean.getBoolean("statecraft.events.timing");
+
+    /** Phase timings on stderr with {@code -Dstatecraft.events.timing=true} (for bench/events.sh). */
+    private static void timing(String phase, long since) {
+        if (TIMING) {
+            System.err.printf("  %s after %d ms (this thread's CPU so far %d ms)%n", phase, (System.nanoTime() - since) / 1_000_000,
+                    java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
         }
     }
 
@@ -432,51 +488,6 @@ public final class EventStore implements AutoCloseable {
             p.setLong(10, malformed);
             p.executeUpdate();
         }
-    }
-
-    /** SHA-256 of the bytes and the number of lines (a last line without a newline counts). */
-    private static FastStage hashAndCountLines(Path file, LongConsumer progress) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 20];
-            long lines = 0;
-            long total = 0;
-            byte last = '\n';
-            int n;
-            java.nio.ByteBuffer words = java.nio.ByteBuffer.wrap(buf).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
-                md.update(buf, 0, n);
-                int i = 0;
-                for (; i + 8 <= n; i += 8) {
-                    lines += newlines(words.getLong(i));
-                }
-                for (; i < n; i++) {
-                    if (buf[i] == '\n') {
-                        lines++;
-                    }
-                }
-                last = buf[n - 1];
-                total += n;
-                if (progress != null) {
-                    progress.accept(total);
-                }
-            }
-            if (last != '\n') {
-                lines++;
-            }
-            return new FastStage(lines, HexFormat.of().formatHex(md.digest()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
-
-    /** How many of the 8 bytes of {@code word} are '\n' (exact: no carries between bytes). */
-    static int newlines(long word) {
-        long x = word ^ 0x0A0A0A0A0A0A0A0AL; // a newline byte becomes 0
-        long t = (x & LOW7) + LOW7; // high bit set where the low 7 bits are not all 0
-        return Long.bitCount(~(t | x | LOW7)); // high bit left only where the byte is 0
     }
 
     /** The bundled Goldstein values (both scales, in millionths) as a temporary table the queries join. */
@@ -510,19 +521,24 @@ public final class EventStore implements AutoCloseable {
 
     /**
      * Adds to {@code dyad_days} the aggregates of the stored events matching {@code where} (one file's, or all),
-     * with both scales' Goldstein values (the bundled table's for the code, else the file's own value).
+     * with both scales' Goldstein values (the bundled table's for the code, else the file's own value). Grouped on
+     * the code numbers, which are turned into text only for the (few) groups.
      */
     private static void aggregate(Statement s, String where) throws SQLException {
         // the values computed once per row; sums of greatest/least rather than FILTERed sums (about half the time)
-        s.executeUpdate("INSERT INTO dyad_days SELECT actor1_country, actor1_group, actor2_country, actor2_group, "
+        s.executeUpdate("INSERT INTO dyad_days SELECT c1.code, g1.code, c2.code, g2.code, a.* EXCLUDE (a1c, a1g, a2c, a2g) "
+                + "FROM (SELECT actor1_country AS a1c, actor1_group AS a1g, actor2_country AS a2c, actor2_group AS a2g, "
                 + "event_date, file_id, count(*), sum(CAST(quad_class = 1 AS INTEGER)), "
                 + "sum(CAST(quad_class = 2 AS INTEGER)), sum(CAST(quad_class = 3 AS INTEGER)), "
                 + "sum(CAST(quad_class = 4 AS INTEGER)), " + sums("g") + ", " + sums("i")
-                + " FROM (SELECT actor1_country, actor1_group, actor2_country, actor2_group, event_date, file_id, "
-                + "quad_class, " + goldsteinSql(false) + " AS g, " + goldsteinSql(true) + " AS i "
-                + "FROM events LEFT JOIN temp.cameo_goldstein t ON t.code = events.cameo WHERE " + where
-                + " AND actor1_country IS NOT NULL AND actor2_country IS NOT NULL) "
-                + "GROUP BY actor1_country, actor1_group, actor2_country, actor2_group, event_date, file_id");
+                + " FROM (SELECT e.actor1_country, e.actor1_group, e.actor2_country, e.actor2_group, e.event_date, e.file_id, "
+                + "e.quad_class, coalesce(t.gdelt, e.goldstein_own_micros) AS g, "
+                + "coalesce(t.icews, t.gdelt, e.goldstein_own_micros) AS i FROM events e LEFT JOIN (SELECT c.id, t.gdelt, "
+                + "t.icews FROM codes c JOIN temp.cameo_goldstein t ON t.code = c.code) t ON t.id = e.cameo WHERE " + where
+                + " AND e.actor1_country IS NOT NULL AND e.actor2_country IS NOT NULL) "
+                + "GROUP BY actor1_country, actor1_group, actor2_country, actor2_group, event_date, file_id) a "
+                + "JOIN codes c1 ON c1.id = a.a1c LEFT JOIN codes g1 ON g1.id = a.a1g "
+                + "JOIN codes c2 ON c2.id = a.a2c LEFT JOIN codes g2 ON g2.id = a.a2g");
     }
 
     /** Sum, cooperative sum and conflictual sum of a Goldstein value column, as BIGINTs never null. */
@@ -596,15 +612,16 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
-    /** Deletes staged GDELT 2.0 rows that repeat an earlier event (stored or staged) within the window. */
-    private static String collapseSql() {
-        String ts = "strptime(CAST(%s.date_added AS VARCHAR), '%%Y%%m%%d%%H%%M%%S')";
-        return "DELETE FROM staging s WHERE s.date_added > 0 AND EXISTS (SELECT 1 FROM ("
-                + "SELECT near_key, date_added, CAST(event_id AS VARCHAR) AS event_key FROM events "
-                + "WHERE source = 'gdelt2' AND date_added > 0 "
-                + "UNION ALL SELECT " + NEAR_KEY + ", date_added, event_key FROM staging WHERE date_added > 0) o "
-                + "WHERE o.near_key = " + NEAR_KEY.replace("(", "(s.").replace(", ", ", s.") + " AND o.event_key <> s.event_key "
-                + "AND (o.date_added < s.date_added OR (o.date_added = s.date_added AND o.event_key < s.event_key)) "
+    /**
+     * Deletes this file's GDELT 2.0 rows that repeat an earlier event (stored, or earlier in DATEADDED and then in
+     * GLOBALEVENTID in this file) within the window.
+     */
+    private static String collapseSql(int fileId) {
+        String ts = "try_strptime(CAST(%s.date_added AS VARCHAR), '%%Y%%m%%d%%H%%M%%S')";
+        return "DELETE FROM events WHERE file_id = " + fileId + " AND rowid IN (SELECT s.rowid FROM events s JOIN events o "
+                + "ON o.near_key = s.near_key WHERE s.file_id = " + fileId + " AND s.date_added > 0 AND o.source = "
+                + EventFormat.GDELT2.storeId() + " AND o.date_added > 0 AND o.event_id <> s.event_id "
+                + "AND (o.date_added < s.date_added OR (o.date_added = s.date_added AND o.event_id < s.event_id)) "
                 + "AND date_diff('minute', " + String.format(ts, "o") + ", " + String.format(ts, "s") + ") <= "
                 + REEMISSION_WINDOW_MINUTES + ")";
     }
@@ -655,19 +672,10 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
-    private void dropStagingQuietly() {
-        try (Statement s = conn.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS temp.staging");
-            s.execute("DROP TABLE IF EXISTS temp.staging_malformed");
-        } catch (SQLException ignored) {
-            // best effort: temporary tables vanish with the connection anyway
-        }
-    }
-
     /** Number of stored events, per source. */
     public Map<String, Long> counts() {
         Map<String, Long> out = new LinkedHashMap<>();
-        query("SELECT source, count(*) FROM events GROUP BY source ORDER BY source", rs -> out.put(rs.getString(1), rs.getLong(2)));
+        query("SELECT " + String.format(SOURCE_NAME, "source") + " AS s, count(*) FROM events GROUP BY source ORDER BY s", rs -> out.put(rs.getString(1), rs.getLong(2)));
         return out;
     }
 
@@ -681,7 +689,7 @@ public final class EventStore implements AutoCloseable {
     /** Every stored event as one text line (all columns but file_id), in key order; for tests. */
     List<String> dump() {
         List<String> out = new ArrayList<>();
-        query("SELECT * EXCLUDE (file_id) FROM events ORDER BY source, event_id, event_key", rs -> {
+        query("SELECT * EXCLUDE (file_id) FROM event_list ORDER BY source, event_id, event_key", rs -> {
             StringBuilder b = new StringBuilder();
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                 b.append(i == 1 ? "" : "|").append(rs.getString(i));
@@ -772,7 +780,7 @@ public final class EventStore implements AutoCloseable {
                 + "CAST(coalesce(-sum(" + g + ") FILTER (WHERE " + g + " < 0), 0) AS BIGINT), "
                 + "count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2), "
                 + "count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4) "
-                + "FROM events LEFT JOIN temp.cameo_goldstein t ON t.code = events.cameo WHERE ";
+                + "FROM event_list LEFT JOIN temp.cameo_goldstein t ON t.code = event_list.cameo WHERE ";
         return periodQuery(index, sql, from, to);
     }
 
@@ -783,8 +791,8 @@ public final class EventStore implements AutoCloseable {
         String g = goldsteinSql(icewsScale);
         List<TensionEvent> out = new ArrayList<>();
         try (PreparedStatement p = conn.prepareStatement("SELECT event_date, actor1_country, actor1_group, actor2_country, "
-                + "actor2_group, cameo, " + g + ", quad_class FROM events LEFT JOIN temp.cameo_goldstein t "
-                + "ON t.code = events.cameo WHERE " + where)) {
+                + "actor2_group, cameo, " + g + ", quad_class FROM event_list LEFT JOIN temp.cameo_goldstein t "
+                + "ON t.code = event_list.cameo WHERE " + where)) {
             bind(p, params);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
@@ -857,14 +865,97 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
-    /** Appends good rows to staging, malformed ones to staging_malformed; keeps the first few for the result. */
-    private static final class StagingHandler implements RowHandler {
+    /**
+     * Appends rows to {@code events} and {@code event_names}, malformed ones to {@code malformed_rows}; gives codes
+     * their numbers (new ones are kept in {@link #newCodes} for {@code codes}); keeps the first malformed rows for
+     * the result. Used on the ingest thread only.
+     */
+    private static final class Sink implements RowHandler {
+        final String fileName;
+        final EventFormat format;
+        final byte source;
+        final int fileId;
+        final Map<String, Integer> codeIds;
+        final Map<String, Integer> newCodes = new LinkedHashMap<>();
+        int nextCodeId;
         DuckDBAppender events;
+        DuckDBAppender names;
         DuckDBAppender bad;
         long good;
         long malformed;
+        long namesAppended;
+        long lineBase;
+        long minId = Long.MAX_VALUE;
+        long maxId = Long.MIN_VALUE;
+        long lastId = Long.MIN_VALUE;
+        boolean increasing = true;
         final List<MalformedRow> kept = new ArrayList<>();
         SQLException failure;
+
+        Sink(String fileName, EventFormat format, int fileId, Map<String, Integer> codeIds) {
+            this.fileName = fileName;
+            this.format = format;
+            this.source = (byte) format.storeId();
+            this.fileId = fileId;
+            this.codeIds = codeIds;
+            this.nextCodeId = codeIds.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        }
+
+        int codeId(String code) {
+            if (code == null || code.isEmpty()) {
+                return -1;
+            }
+            Integer id = codeIds.get(code);
+            if (id == null) {
+                id = nextCodeId++;
+                codeIds.put(code, id);
+                newCodes.put(code, id);
+            }
+            return id;
+        }
+
+        private void code(int id) throws SQLException {
+            if (id < 0) {
+                events.appendNull();
+            } else {
+                events.append(id);
+            }
+        }
+
+        private void numericKey(long id) {
+            increasing &= id > lastId;
+            lastId = id;
+            minId = Math.min(minId, id);
+            maxId = Math.max(maxId, id);
+        }
+
+        /** One parsed GDELT block, its lines numbered after the blocks before it. */
+        void batch(GdeltBulkParser.Batch b) throws SQLException {
+            int[] ids = new int[b.codes.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = codeId(b.codes.get(i));
+            }
+            for (int r = 0; r < b.rows; r++) {
+                numericKey(b.id[r]);
+                events.beginRow().append(source).append(b.id[r]).appendNull().appendEpochDays(b.day[r]);
+                code(b.actor1Country[r] < 0 ? -1 : ids[b.actor1Country[r]]);
+                code(b.actor1Group[r] < 0 ? -1 : ids[b.actor1Group[r]]);
+                code(b.actor2Country[r] < 0 ? -1 : ids[b.actor2Country[r]]);
+                code(b.actor2Group[r] < 0 ? -1 : ids[b.actor2Group[r]]);
+                events.append(ids[b.cameo[r]]).append(b.quad[r]);
+                if (b.own[r] == GdeltBulkParser.NO_OWN) {
+                    events.appendNull();
+                } else {
+                    events.append(b.own[r]);
+                }
+                events.append(b.dateAdded[r]).append(b.nearKey[r]).append(fileId).endRow();
+            }
+            good += b.rows;
+            for (int j = 0; j < b.badLines.size(); j++) {
+                malformed(new MalformedRow(fileName, lineBase + b.badLines.get(j), b.badReasons.get(j)));
+            }
+            lineBase += b.lines;
+        }
 
         @Override
         public void event(EventRecord e) {
@@ -872,14 +963,43 @@ public final class EventStore implements AutoCloseable {
                 return;
             }
             try {
-                events.beginRow()
-                        .append(e.source()).append(e.key()).append(e.date())
-                        .append(e.actor1Code()).append(e.actor1Name()).append(e.actor1Country()).append(e.actor1Group())
-                        .append(e.actor2Code()).append(e.actor2Name()).append(e.actor2Country()).append(e.actor2Group())
-                        .append(e.cameo()).append((byte) e.quadClass())
-                        .append(Double.isNaN(e.fileGoldstein()) ? null : (Integer) (int) TensionIndex.micros(e.fileGoldstein()))
-                        .append(e.dateAdded()).append(e.sourceUrl()).append(e.geoFeature())
-                        .endRow();
+                boolean numeric = format.numericKey();
+                events.beginRow().append(source);
+                if (numeric) {
+                    long id = Long.parseLong(e.key());
+                    numericKey(id);
+                    events.append(id).appendNull();
+                } else {
+                    events.appendNull().append(e.key());
+                }
+                events.appendEpochDays(Math.toIntExact(e.date().toEpochDay()));
+                code(codeId(e.actor1Country()));
+                code(codeId(e.actor1Group()));
+                code(codeId(e.actor2Country()));
+                code(codeId(e.actor2Group()));
+                events.append(codeId(e.cameo())).append((byte) e.quadClass());
+                if (Double.isNaN(e.fileGoldstein())) {
+                    events.appendNull();
+                } else {
+                    events.append((int) TensionIndex.micros(e.fileGoldstein()));
+                }
+                events.append(e.dateAdded()).append(NearKey.of(e.date(), e.actor1Code(), e.actor2Code(), e.cameo(),
+                        e.geoFeature(), e.sourceUrl())).append(fileId).endRow();
+                if (!numeric && (e.actor1Name() != null || e.actor2Name() != null)) {
+                    names.beginRow().append(fileId).append(source).append(e.key());
+                    if (e.actor1Name() == null) {
+                        names.appendNull();
+                    } else {
+                        names.append(e.actor1Name());
+                    }
+                    if (e.actor2Name() == null) {
+                        names.appendNull();
+                    } else {
+                        names.append(e.actor2Name());
+                    }
+                    names.endRow();
+                    namesAppended++;
+                }
                 good++;
             } catch (SQLException ex) {
                 failure = ex;
@@ -896,7 +1016,7 @@ public final class EventStore implements AutoCloseable {
                 return;
             }
             try {
-                bad.beginRow().append(row.line()).append(row.reason()).endRow();
+                bad.beginRow().append(fileId).append(row.line()).append(row.reason()).endRow();
             } catch (SQLException ex) {
                 failure = ex;
             }

@@ -17,8 +17,9 @@ import org.statecraft.events.MalformedRow;
  * @param malformed rows that could not be read
  * @param malformedRows the first malformed rows (at most {@link EventStore#MALFORMED_KEPT_IN_RESULT}); all of
  *     them are in the store's {@code malformed_rows} table
- * @param method how the file was staged: {@code duckdb read_csv} (plain GDELT 2.0 files without a bad row),
- *     {@code reader} (the streaming Java readers) or {@code none} (skipped)
+ * @param method how the file was read: {@code bulk parser} (GDELT files, {@link
+ *     org.statecraft.events.gdelt.GdeltBulkParser}), {@code reader} (the streaming Java readers) or {@code none}
+ *     (skipped)
  */
 public record IngestResult(String file, EventFormat format, boolean skipped, long rowsRead, long stored,
         long duplicates, long collapsed, long malformed, List<MalformedRow> malformedRows, String method) {

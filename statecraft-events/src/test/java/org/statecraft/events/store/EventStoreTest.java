@@ -99,7 +99,7 @@ class EventStoreTest {
             assertThat(r.rowsRead()).isEqualTo(100);
             assertThat(r.stored()).isEqualTo(98);
             assertThat(r.malformed()).isEqualTo(2);
-            assertThat(r.method()).isEqualTo("reader"); // the read_csv path declines files with bad rows
+            assertThat(r.method()).isEqualTo("bulk parser");
             assertThat(r.malformedRows()).extracting(MalformedRow::line).containsExactly(10L, 20L);
             assertThat(s.malformedRows()).extracting(MalformedRow::line).containsExactly(10L, 20L);
             assertThat(s.malformedRows().get(1).reason()).contains("12x");
@@ -181,22 +181,6 @@ class EventStoreTest {
         }
     }
 
-    @Test
-    void theWordWiseNewlineCountCountsEveryNewlineByte() {
-        java.util.Random r = new java.util.Random(1);
-        byte[] pool = {'\n', '\t', 'a', 0, (byte) 0x8A, (byte) 0xFF, 0x0B, 0x09};
-        for (int k = 0; k < 100_000; k++) {
-            long w = 0;
-            int expected = 0;
-            for (int b = 0; b < 8; b++) {
-                byte v = pool[r.nextInt(pool.length)];
-                expected += v == '\n' ? 1 : 0;
-                w |= (v & 0xFFL) << (8 * b);
-            }
-            assertThat(EventStore.newlines(w)).isEqualTo(expected);
-        }
-    }
-
     /** Every dyad option, period, scale and a date range: the daily aggregate gives what the raw events give. */
     private static void assertAggregateEqualsRawEvents(EventStore s) {
         Map<String, ActorSpec> aliases = Map.of("taliban", ActorSpec.parse("AFG/TAL"), "usgov", ActorSpec.parse("USA/GOV"));
@@ -220,9 +204,10 @@ class EventStoreTest {
     @Test
     void theDailyAggregateEqualsTheRawEventsAfterEachFileAndAfterARolledBackIngest() throws Exception {
         try (EventStore s = store()) {
-            s.ingest(Samples.gdeltV2(), IngestOptions.defaults(), null); // the read_csv path
+            s.ingest(Samples.gdeltV2(), IngestOptions.defaults(), null); // the bulk parser
             assertAggregateEqualsRawEvents(s);
-            s.ingest(Samples.gdeltMixed(), IngestOptions.defaults(), null); // the reader path
+            s.ingest(Samples.gdeltMixed(), EventFormat.GDELT1, EventFormat.GDELT1.reader(), IngestOptions.defaults(), null,
+                    null, false); // the reader path
             assertAggregateEqualsRawEvents(s);
             assertThatThrownBy(() -> s.ingest(Samples.icews(), EventFormat.ICEWS, EventFormat.ICEWS.reader(),
                     IngestOptions.defaults(), null, () -> {
@@ -274,14 +259,14 @@ class EventStoreTest {
     }
 
     @Test
-    void theReadCsvFastPathStoresExactlyWhatTheJavaReaderStores() throws Exception {
-        List<String> viaReadCsv;
+    void theBulkParserStoresExactlyWhatTheJavaReaderStores() throws Exception {
+        List<String> viaBulk;
         List<String> viaReader;
         try (EventStore s = EventStore.open(tmp.resolve("fast"))) {
             IngestResult r = s.ingest(Samples.gdeltV2(), IngestOptions.defaults(), null);
-            assertThat(r.method()).isEqualTo("duckdb read_csv");
+            assertThat(r.method()).isEqualTo("bulk parser");
             assertThat(r.stored()).isEqualTo(100);
-            viaReadCsv = s.dump();
+            viaBulk = s.dump();
         }
         try (EventStore s = EventStore.open(tmp.resolve("slow"))) {
             IngestResult r = s.ingest(Samples.gdeltV2(), EventFormat.GDELT2, EventFormat.GDELT2.reader(),
@@ -289,8 +274,8 @@ class EventStoreTest {
             assertThat(r.method()).isEqualTo("reader");
             viaReader = s.dump();
         }
-        assertThat(viaReadCsv).hasSize(100).isEqualTo(viaReader);
-        // overlapping files and a repeated line stay on the fast path and are counted as duplicates
+        assertThat(viaBulk).hasSize(100).isEqualTo(viaReader);
+        // overlapping files and a repeated line are counted as duplicates; the first of two equal ids is kept
         List<String> all = Files.readAllLines(Samples.gdeltV2());
         Path half = Files.write(tmp.resolve("half.tsv"), all.subList(0, 50));
         List<String> repeated = new ArrayList<>(all);
@@ -299,21 +284,81 @@ class EventStoreTest {
         try (EventStore s = EventStore.open(tmp.resolve("overlap"))) {
             assertThat(s.ingest(half, IngestOptions.defaults(), null).stored()).isEqualTo(50);
             IngestResult r = s.ingest(full, IngestOptions.defaults(), null);
-            assertThat(r.method()).isEqualTo("duckdb read_csv");
+            assertThat(r.method()).isEqualTo("bulk parser");
             assertThat(r.rowsRead()).isEqualTo(101);
             assertThat(r.stored()).isEqualTo(50);
             assertThat(r.duplicates()).isEqualTo(51);
             assertThat(s.dump()).isEqualTo(viaReader);
         }
-        // a blank line, which DuckDB would skip silently, sends the file to the reader, which reports it
+        // a blank line is a malformed row, reported with its number, on both paths
         List<String> lines = new ArrayList<>(Files.readAllLines(Samples.gdeltV2()));
         lines.add(50, "");
         Path blank = Files.write(tmp.resolve("blank.tsv"), lines);
-        try (EventStore s = EventStore.open(tmp.resolve("blank"))) {
-            IngestResult r = s.ingest(blank, new IngestOptions(EventFormat.GDELT2, false), null);
-            assertThat(r.method()).isEqualTo("reader");
-            assertThat(r.malformedRows()).extracting(MalformedRow::line).containsExactly(51L);
+        for (boolean bulk : new boolean[] {true, false}) {
+            try (EventStore s = EventStore.open(tmp.resolve("blank-" + bulk))) {
+                IngestResult r = s.ingest(blank, EventFormat.GDELT2, EventFormat.GDELT2.reader(), IngestOptions.defaults(),
+                        null, null, bulk);
+                assertThat(r.malformedRows()).extracting(MalformedRow::line).containsExactly(51L);
+                assertThat(r.stored()).isEqualTo(100);
+                assertThat(s.dump()).isEqualTo(viaReader);
+            }
+        }
+    }
+
+    /** The dump without near_key (its last column), which a store of the first layout hashed otherwise. */
+    private static List<String> withoutNearKey(List<String> dump) {
+        return dump.stream().map(l -> l.substring(0, l.lastIndexOf('|') + 1)).toList();
+    }
+
+    @Test
+    void aStoreOfTheFirstLayoutIsConvertedWhenOpened() throws Exception {
+        Path current = tmp.resolve("current");
+        List<String> dump;
+        Map<String, Long> counts;
+        List<TensionPoint> series;
+        TensionIndex idx = new TensionIndex(Dyad.parse("USA:PRK", Map.of(), false), Period.MONTH, null, null);
+        try (EventStore s = EventStore.open(current)) {
+            s.ingest(Samples.gdeltV2(), IngestOptions.defaults(), null);
+            s.ingest(Samples.icews(), IngestOptions.defaults(), null);
+            dump = s.dump();
+            counts = s.counts();
+            series = s.tension(idx, null, null, false);
+        }
+        // the same content in the first layout: codes and names as text in events, a hash of DuckDB's as near_key
+        Path old = tmp.resolve("old");
+        Files.createDirectories(old);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + old.resolve("events.duckdb"));
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("ATTACH '" + current.resolve("events.duckdb") + "' AS cur (READ_ONLY)");
+            st.execute("CREATE TABLE events AS SELECT source, event_id, event_key, event_date, NULL::VARCHAR AS actor1_code, "
+                    + "actor1_name, actor1_country, actor1_group, NULL::VARCHAR AS actor2_code, actor2_name, actor2_country, "
+                    + "actor2_group, cameo, quad_class, goldstein_own_micros, date_added, hash(event_id) AS near_key, file_id "
+                    + "FROM cur.event_list");
+            st.execute("CREATE TABLE ingested_files (file_id INTEGER PRIMARY KEY, path VARCHAR NOT NULL, size BIGINT NOT NULL, "
+                    + "sha256 VARCHAR NOT NULL, format VARCHAR NOT NULL, rows_read BIGINT, stored BIGINT, duplicates BIGINT, "
+                    + "collapsed BIGINT, malformed BIGINT, ingested_at TIMESTAMP)");
+            st.execute("CREATE TABLE aggregated_files (file_id INTEGER PRIMARY KEY)");
+            st.execute("CREATE TABLE store_meta (name VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)");
+            st.execute("CREATE TABLE malformed_rows AS SELECT * FROM cur.malformed_rows");
+            st.execute("CREATE TABLE dyad_days AS SELECT * FROM cur.dyad_days");
+            for (String t : List.of("ingested_files", "aggregated_files")) {
+                st.execute("INSERT INTO " + t + " SELECT * FROM cur." + t);
+            }
+            st.execute("INSERT INTO store_meta SELECT * FROM cur.store_meta WHERE name <> 'layout'");
+        }
+        try (EventStore s = EventStore.open(old)) {
+            assertThat(withoutNearKey(s.dump())).isEqualTo(withoutNearKey(dump));
+            assertThat(s.dump()).allSatisfy(l -> assertThat(l).endsWith("|null"));
+            assertThat(s.counts()).isEqualTo(counts);
+            assertThat(s.tension(idx, null, null, false)).isEqualTo(series);
+            assertAggregateEqualsRawEvents(s);
+            // and it takes new files as a store made now does
+            IngestResult r = s.ingest(Samples.gdeltMixed(), IngestOptions.defaults(), null);
             assertThat(r.stored()).isEqualTo(100);
+            assertAggregateEqualsRawEvents(s);
+        }
+        try (EventStore s = EventStore.open(old)) { // converted once
+            assertThat(s.count()).isEqualTo(counts.values().stream().mapToLong(Long::longValue).sum() + 100);
         }
     }
 
