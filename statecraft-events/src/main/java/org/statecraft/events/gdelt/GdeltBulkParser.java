@@ -43,6 +43,11 @@ public final class GdeltBulkParser {
     public static final int NO_OWN = Integer.MIN_VALUE;
 
     private static final int INVALID_DATE = Integer.MIN_VALUE;
+    /**
+     * The first tab whose position is needed after GoldsteinScale's (before GDELT 1.0's ActionGeo_FeatureID, column
+     * 55); the ones between are only counted.
+     */
+    private static final int FIRST_TAIL_TAB = 54;
 
     private final boolean v2;
     private final CameoCodebook gdelt = CameoCodebook.of(CameoCodebook.Scale.GDELT);
@@ -86,12 +91,17 @@ public final class GdeltBulkParser {
                     t &= (1L << (k << 3)) - 1;
                     end = i + k;
                 }
-                while (t != 0) {
-                    if (n < tabs.length) {
-                        tabs[n] = i + (Long.numberOfTrailingZeros(t) >>> 3);
+                int count = Long.bitCount(t);
+                if (n > GOLDSTEIN && n + count < FIRST_TAIL_TAB) {
+                    n += count; // tabs between GoldsteinScale and the columns read at the end: only counted
+                } else {
+                    while (t != 0) {
+                        if (n < tabs.length) {
+                            tabs[n] = i + (Long.numberOfTrailingZeros(t) >>> 3);
+                        }
+                        n++;
+                        t &= t - 1;
                     }
-                    n++;
-                    t &= t - 1;
                 }
                 if (end >= 0) {
                     break;
@@ -139,6 +149,20 @@ public final class GdeltBulkParser {
     static long zeroBytes(long x) {
         long t = (x & LOW7) + LOW7; // high bit set where the low 7 bits are not all 0
         return ~(t | x | LOW7);
+    }
+
+    /** The bytes {@code buf[from, from + len)}, len at most 7, and len itself, as one long (distinct for distinct input). */
+    static long shortKey(byte[] buf, int from, int len) {
+        long bytes;
+        if (from + 8 <= buf.length) {
+            bytes = (long) LONGS.get(buf, from) & ((1L << (len << 3)) - 1);
+        } else {
+            bytes = 0;
+            for (int i = 0; i < len; i++) {
+                bytes |= (buf[from + i] & 0xFFL) << (8 * i);
+            }
+        }
+        return bytes | (long) len << 56;
     }
 
     private int fieldStart(int lineStart, int i) {
@@ -240,10 +264,7 @@ public final class GdeltBulkParser {
         if (to - from != 8) {
             return INVALID_DATE;
         }
-        long key = 0;
-        for (int i = 0; i < 8; i++) {
-            key |= (buf[from + i] & 0xFFL) << (8 * i);
-        }
+        long key = (long) LONGS.get(buf, from);
         int slot = dates.find(key);
         if (slot >= 0) {
             return dates.value(slot);
@@ -259,10 +280,7 @@ public final class GdeltBulkParser {
         if (len > 7) {
             return ownOf(text(buf, from, to));
         }
-        long key = (long) len << 56;
-        for (int i = 0; i < len; i++) {
-            key |= (buf[from + i] & 0xFFL) << (8 * i);
-        }
+        long key = shortKey(buf, from, len);
         int slot = owns.find(key);
         if (slot >= 0) {
             return owns.value(slot);
@@ -369,10 +387,7 @@ public final class GdeltBulkParser {
                 return NO_CODE;
             }
             if (len <= 7) {
-                long key = (long) len << 56;
-                for (int i = 0; i < len; i++) {
-                    key |= (buf[from + i] & 0xFFL) << (8 * i);
-                }
+                long key = shortKey(buf, from, len);
                 int slot = shortCodes.find(key);
                 if (slot >= 0) {
                     return shortCodes.value(slot);

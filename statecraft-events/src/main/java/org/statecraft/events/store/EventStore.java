@@ -103,12 +103,12 @@ public final class EventStore implements AutoCloseable {
 
     /**
      * The daily aggregate the tension queries read: per (actor1 country, actor1 group, actor2 country, actor2
-     * group, day) and ingested file, the event count, the count per QuadClass and, for both Goldstein scales, the
+     * group, day; the codes as {@code codes} numbers, as in {@code events}) and ingested file, the event count, the count per QuadClass and, for both Goldstein scales, the
      * sum, the cooperative sum and the conflictual sum in whole millionths. Events without a country on either side
      * are left out (no dyad side can match them). Weeks and months are sums of days.
      */
-    private static final String AGG_COLUMNS = "actor1_country VARCHAR NOT NULL, actor1_group VARCHAR, "
-            + "actor2_country VARCHAR NOT NULL, actor2_group VARCHAR, event_date DATE NOT NULL, file_id INTEGER NOT NULL, "
+    private static final String AGG_COLUMNS = "actor1_country INTEGER NOT NULL, actor1_group INTEGER, "
+            + "actor2_country INTEGER NOT NULL, actor2_group INTEGER, event_date DATE NOT NULL, file_id INTEGER NOT NULL, "
             + "events BIGINT NOT NULL, quad1 BIGINT NOT NULL, quad2 BIGINT NOT NULL, quad3 BIGINT NOT NULL, "
             + "quad4 BIGINT NOT NULL, gdelt_sum BIGINT NOT NULL, gdelt_coop BIGINT NOT NULL, gdelt_conf BIGINT NOT NULL, "
             + "icews_sum BIGINT NOT NULL, icews_coop BIGINT NOT NULL, icews_conf BIGINT NOT NULL";
@@ -135,8 +135,7 @@ public final class EventStore implements AutoCloseable {
             Class.forName("org.duckdb.DuckDBDriver");
             DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
             try (Statement s = c.createStatement()) {
-                // no query here relies on scan order, and inserts run in parallel without it
-                s.execute("SET preserve_insertion_order = false");
+                // preserve_insertion_order stays true: appending (the Appender, one thread) is twice as slow without it
                 s.execute("CREATE TABLE IF NOT EXISTS ingested_files (file_id INTEGER PRIMARY KEY, path VARCHAR NOT NULL, "
                         + "size BIGINT NOT NULL, sha256 VARCHAR NOT NULL, format VARCHAR NOT NULL, rows_read BIGINT, "
                         + "stored BIGINT, duplicates BIGINT, collapsed BIGINT, malformed BIGINT, ingested_at TIMESTAMP)");
@@ -170,12 +169,24 @@ public final class EventStore implements AutoCloseable {
     private void ensureLayout() throws SQLException {
         boolean exists;
         boolean first;
+        boolean textAggregate;
         try (Statement s = conn.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*) > 0, count(*) FILTER (WHERE column_name = 'actor1_code') > 0 "
-                        + "FROM duckdb_columns() WHERE table_name = 'events' AND schema_name = 'main'")) {
+                ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE table_name = 'events') > 0, "
+                        + "count(*) FILTER (WHERE table_name = 'events' AND column_name = 'actor1_code') > 0, "
+                        + "count(*) FILTER (WHERE table_name = 'dyad_days' AND column_name = 'actor1_country' "
+                        + "AND data_type = 'VARCHAR') > 0 FROM duckdb_columns() WHERE schema_name = 'main'")) {
             rs.next();
             exists = rs.getBoolean(1);
             first = rs.getBoolean(2);
+            textAggregate = rs.getBoolean(3);
+        }
+        if (textAggregate) {
+            // the aggregate of the first layout keys groups by text: rebuilt (below, by ensureAggregate) with numbers
+            try (Statement s = conn.createStatement()) {
+                s.execute("DROP TABLE dyad_days");
+                s.execute("CREATE TABLE dyad_days (" + AGG_COLUMNS + ")");
+                s.execute("DELETE FROM store_meta WHERE name = 'codebook'");
+            }
         }
         try (Statement s = conn.createStatement()) {
             if (!first) {
@@ -521,13 +532,12 @@ public final class EventStore implements AutoCloseable {
 
     /**
      * Adds to {@code dyad_days} the aggregates of the stored events matching {@code where} (one file's, or all),
-     * with both scales' Goldstein values (the bundled table's for the code, else the file's own value). Grouped on
-     * the code numbers, which are turned into text only for the (few) groups.
+     * with both scales' Goldstein values (the bundled table's for the code, else the file's own value), keyed by the
+     * code numbers (writing them is a quarter cheaper than writing the codes as text).
      */
     private static void aggregate(Statement s, String where) throws SQLException {
         // the values computed once per row; sums of greatest/least rather than FILTERed sums (about half the time)
-        s.executeUpdate("INSERT INTO dyad_days SELECT c1.code, g1.code, c2.code, g2.code, a.* EXCLUDE (a1c, a1g, a2c, a2g) "
-                + "FROM (SELECT actor1_country AS a1c, actor1_group AS a1g, actor2_country AS a2c, actor2_group AS a2g, "
+        s.executeUpdate("INSERT INTO dyad_days SELECT actor1_country, actor1_group, actor2_country, actor2_group, "
                 + "event_date, file_id, count(*), sum(CAST(quad_class = 1 AS INTEGER)), "
                 + "sum(CAST(quad_class = 2 AS INTEGER)), sum(CAST(quad_class = 3 AS INTEGER)), "
                 + "sum(CAST(quad_class = 4 AS INTEGER)), " + sums("g") + ", " + sums("i")
@@ -536,9 +546,7 @@ public final class EventStore implements AutoCloseable {
                 + "coalesce(t.icews, t.gdelt, e.goldstein_own_micros) AS i FROM events e LEFT JOIN (SELECT c.id, t.gdelt, "
                 + "t.icews FROM codes c JOIN temp.cameo_goldstein t ON t.code = c.code) t ON t.id = e.cameo WHERE " + where
                 + " AND e.actor1_country IS NOT NULL AND e.actor2_country IS NOT NULL) "
-                + "GROUP BY actor1_country, actor1_group, actor2_country, actor2_group, event_date, file_id) a "
-                + "JOIN codes c1 ON c1.id = a.a1c LEFT JOIN codes g1 ON g1.id = a.a1g "
-                + "JOIN codes c2 ON c2.id = a.a2c LEFT JOIN codes g2 ON g2.id = a.a2g");
+                + "GROUP BY actor1_country, actor1_group, actor2_country, actor2_group, event_date, file_id");
     }
 
     /** Sum, cooperative sum and conflictual sum of a Goldstein value column, as BIGINTs never null. */
@@ -733,7 +741,7 @@ public final class EventStore implements AutoCloseable {
                 + "CAST(sum(" + scale + "_sum) AS BIGINT), CAST(sum(" + scale + "_coop) AS BIGINT), "
                 + "CAST(sum(" + scale + "_conf) AS BIGINT), CAST(sum(quad1) AS BIGINT), CAST(sum(quad2) AS BIGINT), "
                 + "CAST(sum(quad3) AS BIGINT), CAST(sum(quad4) AS BIGINT) FROM dyad_days WHERE ";
-        return periodQuery(index, sql, from, to);
+        return periodQuery(index, sql, from, to, true);
     }
 
     private static String periodSql(Period period) {
@@ -745,9 +753,10 @@ public final class EventStore implements AutoCloseable {
     }
 
     /** Runs {@code sql} (ending in WHERE) with the dyad and range conditions, grouped by period {@code p}. */
-    private List<TensionPoint> periodQuery(TensionIndex index, String sql, LocalDate from, LocalDate to) {
+    private List<TensionPoint> periodQuery(TensionIndex index, String sql, LocalDate from, LocalDate to,
+            boolean numbered) {
         List<Object> params = new ArrayList<>();
-        String where = dyadSql(index.dyad(), params);
+        String where = dyadSql(index.dyad(), numbered);
         if (from != null) {
             where += " AND event_date >= ?";
             params.add(from);
@@ -781,13 +790,13 @@ public final class EventStore implements AutoCloseable {
                 + "count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2), "
                 + "count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4) "
                 + "FROM event_list LEFT JOIN temp.cameo_goldstein t ON t.code = event_list.cameo WHERE ";
-        return periodQuery(index, sql, from, to);
+        return periodQuery(index, sql, from, to, false);
     }
 
     /** The stored events as {@link TensionEvent}s (for the pure computation and the engine's comparison). */
     public List<TensionEvent> tensionEvents(Dyad dyad, boolean icewsScale) {
         List<Object> params = new ArrayList<>();
-        String where = dyad == null ? "TRUE" : dyadSql(dyad, params);
+        String where = dyad == null ? "TRUE" : dyadSql(dyad, false);
         String g = goldsteinSql(icewsScale);
         List<TensionEvent> out = new ArrayList<>();
         try (PreparedStatement p = conn.prepareStatement("SELECT event_date, actor1_country, actor1_group, actor2_country, "
@@ -818,22 +827,27 @@ public final class EventStore implements AutoCloseable {
 
     /**
      * One side as SQL, the codes written as literals: safe, because {@link ActorSpec} admits only three capital
-     * letters.
+     * letters. On {@code dyad_days} ({@code numbered}) the columns hold code numbers, so the codes are looked up in
+     * {@code codes} (a code never stored matches nothing).
      */
-    private static String side(String n, ActorSpec spec, List<Object> params) {
-        String country = "actor" + n + "_country = '" + spec.country() + "'";
+    private static String side(String n, ActorSpec spec, boolean numbered) {
+        String country = "actor" + n + "_country = " + literal(spec.country(), numbered);
         if (spec.group() == null) {
             return country;
         }
-        return "(" + country + " AND actor" + n + "_group = '" + spec.group() + "')";
+        return "(" + country + " AND actor" + n + "_group = " + literal(spec.group(), numbered) + ")";
     }
 
-    private static String dyadSql(Dyad d, List<Object> params) {
-        String forward = "(" + side("1", d.a(), params) + " AND " + side("2", d.b(), params) + ")";
+    private static String literal(String code, boolean numbered) {
+        return numbered ? "(SELECT id FROM codes WHERE code = '" + code + "')" : "'" + code + "'";
+    }
+
+    private static String dyadSql(Dyad d, boolean numbered) {
+        String forward = "(" + side("1", d.a(), numbered) + " AND " + side("2", d.b(), numbered) + ")";
         if (d.directed()) {
             return forward;
         }
-        return "(" + forward + " OR (" + side("1", d.b(), params) + " AND " + side("2", d.a(), params) + "))";
+        return "(" + forward + " OR (" + side("1", d.b(), numbered) + " AND " + side("2", d.a(), numbered) + "))";
     }
 
     private static void bind(PreparedStatement p, List<Object> params) throws SQLException {

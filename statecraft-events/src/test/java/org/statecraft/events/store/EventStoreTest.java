@@ -324,7 +324,7 @@ class EventStoreTest {
             counts = s.counts();
             series = s.tension(idx, null, null, false);
         }
-        // the same content in the first layout: codes and names as text in events, a hash of DuckDB's as near_key
+        // the same content in the first layout: codes and names as text in events and dyad_days, another near_key
         Path old = tmp.resolve("old");
         Files.createDirectories(old);
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + old.resolve("events.duckdb"));
@@ -340,7 +340,11 @@ class EventStoreTest {
             st.execute("CREATE TABLE aggregated_files (file_id INTEGER PRIMARY KEY)");
             st.execute("CREATE TABLE store_meta (name VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)");
             st.execute("CREATE TABLE malformed_rows AS SELECT * FROM cur.malformed_rows");
-            st.execute("CREATE TABLE dyad_days AS SELECT * FROM cur.dyad_days");
+            st.execute("CREATE TABLE dyad_days AS SELECT c1.code AS actor1_country, g1.code AS actor1_group, "
+                    + "c2.code AS actor2_country, g2.code AS actor2_group, d.* EXCLUDE (actor1_country, actor1_group, "
+                    + "actor2_country, actor2_group) FROM cur.dyad_days d JOIN cur.codes c1 ON c1.id = d.actor1_country "
+                    + "LEFT JOIN cur.codes g1 ON g1.id = d.actor1_group JOIN cur.codes c2 ON c2.id = d.actor2_country "
+                    + "LEFT JOIN cur.codes g2 ON g2.id = d.actor2_group");
             for (String t : List.of("ingested_files", "aggregated_files")) {
                 st.execute("INSERT INTO " + t + " SELECT * FROM cur." + t);
             }
