@@ -482,9 +482,11 @@ public final class GdeltBulkParser {
             }
         }
 
+        /** MurmurHash3's finaliser: every key bit reaches the low bits the mask keeps (dates differ in their last bytes). */
         private static int spread(long key) {
-            long h = key * 0x9E3779B97F4A7C15L;
-            return (int) (h ^ (h >>> 32));
+            long h = (key ^ (key >>> 33)) * 0xFF51AFD7ED558CCDL;
+            h = (h ^ (h >>> 33)) * 0xC4CEB9FE1A85EC53L;
+            return (int) (h ^ (h >>> 33));
         }
     }
 }

@@ -290,6 +290,24 @@ class EventStoreTest {
             assertThat(r.duplicates()).isEqualTo(51);
             assertThat(s.dump()).isEqualTo(viaReader);
         }
+        // several appender chunks (2,048 rows each), with null groups and countries throughout
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 6_100; i++) {
+            String line = all.get(i % all.size());
+            many.add((700_000_000L + i) + line.substring(line.indexOf('\t')));
+        }
+        Path manyFile = Files.write(tmp.resolve("many.tsv"), many);
+        List<String> manyViaBulk;
+        try (EventStore s = EventStore.open(tmp.resolve("many-bulk"))) {
+            assertThat(s.ingest(manyFile, IngestOptions.defaults(), null).stored()).isEqualTo(6_100);
+            manyViaBulk = s.dump();
+            assertAggregateEqualsRawEvents(s);
+        }
+        try (EventStore s = EventStore.open(tmp.resolve("many-reader"))) {
+            s.ingest(manyFile, EventFormat.GDELT2, EventFormat.GDELT2.reader(), IngestOptions.defaults(), null, null, false);
+            assertThat(manyViaBulk).hasSize(6_100).isEqualTo(s.dump());
+            assertThat(manyViaBulk).anyMatch(l -> l.contains("|null|null|null|null|"));
+        }
         // a blank line is a malformed row, reported with its number, on both paths
         List<String> lines = new ArrayList<>(Files.readAllLines(Samples.gdeltV2()));
         lines.add(50, "");

@@ -14,6 +14,11 @@ public final class IngestChild {
             s.ingest(Path.of(args[1]), IngestOptions.defaults(), bytes -> {
                 System.out.println("progress " + bytes);
                 System.out.flush();
+                try {
+                    Thread.sleep(50); // slow enough that the test's kill comes before the end
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             });
             System.out.println("done");
         }
