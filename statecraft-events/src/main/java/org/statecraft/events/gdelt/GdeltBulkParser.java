@@ -357,6 +357,14 @@ public final class GdeltBulkParser {
             nearKey = new long[capacity];
         }
 
+        /** The report of one line longer than {@code limit} bytes, which the caller skipped without reading it. */
+        public static Batch overlong(int limit) {
+            Batch b = new Batch(1);
+            b.lines = 1;
+            b.bad("line longer than " + (limit >> 20) + " MiB, not read");
+            return b;
+        }
+
         private void bad(String reason) {
             badLines.add(lines);
             badReasons.add(reason);

@@ -80,6 +80,8 @@ public final class EventStore implements AutoCloseable {
     static final String LAYOUT = "2";
     /** Bytes of a file handed to one parser task (a longer line gets a larger block). */
     static final int BLOCK_BYTES = 4 << 20;
+    /** A GDELT line longer than this (real ones are under 2 KiB) is reported malformed without being read. */
+    static final int MAX_LINE_BYTES = 16 << 20;
 
     /**
      * {@code source} is {@link EventFormat#storeId()}; GDELT's GLOBALEVENTID is {@code event_id}, ICEWS's and
@@ -364,8 +366,13 @@ public final class EventStore implements AutoCloseable {
                             break;
                         }
                         int cut = GdeltBulkParser.afterLastLineEnd(buf, 0, len);
-                        if (cut < 0) { // one line longer than the block
-                            buf = Arrays.copyOf(buf, buf.length * 2);
+                        if (cut < 0 && buf.length >= MAX_LINE_BYTES) { // reported, not read: the heap stays bounded
+                            queue.put(CompletableFuture.completedFuture(GdeltBulkParser.Batch.overlong(MAX_LINE_BYTES)));
+                            len = skipLine(in, buf);
+                            continue;
+                        }
+                        if (cut < 0) { // one line longer than the block: grow it, up to the limit
+                            buf = Arrays.copyOf(buf, Math.min(buf.length * 2, MAX_LINE_BYTES));
                             continue;
                         }
                         byte[] next = block(free, 2 * (len - cut));
@@ -411,6 +418,39 @@ public final class EventStore implements AutoCloseable {
             reader.interrupt();
             if (parsers != null) {
                 parsers.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * Reads on to the end of the current line (LF, CR or CRLF), leaving what follows it at the start of {@code buf};
+     * returns how many bytes that is.
+     */
+    static int skipLine(InputStream in, byte[] buf) throws IOException {
+        while (true) {
+            int n = in.readNBytes(buf, 0, buf.length);
+            if (n == 0) {
+                return 0;
+            }
+            for (int i = 0; i < n; i++) {
+                if (buf[i] == '\n' || buf[i] == '\r') {
+                    int from = i + 1;
+                    if (buf[i] == '\r') {
+                        if (from == n) { // the LF of a CRLF may be the next byte
+                            int b = in.read();
+                            if (b < 0 || b == '\n') {
+                                return 0;
+                            }
+                            buf[0] = (byte) b;
+                            return 1;
+                        }
+                        if (buf[from] == '\n') {
+                            from++;
+                        }
+                    }
+                    System.arraycopy(buf, from, buf, 0, n - from);
+                    return n - from;
+                }
             }
         }
     }

@@ -384,6 +384,30 @@ class EventStoreTest {
         }
     }
 
+    @Test
+    void aLineLongerThanTheLimitIsReportedNotReadAndTheLinesAfterItKeepTheirNumbers() throws Exception {
+        List<String> all = Files.readAllLines(Samples.gdeltV2());
+        Path file = tmp.resolve("long-line.export.CSV");
+        try (var out = Files.newOutputStream(file)) {
+            for (int i = 0; i < 3; i++) {
+                out.write((all.get(i) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            byte[] junk = new byte[EventStore.MAX_LINE_BYTES + 1_000_000];
+            java.util.Arrays.fill(junk, (byte) 'x');
+            out.write(junk);
+            out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write((all.get(3) + "\nbad\tline\n" + all.get(4) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        try (EventStore s = store()) {
+            IngestResult r = s.ingest(file, IngestOptions.defaults(), null);
+            assertThat(r.rowsRead()).isEqualTo(7);
+            assertThat(r.stored()).isEqualTo(5);
+            assertThat(r.malformedRows()).extracting(MalformedRow::line).containsExactly(4L, 6L);
+            assertThat(r.malformedRows().get(0).reason()).contains("longer than 16 MiB");
+            assertThat(s.files().get(0).sha256()).isEqualTo(EventStore.sha256(file));
+        }
+    }
+
     /** A GDELT 2.0 line re-emitted under a new GLOBALEVENTID, DATEADDED {@code minutes} later. */
     private static String reemit(String line, String newId, int minutes) {
         String[] f = line.split("\t", -1);
