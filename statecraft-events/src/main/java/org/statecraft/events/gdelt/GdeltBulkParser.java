@@ -12,6 +12,8 @@ import static org.statecraft.events.gdelt.GdeltColumns.ID;
 import static org.statecraft.events.gdelt.GdeltColumns.QUADCLASS;
 import static org.statecraft.events.gdelt.GdeltColumns.SQLDATE;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -121,7 +123,7 @@ public final class GdeltBulkParser {
                 }
                 end = i;
             }
-            pos = end >= to ? to : buf[end] == '\r' && end + 1 < to && buf[end + 1] == '\n' ? end + 2 : end + 1;
+            pos = end >= to ? to : afterLineEnd(buf, end, to);
             b.lines++;
             line(b, buf, start, end, n + 1);
         }
@@ -140,6 +142,39 @@ public final class GdeltBulkParser {
             }
         }
         return -1;
+    }
+
+    /** The index after the line end at {@code buf[end]} (LF, CR, or CRLF when the LF is before {@code to}). */
+    private static int afterLineEnd(byte[] buf, int end, int to) {
+        return buf[end] == '\r' && end + 1 < to && buf[end + 1] == '\n' ? end + 2 : end + 1;
+    }
+
+    /**
+     * Reads {@code in} on to the end of the current line (LF, CR or CRLF), leaving what follows it at the start of
+     * {@code buf}; returns how many bytes that is. For a line too long to be read.
+     */
+    public static int skipLine(InputStream in, byte[] buf) throws IOException {
+        while (true) {
+            int n = in.readNBytes(buf, 0, buf.length);
+            if (n == 0) {
+                return 0;
+            }
+            for (int i = 0; i < n; i++) {
+                if (buf[i] == '\n' || buf[i] == '\r') {
+                    if (buf[i] == '\r' && i + 1 == n) { // the LF of a CRLF may be the next byte
+                        int b = in.read();
+                        if (b < 0 || b == '\n') {
+                            return 0;
+                        }
+                        buf[0] = (byte) b;
+                        return 1;
+                    }
+                    int from = afterLineEnd(buf, i, n);
+                    System.arraycopy(buf, from, buf, 0, n - from);
+                    return n - from;
+                }
+            }
+        }
     }
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -93,8 +92,17 @@ public final class EventStore implements AutoCloseable {
             + "event_date DATE NOT NULL, actor1_country INTEGER, actor1_group INTEGER, actor2_country INTEGER, "
             + "actor2_group INTEGER, cameo INTEGER NOT NULL, quad_class TINYINT NOT NULL, goldstein_own_micros INTEGER, "
             + "date_added BIGINT NOT NULL, near_key BIGINT, file_id INTEGER NOT NULL";
-    private static final String SOURCE_NAME = "CASE %s WHEN 1 THEN 'gdelt1' WHEN 2 THEN 'gdelt2' WHEN 3 THEN 'icews' "
-            + "WHEN 4 THEN 'acled' END";
+    /** SQL turning a stored {@code source} number (%s: the column) into the format's name, from {@link EventFormat}. */
+    private static final String SOURCE_NAME = sourceCase(f -> f.storeId() + " THEN '" + f.storeName() + "'");
+
+    /** {@code CASE %s WHEN ... END} with one branch per format. */
+    private static String sourceCase(java.util.function.Function<EventFormat, String> branch) {
+        StringBuilder b = new StringBuilder("CASE %s");
+        for (EventFormat f : EventFormat.values()) {
+            b.append(" WHEN ").append(branch.apply(f));
+        }
+        return b.append(" END").toString();
+    }
     /** The events with their codes as text and their names: for people, tests and the raw-event queries. */
     private static final String EVENT_LIST = "CREATE OR REPLACE VIEW event_list AS SELECT "
             + String.format(SOURCE_NAME, "e.source") + " AS source, e.event_id, e.event_key, e.event_date, "
@@ -168,7 +176,8 @@ public final class EventStore implements AutoCloseable {
 
     /**
      * Creates {@code events} and the view, or converts a store of the first layout (codes as text, actor names and
-     * codes in {@code events}) in one transaction. {@code dyad_days} is the same in both layouts and stays.
+     * codes in {@code events}) in one transaction. A {@code dyad_days} keyed by text (the first layout's) is replaced
+     * by an empty one keyed by code numbers and rebuilt by {@link #ensureAggregate}.
      */
     private void ensureLayout() throws SQLException {
         boolean exists;
@@ -210,7 +219,7 @@ public final class EventStore implements AutoCloseable {
                     + "code FROM (SELECT actor1_country AS code FROM events_v1 UNION SELECT actor1_group FROM events_v1 "
                     + "UNION SELECT actor2_country FROM events_v1 UNION SELECT actor2_group FROM events_v1 "
                     + "UNION SELECT cameo FROM events_v1) WHERE code IS NOT NULL AND code NOT IN (SELECT code FROM codes)");
-            String id = "CASE v.source WHEN 'gdelt1' THEN 1 WHEN 'gdelt2' THEN 2 WHEN 'icews' THEN 3 WHEN 'acled' THEN 4 END";
+            String id = String.format(sourceCase(f -> "'" + f.storeName() + "' THEN " + f.storeId()), "v.source");
             s.execute("INSERT INTO events SELECT " + id + ", v.event_id, v.event_key, v.event_date, c1.id, g1.id, c2.id, "
                     + "g2.id, k.id, v.quad_class, v.goldstein_own_micros, coalesce(v.date_added, 0), NULL, v.file_id "
                     + "FROM events_v1 v LEFT JOIN codes c1 ON c1.code = v.actor1_country "
@@ -248,7 +257,7 @@ public final class EventStore implements AutoCloseable {
         String method = useBulk ? "bulk parser" : "reader";
         try {
             if (sizeKnown(size) && pathWithHash(sha256(file), format) != null) {
-                return new IngestResult(file.toString(), format, true, 0, 0, 0, 0, 0, List.of(), "none");
+                return skipped(file, format);
             }
             long t0 = System.nanoTime();
             timing("started", t0);
@@ -276,7 +285,7 @@ public final class EventStore implements AutoCloseable {
                     }
                 } else {
                     try (BufferedReader in = EventFormat.open(file,
-                            raw -> new Progress(new DigestInputStream(raw, md), progress))) {
+                            hashing(md, progress))) {
                         rowsRead = reader.read(in, file.toString(), sink);
                     }
                 }
@@ -291,7 +300,7 @@ public final class EventStore implements AutoCloseable {
             String sha = HexFormat.of().formatHex(md.digest());
             if (pathWithHash(sha, format) != null) {
                 conn.rollback();
-                return new IngestResult(file.toString(), format, true, 0, 0, 0, 0, 0, List.of(), "none");
+                return skipped(file, format);
             }
             long collapsed = 0;
             try (Statement s = conn.createStatement()) {
@@ -354,7 +363,7 @@ public final class EventStore implements AutoCloseable {
         Thread reader = new Thread(() -> {
             try {
                 try (InputStream in = EventFormat.openBytes(file,
-                        raw -> new Progress(new DigestInputStream(raw, md), progress))) {
+                        hashing(md, progress))) {
                     byte[] buf = block(free, BLOCK_BYTES);
                     int len = 0;
                     while (true) {
@@ -368,7 +377,7 @@ public final class EventStore implements AutoCloseable {
                         int cut = GdeltBulkParser.afterLastLineEnd(buf, 0, len);
                         if (cut < 0 && buf.length >= MAX_LINE_BYTES) { // reported, not read: the heap stays bounded
                             queue.put(CompletableFuture.completedFuture(GdeltBulkParser.Batch.overlong(MAX_LINE_BYTES)));
-                            len = skipLine(in, buf);
+                            len = GdeltBulkParser.skipLine(in, buf);
                             continue;
                         }
                         if (cut < 0) { // one line longer than the block: grow it, up to the limit
@@ -422,39 +431,6 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
-    /**
-     * Reads on to the end of the current line (LF, CR or CRLF), leaving what follows it at the start of {@code buf};
-     * returns how many bytes that is.
-     */
-    static int skipLine(InputStream in, byte[] buf) throws IOException {
-        while (true) {
-            int n = in.readNBytes(buf, 0, buf.length);
-            if (n == 0) {
-                return 0;
-            }
-            for (int i = 0; i < n; i++) {
-                if (buf[i] == '\n' || buf[i] == '\r') {
-                    int from = i + 1;
-                    if (buf[i] == '\r') {
-                        if (from == n) { // the LF of a CRLF may be the next byte
-                            int b = in.read();
-                            if (b < 0 || b == '\n') {
-                                return 0;
-                            }
-                            buf[0] = (byte) b;
-                            return 1;
-                        }
-                        if (buf[from] == '\n') {
-                            from++;
-                        }
-                    }
-                    System.arraycopy(buf, from, buf, 0, n - from);
-                    return n - from;
-                }
-            }
-        }
-    }
-
     /** A free block of at least {@code min} bytes (and at least {@link #BLOCK_BYTES}). */
     private static byte[] block(BlockingQueue<byte[]> free, int min) {
         byte[] b = free.poll();
@@ -479,6 +455,16 @@ public final class EventStore implements AutoCloseable {
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** A file whose content was ingested before as this format: nothing read, nothing stored. */
+    private static IngestResult skipped(Path file, EventFormat format) {
+        return new IngestResult(file.toString(), format, true, 0, 0, 0, 0, 0, List.of(), "none");
+    }
+
+    /** Reads a file's raw bytes through the content hash and the progress listener. */
+    private static java.util.function.UnaryOperator<InputStream> hashing(MessageDigest md, LongConsumer progress) {
+        return raw -> new Progress(new DigestInputStream(raw, md), progress);
     }
 
     /** The stored codes by text. */
@@ -1018,47 +1004,29 @@ public final class EventStore implements AutoCloseable {
             StatecraftChunkAppender a = chunks;
             int cap = a.capacity();
             int row = chunkRows;
-            ByteBuffer src = a.column(0);
-            ByteBuffer id = a.column(1);
-            ByteBuffer day = a.column(3);
-            ByteBuffer cameo = a.column(8);
-            ByteBuffer quad = a.column(9);
-            ByteBuffer own = a.column(10);
-            ByteBuffer added = a.column(11);
-            ByteBuffer near = a.column(12);
-            ByteBuffer file = a.column(13);
             for (int r = 0; r < b.rows; r++) {
                 numericKey(b.id[r]);
-                src.put(row, source);
-                id.putLong(row * 8, b.id[r]);
+                a.column(0).put(row, source);
+                a.column(1).putLong(row * 8, b.id[r]);
                 a.setNull(2, row);
-                day.putInt(row * 4, b.day[r]);
+                a.column(3).putInt(row * 4, b.day[r]);
                 code(a, 4, row, ids, b.actor1Country[r]);
                 code(a, 5, row, ids, b.actor1Group[r]);
                 code(a, 6, row, ids, b.actor2Country[r]);
                 code(a, 7, row, ids, b.actor2Group[r]);
-                cameo.putInt(row * 4, ids[b.cameo[r]]);
-                quad.put(row, b.quad[r]);
+                a.column(8).putInt(row * 4, ids[b.cameo[r]]);
+                a.column(9).put(row, b.quad[r]);
                 if (b.own[r] == GdeltBulkParser.NO_OWN) {
                     a.setNull(10, row);
                 } else {
-                    own.putInt(row * 4, b.own[r]);
+                    a.column(10).putInt(row * 4, b.own[r]);
                 }
-                added.putLong(row * 8, b.dateAdded[r]);
-                near.putLong(row * 8, b.nearKey[r]);
-                file.putInt(row * 4, fileId);
+                a.column(11).putLong(row * 8, b.dateAdded[r]);
+                a.column(12).putLong(row * 8, b.nearKey[r]);
+                a.column(13).putInt(row * 4, fileId);
                 if (++row == cap) {
-                    a.append(row);
+                    a.append(row); // and starts a new chunk, with new column buffers
                     row = 0;
-                    src = a.column(0);
-                    id = a.column(1);
-                    day = a.column(3);
-                    cameo = a.column(8);
-                    quad = a.column(9);
-                    own = a.column(10);
-                    added = a.column(11);
-                    near = a.column(12);
-                    file = a.column(13);
                 }
             }
             chunkRows = row;
