@@ -444,12 +444,8 @@ final class ScenarioBuilder {
     Quantity quantity(JsonNode parent, String parentPath, String key, Bounds bounds, boolean required) {
         String p = parentPath + "/" + ScenarioChecks.esc(key);
         JsonNode n = parent.get(key);
-        if (n == null || n.isNull()) {
-            if (required) {
-                missing(parentPath, key);
-                return Quantity.of(bounds.fallback());
-            }
-            return null;
+        if (absent(n, parentPath, key, required)) {
+            return required ? Quantity.of(bounds.fallback()) : null;
         }
         Quantity q = parseQuantity(n, p);
         if (q == null) {
@@ -550,10 +546,7 @@ final class ScenarioBuilder {
     private double number(JsonNode parent, String parentPath, String key, Bounds bounds, boolean required) {
         String p = parentPath + "/" + ScenarioChecks.esc(key);
         JsonNode n = parent.get(key);
-        if (n == null || n.isNull()) {
-            if (required) {
-                missing(parentPath, key);
-            }
+        if (absent(n, parentPath, key, required)) {
             return bounds.fallback();
         }
         if (!n.isNumber() || !Double.isFinite(n.asDouble())) {
@@ -576,10 +569,7 @@ final class ScenarioBuilder {
                         int fallback) {
         String p = parentPath + "/" + ScenarioChecks.esc(key);
         JsonNode n = parent.get(key);
-        if (n == null || n.isNull()) {
-            if (required) {
-                missing(parentPath, key);
-            }
+        if (absent(n, parentPath, key, required)) {
             return fallback;
         }
         if (!n.isIntegralNumber() || !n.canConvertToInt()) {
@@ -610,10 +600,7 @@ final class ScenarioBuilder {
 
     private String id(JsonNode parent, String parentPath, String key, boolean required) {
         JsonNode n = parent.get(key);
-        if (n == null || n.isNull()) {
-            if (required) {
-                missing(parentPath, key);
-            }
+        if (absent(n, parentPath, key, required)) {
             return null;
         }
         if (!n.isTextual() || n.asText().isBlank() || n.asText().chars().anyMatch(Character::isWhitespace)) {
@@ -660,10 +647,7 @@ final class ScenarioBuilder {
     private LocalDate date(JsonNode parent, String parentPath, String key, boolean required) {
         String p = parentPath + "/" + ScenarioChecks.esc(key);
         JsonNode n = parent.get(key);
-        if (n == null || n.isNull()) {
-            if (required) {
-                missing(parentPath, key);
-            }
+        if (absent(n, parentPath, key, required)) {
             return null;
         }
         if (n.isTextual()) {
@@ -689,10 +673,7 @@ final class ScenarioBuilder {
         for (E e : type.getEnumConstants()) {
             names.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
-        if (n == null || n.isNull()) {
-            if (required) {
-                missing(parentPath, key);
-            }
+        if (absent(n, parentPath, key, required)) {
             return null;
         }
         String s = n.isTextual() ? n.asText() : null;
@@ -708,10 +689,7 @@ final class ScenarioBuilder {
     private EventCode event(JsonNode parent, String parentPath, String key, boolean required) {
         String p = parentPath + "/" + ScenarioChecks.esc(key);
         JsonNode n = parent.get(key);
-        if (n == null || n.isNull()) {
-            if (required) {
-                missing(parentPath, key);
-            }
+        if (absent(n, parentPath, key, required)) {
             return null;
         }
         String code;
@@ -784,10 +762,7 @@ final class ScenarioBuilder {
     private boolean present(JsonNode parent, String parentPath, String key, boolean required,
                             java.util.function.Predicate<JsonNode> kind, String expected) {
         JsonNode n = parent.get(key);
-        if (n == null || n.isNull()) {
-            if (required) {
-                missing(parentPath, key);
-            }
+        if (absent(n, parentPath, key, required)) {
             return false;
         }
         if (!kind.test(n)) {
@@ -806,6 +781,17 @@ final class ScenarioBuilder {
             problems.add(new Finding(p, p, false, true, e.getMessage() == null ? "invalid value" : e.getMessage()));
             return stub.get();
         }
+    }
+
+    /** True when field {@code key} (its node {@code n}) is absent or null; then reported if {@code required}. */
+    private boolean absent(JsonNode n, String parentPath, String key, boolean required) {
+        if (n != null && !n.isNull()) {
+            return false;
+        }
+        if (required) {
+            missing(parentPath, key);
+        }
+        return true;
     }
 
     private void missing(String parentPath, String key) {
