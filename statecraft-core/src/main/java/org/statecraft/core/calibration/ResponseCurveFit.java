@@ -83,12 +83,9 @@ public record ResponseCurveFit(double mu, double sigma, double muStandardError, 
         var d = scenario.demand();
         var demand = new org.statecraft.core.scenario.Demand(d.issue(), d.description(), d.coercer(), d.target(),
                 d.currentPosition(), d.demandedPosition(), resolve(), d.capacity(), d.releaseLevel(), d.convexity(),
-                d.lookaheadDays(), d.backslideHazard(), d.backslideGraceDays(), d.concessionEvent());
-        return new org.statecraft.core.scenario.Scenario(scenario.id(), scenario.title(), scenario.description(),
-                scenario.start(), scenario.horizonDays(), scenario.sources(), scenario.actors(),
-                scenario.constituencies(), scenario.weights(), demand, scenario.levers(), scenario.policies(),
-                scenario.attacks(), scenario.clashes(), scenario.network(), scenario.observedEvents(),
-                scenario.observedSpells());
+                d.lookaheadDays(), d.decisionRatePerDay(), d.partialLevel(), d.allOrNothing(), d.backslideHazard(),
+                d.backslideGraceDays(), d.backslideBelow(), d.concessionEvent());
+        return scenario.withDemand(demand);
     }
 
     /** Shifts in a stable (insertion) order for printing. */

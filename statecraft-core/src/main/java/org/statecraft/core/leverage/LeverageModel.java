@@ -273,18 +273,18 @@ public final class LeverageModel {
         clashBackgroundIdx = space.indexOf("/clashes/backgroundHazard");
         clashEvent = scenario.clashes() == null ? null : scenario.clashes().event();
 
-        stepDays = net.stepDays();
+        stepDays = (int) Math.round(net.stepDays().mean());
         influence = new double[nM][nM];
         stanceIdx = new int[nM];
         susceptibilityIdx = new int[nM];
         memberIds = net.members().toArray(String[]::new);
         for (int m = 0; m < nM; m++) {
             String id = memberIds[m];
-            Map<String, Double> row = net.influence().get(id);
+            var row = net.influence().get(id);
             if (row == null) {
                 influence[m][m] = 1;
             } else {
-                row.forEach((k, v) -> influence[mIndex.get(id)][mIndex.get(k)] = v);
+                row.forEach((k, v) -> influence[mIndex.get(id)][mIndex.get(k)] = v.mean());
             }
             stanceIdx[m] = space.indexOf("/network/initialStance/" + ScenarioChecks.esc(id));
             susceptibilityIdx[m] = space.indexOf("/network/susceptibility/" + ScenarioChecks.esc(id));

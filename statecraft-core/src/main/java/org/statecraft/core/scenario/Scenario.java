@@ -11,7 +11,7 @@ import java.util.Optional;
 public record Scenario(String id, String title, String description, LocalDate start, int horizonDays,
                        List<Source> sources, List<Actor> actors, List<Constituency> constituencies,
                        List<RegimeWeight> weights, Demand demand, List<Lever> levers, List<Policy> policies,
-                       AttackProcess attacks, ClashProcess clashes, InfluenceNetwork network,
+                       List<Rule> responses, AttackProcess attacks, ClashProcess clashes, InfluenceNetwork network,
                        List<ObservedEvent> observedEvents, List<LeverSpell> observedSpells) {
     public Scenario {
         if (horizonDays < 1) {
@@ -23,6 +23,7 @@ public record Scenario(String id, String title, String description, LocalDate st
         weights = List.copyOf(weights);
         levers = List.copyOf(levers);
         policies = List.copyOf(policies);
+        responses = responses == null ? List.of() : List.copyOf(responses);
         observedEvents = List.copyOf(observedEvents);
         observedSpells = List.copyOf(observedSpells);
         network = network == null ? InfluenceNetwork.empty() : network;
@@ -47,18 +48,36 @@ public record Scenario(String id, String title, String description, LocalDate st
     /** A copy with another horizon. */
     public Scenario withHorizon(int days) {
         return new Scenario(id, title, description, start, days, sources, actors, constituencies, weights, demand,
-                levers, policies, attacks, clashes, network, observedEvents, observedSpells);
+                levers, policies, responses, attacks, clashes, network, observedEvents, observedSpells);
     }
 
     /** A copy with other policies. */
     public Scenario withPolicies(List<Policy> newPolicies) {
         return new Scenario(id, title, description, start, horizonDays, sources, actors, constituencies, weights,
-                demand, levers, newPolicies, attacks, clashes, network, observedEvents, observedSpells);
+                demand, levers, newPolicies, responses, attacks, clashes, network, observedEvents, observedSpells);
     }
 
     /** A copy with other regime weights. */
     public Scenario withWeights(List<RegimeWeight> newWeights) {
         return new Scenario(id, title, description, start, horizonDays, sources, actors, constituencies, newWeights,
-                demand, levers, policies, attacks, clashes, network, observedEvents, observedSpells);
+                demand, levers, policies, responses, attacks, clashes, network, observedEvents, observedSpells);
+    }
+
+    /** A copy with other levers. */
+    public Scenario withLevers(List<Lever> newLevers) {
+        return new Scenario(id, title, description, start, horizonDays, sources, actors, constituencies, weights,
+                demand, newLevers, policies, responses, attacks, clashes, network, observedEvents, observedSpells);
+    }
+
+    /** A copy with another influence network. */
+    public Scenario withNetwork(InfluenceNetwork newNetwork) {
+        return new Scenario(id, title, description, start, horizonDays, sources, actors, constituencies, weights,
+                demand, levers, policies, responses, attacks, clashes, newNetwork, observedEvents, observedSpells);
+    }
+
+    /** A copy with another demand. */
+    public Scenario withDemand(Demand newDemand) {
+        return new Scenario(id, title, description, start, horizonDays, sources, actors, constituencies, weights,
+                newDemand, levers, policies, responses, attacks, clashes, network, observedEvents, observedSpells);
     }
 }

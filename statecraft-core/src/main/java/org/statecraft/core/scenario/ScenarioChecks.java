@@ -3,6 +3,7 @@ package org.statecraft.core.scenario;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -45,6 +46,17 @@ public final class ScenarioChecks {
                 ref(constituencies, l.harms().get(h).constituency(), p + "/harms/" + h + "/constituency",
                         "constituency", out);
             }
+            for (int j = 0; j < l.stanceEffects().size(); j++) {
+                String m = l.stanceEffects().get(j).member();
+                if (!s.network().members().contains(m)) {
+                    out.add(new Problem(p + "/stanceEffects/" + j + "/member", "unknown network member '" + m
+                            + "'; expected one of " + s.network().members()));
+                }
+            }
+            for (int j = 0; j < l.offsets().size(); j++) {
+                ref(constituencies, l.offsets().get(j).constituency(), p + "/offsets/" + j + "/constituency",
+                        "constituency", out);
+            }
             if (l.networkStance() != null && !s.network().members().contains(l.owner())) {
                 out.add(new Problem(p + "/networkStance", "lever " + l.id() + " has a network effect but its owner '"
                         + l.owner() + "' is not a member of the influence network; expected one of "
@@ -55,23 +67,27 @@ public final class ScenarioChecks {
             out.add(new Problem("/policies", "expected at least one policy (the baseline has no rules)"));
         }
         for (int i = 0; i < s.policies().size(); i++) {
-            Policy pol = s.policies().get(i);
-            for (int r = 0; r < pol.rules().size(); r++) {
-                Rule rule = pol.rules().get(r);
-                String rp = "/policies/" + i + "/rules/" + r;
-                ref(levers, rule.lever(), rp + "/" + (rule.action() == Rule.Action.USE ? "use" : "threaten"),
-                        "lever", out);
-                if (rule.trigger() instanceof Trigger.OnDay od && od.day() >= s.horizonDays()) {
-                    out.add(new Problem(rp + "/when/day", "day " + od.day() + " is past the horizon; expected 0 to "
-                            + (s.horizonDays() - 1)));
-                }
-            }
+            checkRules(s, s.policies().get(i).rules(), "/policies/" + i + "/rules", levers, out);
         }
+        checkRules(s, s.responses(), "/responses", levers, out);
         if (s.attacks() != null) {
             ref(actors, s.attacks().proxy(), "/attacks/proxy", "actor", out);
             ref(actors, s.attacks().victim(), "/attacks/victim", "actor", out);
         }
+        if (s.clashes() != null) {
+            for (int j = 0; j < s.clashes().harms().size(); j++) {
+                ref(constituencies, s.clashes().harms().get(j).constituency(), "/clashes/harms/" + j
+                        + "/constituency", "constituency", out);
+            }
+        }
         checkNetwork(s.network(), actors, constituencies, out);
+        for (int i = 0; i < s.network().hostilityHarms().size(); i++) {
+            if (s.network().hostilityHarms().get(i).member().equals(d.coercer())) {
+                out.add(new Problem("/network/hostilityHarms/" + i + "/member", "the coercer '" + d.coercer()
+                        + "' cannot harm the target through the network: its own diplomatic cover is a harm of the "
+                        + "lever that withdraws it, so the analysis shows it; move it into that lever's harms"));
+            }
+        }
         for (int i = 0; i < s.observedEvents().size(); i++) {
             ObservedEvent e = s.observedEvents().get(i);
             ref(actors, e.actor(), "/observed/events/" + i + "/actor", "actor", out);
@@ -99,8 +115,38 @@ public final class ScenarioChecks {
         return out;
     }
 
+    private static void checkRules(Scenario s, List<Rule> rules, String base, Set<String> levers,
+                                   List<Problem> out) {
+        for (int r = 0; r < rules.size(); r++) {
+            Rule rule = rules.get(r);
+            String rp = base + "/" + r;
+            ref(levers, rule.lever(), rp + "/" + rule.action().name().toLowerCase(Locale.ROOT), "lever", out);
+            if (rule.trigger() instanceof Trigger.OnDay od && od.day() >= s.horizonDays()) {
+                out.add(new Problem(rp + "/when/day", "day " + od.day() + " is past the horizon; expected 0 to "
+                        + (s.horizonDays() - 1)));
+            }
+            if (rule.trigger() instanceof Trigger.OnLeverUse lu) {
+                ref(levers, lu.lever(), rp + "/when/lever", "lever", out);
+            }
+        }
+    }
+
     private static void checkNetwork(InfluenceNetwork n, Set<String> actors, Set<String> constituencies,
                                      List<Problem> out) {
+        for (int i = 0; i < n.members().size(); i++) {
+            String m = n.members().get(i);
+            for (String field : List.of("initialStance", "susceptibility", "influence")) {
+                boolean has = switch (field) {
+                    case "initialStance" -> n.initialStance().containsKey(m);
+                    case "susceptibility" -> n.susceptibility().containsKey(m);
+                    default -> n.influence().containsKey(m);
+                };
+                if (!has) {
+                    out.add(new Problem("/network/" + field, "member '" + m + "' has no " + field + " entry; "
+                            + "expected one for every member of /network/members (nothing defaults to 0)"));
+                }
+            }
+        }
         Set<String> members = new HashSet<>();
         for (int i = 0; i < n.members().size(); i++) {
             String m = n.members().get(i);
@@ -125,21 +171,47 @@ public final class ScenarioChecks {
                         + q.describe()));
             }
         }
-        for (Map.Entry<String, Map<String, Double>> row : n.influence().entrySet()) {
+        for (Map.Entry<String, Map<String, Quantity>> row : n.influence().entrySet()) {
             String p = "/network/influence/" + esc(row.getKey());
             ref(members, row.getKey(), p, "network member", out);
             double sum = 0;
-            for (Map.Entry<String, Double> cell : row.getValue().entrySet()) {
+            boolean uncertain = false;
+            for (Map.Entry<String, Quantity> cell : row.getValue().entrySet()) {
                 ref(members, cell.getKey(), p + "/" + esc(cell.getKey()), "network member", out);
-                if (!(cell.getValue() >= 0 && cell.getValue() <= 1)) {
+                Quantity w = cell.getValue();
+                if (!(w.lower() >= 0 && w.upper() <= 1)) {
                     out.add(new Problem(p + "/" + esc(cell.getKey()), "an influence weight must lie in [0, 1], was "
-                            + cell.getValue()));
+                            + w.describe()));
                 }
-                sum += cell.getValue();
+                uncertain |= w.isUncertain();
+                sum += w.mean();
             }
-            if (Math.abs(sum - 1) > 1e-6) {
+            if (!uncertain && Math.abs(sum - 1) > 1e-6) {
                 out.add(new Problem(p, "influence weights of row '" + row.getKey() + "' must sum to 1 "
                         + "(W is row-stochastic), they sum to " + sum));
+            }
+            if (uncertain && !(sum > 0)) {
+                out.add(new Problem(p, "influence weights of row '" + row.getKey() + "' are all zero; each drawn row "
+                        + "is normalised to sum to 1, so at least one weight must be positive"));
+            }
+        }
+        for (String m : n.interest().keySet()) {
+            ref(members, m, "/network/interest/" + esc(m), "network member", out);
+            Quantity q = n.interest().get(m);
+            if (q.lower() < -1 || q.upper() > 1) {
+                out.add(new Problem("/network/interest/" + esc(m), "an interest stance must lie in [-1, 1], was "
+                        + q.describe()));
+            }
+            if (!n.driftDays().containsKey(m)) {
+                out.add(new Problem("/network/interest/" + esc(m), "member '" + m + "' has an interest but no "
+                        + "driftDays entry; expected both"));
+            }
+        }
+        for (String m : n.driftDays().keySet()) {
+            ref(members, m, "/network/driftDays/" + esc(m), "network member", out);
+            if (!n.interest().containsKey(m)) {
+                out.add(new Problem("/network/driftDays/" + esc(m), "member '" + m + "' has driftDays but no "
+                        + "interest entry; expected both"));
             }
         }
         for (int i = 0; i < n.hostilityHarms().size(); i++) {
@@ -177,15 +249,31 @@ public final class ScenarioChecks {
         visit(visitor, "/demand/capacity", d.capacity());
         visit(visitor, "/demand/convexity", d.convexity());
         visit(visitor, "/demand/lookaheadDays", d.lookaheadDays());
+        visit(visitor, "/demand/decisionRatePerDay", d.decisionRatePerDay());
         visit(visitor, "/demand/backsliding/hazard", d.backslideHazard());
         for (int i = 0; i < s.levers().size(); i++) {
             Lever l = s.levers().get(i);
             String p = "/levers/" + i;
             for (int h = 0; h < l.harms().size(); h++) {
                 visit(visitor, p + "/harms/" + h + "/perDay", l.harms().get(h).perDay());
-                visit(visitor, p + "/harms/" + h + "/accumulation", l.harms().get(h).accumulation());
+                Harm hm = l.harms().get(h);
+                visit(visitor, p + "/harms/" + h + "/accumulation", hm.accumulation());
+                visit(visitor, p + "/harms/" + h + "/accumulationCap", hm.accumulationCap());
+                visit(visitor, p + "/harms/" + h + "/halfLifeDays", hm.halfLifeDays());
+                visit(visitor, p + "/harms/" + h + "/floor", hm.floor());
             }
             visit(visitor, p + "/tolerance", l.tolerance());
+            visit(visitor, p + "/toleranceGainPerAttack", l.toleranceGainPerAttack());
+            for (int j = 0; j < l.stanceEffects().size(); j++) {
+                visit(visitor, p + "/stanceEffects/" + j + "/shift", l.stanceEffects().get(j).shift());
+            }
+            for (int j = 0; j < l.offsets().size(); j++) {
+                visit(visitor, p + "/offsets/" + j + "/share", l.offsets().get(j).share());
+            }
+            if (l.attackEffect() != null) {
+                visit(visitor, p + "/attackEffect/reduction", l.attackEffect().reduction());
+                visit(visitor, p + "/attackEffect/recoveryHalfLifeDays", l.attackEffect().recoveryHalfLifeDays());
+            }
             visit(visitor, p + "/clashHazard", l.clashHazard());
             visit(visitor, p + "/networkStance", l.networkStance());
             visit(visitor, p + "/threatWeight", l.threatWeight());
@@ -198,11 +286,27 @@ public final class ScenarioChecks {
         }
         if (s.clashes() != null) {
             visit(visitor, "/clashes/backgroundHazard", s.clashes().backgroundHazard());
+            for (int j = 0; j < s.clashes().harms().size(); j++) {
+                visit(visitor, "/clashes/harms/" + j + "/perClash", s.clashes().harms().get(j).perClash());
+            }
         }
         InfluenceNetwork n = s.network();
         for (String m : n.members()) {
             visit(visitor, "/network/initialStance/" + esc(m), n.initialStance().get(m));
             visit(visitor, "/network/susceptibility/" + esc(m), n.susceptibility().get(m));
+        }
+        for (String m : n.members()) {
+            Map<String, Quantity> row = n.influence().get(m);
+            if (row != null) {
+                for (String k : n.members()) {
+                    visit(visitor, "/network/influence/" + esc(m) + "/" + esc(k), row.get(k));
+                }
+            }
+        }
+        visit(visitor, "/network/stepDays", n.stepDays());
+        for (String m : n.members()) {
+            visit(visitor, "/network/interest/" + esc(m), n.interest().get(m));
+            visit(visitor, "/network/driftDays/" + esc(m), n.driftDays().get(m));
         }
         for (int i = 0; i < n.hostilityHarms().size(); i++) {
             visit(visitor, "/network/hostilityHarms/" + i + "/perDay", n.hostilityHarms().get(i).perDay());

@@ -1,6 +1,6 @@
 package org.statecraft.core.scenario;
 
-/** When a policy rule fires. Checked each day, in scenario order, after the day's attacks. */
+/** When a rule fires. Checked each day, in scenario order, after the day's clashes and attacks. */
 public sealed interface Trigger {
     /** On a fixed day (0 = the scenario's start date). */
     record OnDay(int day) implements Trigger {
@@ -26,5 +26,16 @@ public sealed interface Trigger {
 
     /** On a day with an armed clash between coercer and target. */
     record OnClash() implements Trigger {
+    }
+
+    /** On the day lever {@code lever} (anyone's) is applied: how counter-moves answer a move. */
+    record OnLeverUse(String lever) implements Trigger {
+        public OnLeverUse {
+            org.statecraft.core.Checks.requireId(lever, "trigger lever");
+        }
+    }
+
+    /** On the day the target first meets the demand (its concession reaches the release level). */
+    record OnConcession() implements Trigger {
     }
 }
