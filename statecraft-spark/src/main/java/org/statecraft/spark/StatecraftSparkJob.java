@@ -80,7 +80,7 @@ public final class StatecraftSparkJob {
                             Integer.parseInt(opts.getOrDefault("--runs", "" + MonteCarloOptions.DEFAULT_RUNS)),
                             Long.parseLong(opts.getOrDefault("--seed", "" + MonteCarloOptions.DEFAULT_SEED)), 1);
                     Analysis a = SparkMonteCarlo.run(spark, ModelSource.yaml(yaml, file.toString(),
-                            CredibilityRule.HORIZON), o, partitions);
+                            CredibilityRule.BELIEF), o, partitions);
                     json = AnalysisJson.write(AnalysisJson.toJson(ScenarioReader.readString(yaml, file.toString()), a,
                             new AnalysisJson.RunInfo(ScenarioFiles.hash(yaml.getBytes(StandardCharsets.UTF_8)),
                                     "horizon", file.toString())));
@@ -100,7 +100,7 @@ public final class StatecraftSparkJob {
                             Integer.parseInt(opts.getOrDefault("--bootstrap",
                                     "" + ScenarioSensitivity.DEFAULT_BOOTSTRAP)));
                     ScenarioSensitivity.Result r = SparkSensitivity.run(spark, ModelSource.yaml(yaml, file.toString(),
-                            CredibilityRule.HORIZON), o, partitions, Runtime.getRuntime().availableProcessors());
+                            CredibilityRule.BELIEF), o, partitions, Runtime.getRuntime().availableProcessors());
                     json = AnalysisJson.write(SensitivityReport.json(r, new SensitivityReport.RunInfo(file.toString(),
                             ScenarioFiles.hash(yaml.getBytes(StandardCharsets.UTF_8)), partitions)));
                 }

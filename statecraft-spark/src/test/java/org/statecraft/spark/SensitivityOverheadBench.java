@@ -29,7 +29,7 @@ public final class SensitivityOverheadBench {
         int repeats = Integer.parseInt(args[4]);
         List<String> policies = args.length > 5 && !args[5].isEmpty() ? List.of(args[5].split(",")) : List.of();
         String yaml = Files.readString(file, StandardCharsets.UTF_8);
-        ModelSource source = ModelSource.yaml(yaml, file.toString(), CredibilityRule.HORIZON);
+        ModelSource source = ModelSource.yaml(yaml, file.toString(), CredibilityRule.BELIEF);
         ScenarioSensitivity.Options options = new ScenarioSensitivity.Options(n, replicates, grouping, 20230906L,
                 policies, 200);
         ScenarioSensitivity.Plan plan = ScenarioSensitivity.plan(source.model(), options);

@@ -49,7 +49,7 @@ class SparkJobsTest {
     }
 
     static ModelSource source() {
-        return ModelSource.yaml(yaml, "pakistan-taliban-2023.yaml", CredibilityRule.HORIZON);
+        return ModelSource.yaml(yaml, "pakistan-taliban-2023.yaml", CredibilityRule.BELIEF);
     }
 
     @Test

@@ -69,7 +69,7 @@ public final class RunManager implements AutoCloseable {
         try {
             store.running(id);
             double[] p = progress.get(id);
-            Analysis a = MonteCarlo.run(scenario, new MonteCarloOptions(runs, seed, threadsPerRun, CredibilityRule.HORIZON),
+            Analysis a = MonteCarlo.run(scenario, new MonteCarloOptions(runs, seed, threadsPerRun, CredibilityRule.BELIEF),
                     (done, total) -> p[0] = total == 0 ? 1 : (double) done / total);
             ObjectNode json = ReportData.of(scenario, a, new AnalysisJson.RunInfo(hash, "horizon", name));
             json.putObject("record").put("runId", id);

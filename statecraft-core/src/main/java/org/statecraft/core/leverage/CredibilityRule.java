@@ -1,15 +1,20 @@
 package org.statecraft.core.leverage;
 
 /**
- * How the target discounts a lever whose owner is paying for it.
+ * How the target expects a lever's remaining duration D, which weighs the lever's pressure over its
+ * look-ahead L by min(L, D).
  */
 public enum CredibilityRule {
     /**
-     * cr = min(1, R / L): R = (Θ − O) / ō is the number of days the owner can keep the lever at its current
-     * daily own cost ō before reaching its tolerance Θ, L the target's look-ahead. The default: the target
-     * weighs the pressure it expects to bear over the next L days.
+     * The default: the target does not know the owner's tolerance Θ. It holds the scenario's tolerance
+     * distribution as a prior, truncated at the cost the owner has already borne ({@link ToleranceBelief}),
+     * so D = e(O) / ō: the mean excess of the prior at the owner's accumulated cost O, over its current daily
+     * own cost ō. A lever that has lasted is more credible when the prior's mean excess grows (heavy tails).
      */
-    HORIZON,
-    /** cr = max(0, 1 − O/Θ), the baseline formulation of {@code models/leverage.md}. */
-    LINEAR
+    BELIEF,
+    /**
+     * The target knows the drawn Θ: D = (Θ − O) / ō (the v1 engine's HORIZON rule). For comparison: it gives
+     * the target information no real target has.
+     */
+    KNOWN
 }

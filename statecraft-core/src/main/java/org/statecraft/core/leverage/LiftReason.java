@@ -6,8 +6,10 @@ public enum LiftReason {
     NONE,
     /** The owner's accumulated own cost passed its tolerance: the owner backed down. */
     OWN_COST,
-    /** The target conceded and the policy releases on concession. */
+    /** The target met the demand and the policy releases on concession. */
     CONCESSION,
-    /** The rule's duration ran out. */
-    EXPIRED
+    /** The rule's duration ran out (a fixed term). */
+    EXPIRED,
+    /** A stop rule lifted it (another actor's move, the target's behaviour, a date). */
+    RULE
 }

@@ -63,6 +63,24 @@ public final class ParameterSpace {
         return i == null ? -1 : i;
     }
 
+    /**
+     * A typed handle: the index of the number at {@code path}, which must exist. A misspelt path is a bug in
+     * the engine, not a default: it fails here, when the scenario is compiled.
+     */
+    public int require(String path) {
+        Integer i = index.get(path);
+        if (i == null) {
+            throw new IllegalStateException("the scenario has no number at " + path + " (engine and "
+                    + "ScenarioChecks.forEachQuantity disagree)");
+        }
+        return i;
+    }
+
+    /** {@link #require} when the scenario has the field ({@code present}), else -1 (the field is absent). */
+    public int requireIf(boolean present, String path) {
+        return present ? require(path) : -1;
+    }
+
     /** Every number at its mean (a point estimate). */
     public double[] means() {
         double[] v = new double[inputs.size()];

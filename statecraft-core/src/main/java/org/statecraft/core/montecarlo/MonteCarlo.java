@@ -12,6 +12,10 @@ import org.statecraft.core.leverage.DailySeries;
 import org.statecraft.core.leverage.LeverageModel;
 import org.statecraft.core.leverage.LiftReason;
 import org.statecraft.core.leverage.RunOutcome;
+import org.statecraft.core.leverage.RunState;
+import org.statecraft.core.bargaining.BargainingProblem;
+import org.statecraft.core.bargaining.SpatialModelOfPolitics;
+import org.statecraft.core.leverage.CompiledScenario;
 import org.statecraft.core.random.Seeds;
 import org.statecraft.core.scenario.Constituency;
 import org.statecraft.core.scenario.Policy;
@@ -71,10 +75,11 @@ public final class MonteCarlo {
                     int chunk = c;
                     sims.add(() -> {
                         DailySeries d = model.newDailySeries();
+                        RunState state = model.newState();
                         for (int r = from; r < to; r++) {
                             RunOutcome o = model.newOutcome();
-                            model.simulate(policy, params[r], Seeds.generator(options.seed(), r, Seeds.DYNAMICS),
-                                    o, d, null);
+                            model.simulate(state, policy, params[r], Seeds.generator(options.seed(), r,
+                                    Seeds.DYNAMICS), o, d, null);
                             outcomes[policy][r] = o;
                         }
                         daily[policy][chunk] = d;
@@ -121,11 +126,12 @@ public final class MonteCarlo {
         }
         RunOutcome[][] outcomes = new RunOutcome[nP][to - from];
         DailySeries[] daily = new DailySeries[nP];
+        RunState state = model.newState();
         for (int p = 0; p < nP; p++) {
             DailySeries d = model.newDailySeries();
             for (int r = from; r < to; r++) {
                 RunOutcome o = model.newOutcome();
-                model.simulate(p, params[r - from], Seeds.generator(seed, r, Seeds.DYNAMICS), o, d, null);
+                model.simulate(state, p, params[r - from], Seeds.generator(seed, r, Seeds.DYNAMICS), o, d, null);
                 outcomes[p][r - from] = o;
             }
             daily[p] = d;
@@ -226,12 +232,13 @@ public final class MonteCarlo {
 
         String[] members = model.memberIds();
         String[] levers = model.leverIds();
+        PolicySummary.Forecast[] forecasts = forecasts(model, outcomes, params, base, pool);
         PolicySummary[] summaryOf = new PolicySummary[nP];
         List<Runnable> tasks = new ArrayList<>();
         for (int policy = 0; policy < nP; policy++) {
             int p = policy;
             tasks.add(() -> summaryOf[p] = summary(model, options, outcomes, daily, params, p, base, rank, pareto,
-                    meanZ, meanAttacks, meanCollateral));
+                    meanZ, meanAttacks, meanCollateral, forecasts));
         }
         execute(pool, tasks);
         List<PolicySummary> summaries = List.of(summaryOf);
@@ -255,7 +262,7 @@ public final class MonteCarlo {
     private static PolicySummary summary(LeverageModel model, MonteCarloOptions options, RunOutcome[][] outcomes,
                                          DailySeries[][] daily, double[][] params, int p, int base, int[] rank,
                                          boolean[] pareto, double[] meanZ, double[] meanAttacks,
-                                         double[] meanCollateral) {
+                                         double[] meanCollateral, PolicySummary.Forecast[] forecasts) {
         Scenario s = model.scenario();
         int runs = options.runs();
         int H = model.horizon();
@@ -279,7 +286,7 @@ public final class MonteCarlo {
             double[] h = Quantiles.sortedCopy(Arrays.stream(os).mapToDouble(o -> o.harm[cc]).toArray());
             double rel = Arrays.stream(os).mapToDouble(o -> o.relativeHarm[cc]).sum() / runs;
             Constituency k = cs.get(c);
-            harms.add(new PolicySummary.ConstituencyHarm(k.id(), k.side(), k.role().name().toLowerCase()
+            harms.add(new PolicySummary.ConstituencyHarm(k.id(), k.side(), k.role().name().toLowerCase(java.util.Locale.ROOT)
                     .replace('_', '-'), k.unit(), Arrays.stream(os).mapToDouble(o -> o.harm[cc]).sum() / runs,
                     Quantiles.of(h, 0.05), Quantiles.of(h, 0.95), rel));
         }
@@ -339,6 +346,9 @@ public final class MonteCarlo {
             d.add(part);
         }
         double effect = meanZ[p] - meanZ[base];
+        PolicySummary.Outcomes outs = outcomes(model, os);
+        List<PolicySummary.ChannelShare> attribution = attribution(model, options, os, params, p);
+        PolicySummary.Forecast forecast = forecasts == null ? null : forecasts[p];
         return new PolicySummary(pol.id(), pol.name(), pol.description(), rank[p], pareto[p],
                 Estimate.proportion(conceded, runs), Estimate.mean(z), effect,
                 days.length == 0 ? Double.NaN : Quantiles.of(days, 0.5), Estimate.mean(attacks),
@@ -347,7 +357,145 @@ public final class MonteCarlo {
                 Estimate.proportion(clashed, runs), harms, stances, uses, curve,
                 new PolicySummary.Daily(scale(d.pressure, runs), scale(d.concession, runs),
                         scale(d.attacks, runs), scale(d.goldstein, runs), scale(d.events, runs),
-                        Arrays.stream(d.stance).map(row -> scale(row, runs)).toArray(double[][]::new), d));
+                        Arrays.stream(d.stance).map(row -> scale(row, runs)).toArray(double[][]::new), d),
+                outs, attribution, forecast);
+    }
+
+    private static PolicySummary.Outcomes outcomes(LeverageModel model, RunOutcome[] os) {
+        double zp = model.scenario().demand().partialLevel();
+        double zr = model.scenario().demand().releaseLevel();
+        int n = os.length;
+        long met = 0;
+        long partial = 0;
+        long standing = 0;
+        long metEnd = 0;
+        long ever = 0;
+        double withdrawals = 0;
+        List<Double> first = new ArrayList<>();
+        List<Double> meet = new ArrayList<>();
+        for (RunOutcome o : os) {
+            met += o.conceded() ? 1 : 0;
+            ever += o.everConceded() ? 1 : 0;
+            partial += o.everConceded() && !o.conceded() ? 1 : 0;
+            standing += o.finalConcession >= zp - 1e-12 ? 1 : 0;
+            metEnd += o.finalConcession >= zr - 1e-12 ? 1 : 0;
+            withdrawals += o.withdrawals;
+            if (o.everConceded()) {
+                first.add((double) o.firstConcessionDay);
+            }
+            if (o.conceded()) {
+                meet.add((double) o.concessionDay);
+            }
+        }
+        return new PolicySummary.Outcomes(Estimate.proportion(met, n), Estimate.proportion(partial, n),
+                Estimate.proportion(standing, n), Estimate.proportion(metEnd, n), Estimate.proportion(ever, n),
+                median(first), median(meet), withdrawals / n);
+    }
+
+    private static double median(List<Double> xs) {
+        if (xs.isEmpty()) {
+            return Double.NaN;
+        }
+        return Quantiles.of(Quantiles.sortedCopy(xs.stream().mapToDouble(Double::doubleValue).toArray()), 0.5);
+    }
+
+    /** Runs on which each channel's removal is simulated (common random numbers). */
+    static final int ABLATION_RUNS = 400;
+
+    /**
+     * The target's expected pressure by channel, and for each channel with any pressure the change in
+     * P(demand met) when that channel alone is removed (its inputs set to 0) on the first
+     * {@link #ABLATION_RUNS} runs, same parameter draws and dynamics streams.
+     */
+    private static List<PolicySummary.ChannelShare> attribution(LeverageModel model, MonteCarloOptions options,
+                                                                RunOutcome[] os, double[][] params, int p) {
+        List<CompiledScenario.Channel> chans = model.channels();
+        int n = os.length;
+        double[] mean = new double[chans.size()];
+        for (RunOutcome o : os) {
+            for (int ch = 0; ch < mean.length; ch++) {
+                mean[ch] += o.channelPressure[ch];
+            }
+        }
+        double total = 0;
+        for (int ch = 0; ch < mean.length; ch++) {
+            mean[ch] /= n;
+            total += Math.abs(mean[ch]);
+        }
+        int runs = Math.min(n, ABLATION_RUNS);
+        long metFull = 0;
+        for (int r = 0; r < runs; r++) {
+            metFull += os[r].conceded() ? 1 : 0;
+        }
+        RunState state = model.newState();
+        List<PolicySummary.ChannelShare> out = new ArrayList<>();
+        for (int ch = 0; ch < mean.length; ch++) {
+            CompiledScenario.Channel c = chans.get(ch);
+            double delta = 0;
+            if (mean[ch] != 0) {
+                int[] inputs = model.compiled().channelInputs(ch);
+                long met = 0;
+                for (int r = 0; r < runs; r++) {
+                    double[] v = params[r].clone();
+                    for (int i : inputs) {
+                        v[i] = 0;
+                    }
+                    RunOutcome o = model.newOutcome();
+                    model.simulate(state, p, v, Seeds.generator(options.seed(), r, Seeds.DYNAMICS), o, null, null);
+                    met += o.conceded() ? 1 : 0;
+                }
+                delta = (metFull - met) / (double) runs;
+            }
+            out.add(new PolicySummary.ChannelShare(c.kind().name().toLowerCase(java.util.Locale.ROOT), c.lever(),
+                    c.constituency(), c.member(), c.label(), mean[ch], total == 0 ? 0 : Math.abs(mean[ch]) / total,
+                    delta, runs));
+        }
+        return out;
+    }
+
+    /** Runs on which SMP is run per policy (the compromise model runs on all). */
+    static final int SMP_RUNS = 200;
+
+    private static PolicySummary.Forecast[] forecasts(LeverageModel model, RunOutcome[][] outcomes,
+                                                      double[][] params, int base, ExecutorService pool) {
+        RunForecast rf = new RunForecast(model.scenario(), model.parameterSpace(), model.memberIds());
+        if (!rf.applicable()) {
+            return null;
+        }
+        int nP = outcomes.length;
+        double[][] comp = new double[nP][];
+        double[][] smp = new double[nP][];
+        List<Runnable> tasks = new ArrayList<>();
+        for (int policy = 0; policy < nP; policy++) {
+            int p = policy;
+            tasks.add(() -> {
+                RunOutcome[] os = outcomes[p];
+                SpatialModelOfPolitics model1 = new SpatialModelOfPolitics();
+                double[] c = new double[os.length];
+                double[] s = new double[Math.min(os.length, SMP_RUNS)];
+                for (int r = 0; r < os.length; r++) {
+                    BargainingProblem bp = rf.problem(params[r], os[r]);
+                    c[r] = RunForecast.compromise(bp);
+                    if (r < s.length) {
+                        s[r] = RunForecast.smp(model1, bp);
+                    }
+                }
+                comp[p] = Quantiles.sortedCopy(c);
+                smp[p] = Quantiles.sortedCopy(s);
+            });
+        }
+        execute(pool, tasks);
+        PolicySummary.Forecast[] out = new PolicySummary.Forecast[nP];
+        for (int p = 0; p < nP; p++) {
+            double cm = Quantiles.of(comp[p], 0.5);
+            double sm = Quantiles.of(smp[p], 0.5);
+            double dc = cm - Quantiles.of(comp[base], 0.5);
+            double ds = sm - Quantiles.of(smp[base], 0.5);
+            boolean nonMonotone = Math.abs(ds) > 0.5 && Math.signum(ds) != Math.signum(dc);
+            out[p] = new PolicySummary.Forecast(cm, Quantiles.of(comp[p], 0.05), Quantiles.of(comp[p], 0.95), sm,
+                    Quantiles.of(smp[p], 0.05), Quantiles.of(smp[p], 0.95), smp[p].length, nonMonotone);
+        }
+        return out;
     }
 
     private static double[] scale(double[] xs, int n) {
@@ -362,8 +510,8 @@ public final class MonteCarlo {
     public static double collateral(RunOutcome o, List<Constituency> cs) {
         double sum = 0;
         for (int c = 0; c < cs.size(); c++) {
-            if (cs.get(c).role() == org.statecraft.core.scenario.ConstituencyRole.COLLATERAL) {
-                sum += o.relativeHarm[c];
+            if (cs.get(c).hasRole(org.statecraft.core.scenario.ConstituencyRole.COLLATERAL)) {
+                sum += Math.max(0, o.relativeHarm[c]);
             }
         }
         return sum;

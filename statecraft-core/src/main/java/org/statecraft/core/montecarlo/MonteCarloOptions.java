@@ -18,10 +18,10 @@ public record MonteCarloOptions(int runs, long seed, int threads, CredibilityRul
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
-        credibility = credibility == null ? CredibilityRule.HORIZON : credibility;
+        credibility = credibility == null ? CredibilityRule.BELIEF : credibility;
     }
 
     public MonteCarloOptions(int runs, long seed, int threads) {
-        this(runs, seed, threads, CredibilityRule.HORIZON);
+        this(runs, seed, threads, CredibilityRule.BELIEF);
     }
 }

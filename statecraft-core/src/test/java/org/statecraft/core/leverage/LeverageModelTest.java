@@ -27,7 +27,7 @@ class LeverageModelTest {
         // own cost per day = wC * harmC / baseline = 0.5 * 40 / 100 = 0.2; tolerance 1.0 -> passes on day 4
         // (cumulative 0.2, 0.4, 0.6, 0.8, 1.0 on days 0..4), so the first spell lasts 5 days.
         Scenario s = twoSided(1, 40, 0.1, 0.5, 1.0, 100, 1, 1, List.of(baseline(), useOnDay("use", 0, null)), 0);
-        RunOutcome o = run(s, 1, CredibilityRule.HORIZON);
+        RunOutcome o = run(s, 1, CredibilityRule.BELIEF);
         assertThat(o.firstSpell[0]).isEqualTo(5);
         assertThat(o.firstSpellEnd[0]).isEqualTo(LiftReason.OWN_COST);
         assertThat(o.daysInUse[0]).isEqualTo(5);
@@ -38,7 +38,7 @@ class LeverageModelTest {
     @Test
     void withoutToleranceTheLeverStaysForTheWholeHorizon() {
         Scenario s = twoSided(1, 40, 0.1, 0.5, Double.NaN, 100, 1, 1, List.of(baseline(), useOnDay("use", 0, null)), 0);
-        RunOutcome o = run(s, 1, CredibilityRule.HORIZON);
+        RunOutcome o = run(s, 1, CredibilityRule.BELIEF);
         assertThat(o.daysInUse[0]).isEqualTo(60);
         assertThat(o.firstSpellEnd[0]).isEqualTo(LiftReason.NONE);
         assertThat(o.firstSpell[0]).isEqualTo(60);
@@ -49,41 +49,40 @@ class LeverageModelTest {
         // pressure = wT * harmT / 100 = 1 * 30 / 100 = 0.3 a day, fully credible (no own cost).
         // z = z_r (Π/K)^(1/γ): K = 0.25, γ = 2 -> 0.6 * sqrt(1.2) = 0.6573 >= z_r = 0.6 -> concedes on day 0.
         Scenario concede = twoSided(30, 0, 1, 0, Double.NaN, 0.25, 1, 2, List.of(baseline(), useOnDay("u", 0, null)), 0);
-        RunOutcome o = run(concede, 1, CredibilityRule.HORIZON);
+        RunOutcome o = run(concede, 1, CredibilityRule.BELIEF);
         assertThat(o.concessionDay).isZero();
         assertThat(o.peakConcession).isCloseTo(0.6 * Math.sqrt(1.2), within(1e-9));
         // K = 1: z = 0.6 * sqrt(0.3) = 0.3286 < 0.6: a partial concession, never the release level.
         Scenario partial = twoSided(30, 0, 1, 0, Double.NaN, 1, 1, 2, List.of(baseline(), useOnDay("u", 0, null)), 0);
-        RunOutcome p = run(partial, 1, CredibilityRule.HORIZON);
+        RunOutcome p = run(partial, 1, CredibilityRule.BELIEF);
         assertThat(p.conceded()).isFalse();
         assertThat(p.finalConcession).isCloseTo(0.6 * Math.sqrt(0.3), within(1e-9));
         // exactly at K the target concedes exactly the release level
         Scenario exact = twoSided(30, 0, 1, 0, Double.NaN, 0.3, 1, 3, List.of(baseline(), useOnDay("u", 0, null)), 0);
-        assertThat(run(exact, 1, CredibilityRule.HORIZON).peakConcession).isCloseTo(0.6, within(1e-12));
+        assertThat(run(exact, 1, CredibilityRule.BELIEF).peakConcession).isCloseTo(0.6, within(1e-12));
     }
 
     @Test
-    void capacityCapsTheConcessionAndCountsAsConcedingWhatTheTargetCan() {
+    void capacityBelowTheReleaseLevelCapsTheConcessionAndNeverMeetsTheDemand() {
         Scenario s = twoSided(30, 0, 1, 0, Double.NaN, 0.1, 0.4, 1, List.of(baseline(), useOnDay("u", 0, null)), 0);
-        RunOutcome o = run(s, 1, CredibilityRule.HORIZON);
+        RunOutcome o = run(s, 1, CredibilityRule.BELIEF);
         assertThat(o.finalConcession).isCloseTo(0.4, within(1e-12));
-        assertThat(o.concessionDay).isZero();
+        assertThat(o.conceded()).as("demand met").isFalse();
+        assertThat(o.everConceded()).isTrue();
+        assertThat(o.firstConcessionDay).isZero();
     }
 
     @Test
-    void aLeverWhoseOwnerCannotSustainItIsDiscountedByCredibility() {
-        // pressure 0.3/day; own cost 0.2/day, tolerance 1.0 -> on day 0 the owner can last (1.0 - 0.2)/0.2 = 4
-        // more days; look-ahead L = 10: credibility 0.4, expected pressure 0.12. K = 0.25, γ = 1:
-        // z = 0.6 * 0.12 / 0.25 = 0.288.
+    void aLeverWhoseOwnerCannotSustainItIsDiscountedByItsExpectedDuration() {
+        // pressure 0.3/day; own cost 0.2/day, tolerance 1.0 (a point prior: the target's belief is exact) ->
+        // after day 0 the owner can last (1.0 - 0.2)/0.2 = 4 more days; look-ahead L = 10: the lever weighs
+        // 0.3 * 4 = 1.2 pressure-days against K*L = 2.5. K = 0.25, gamma = 1: z = 0.6 * 1.2/2.5 = 0.288.
         Scenario s = twoSided(30, 40, 1, 0.5, 1.0, 0.25, 1, 1, List.of(baseline(), useOnDay("u", 0, null)), 0);
-        RunOutcome horizon = run(s, 1, CredibilityRule.HORIZON);
-        assertThat(horizon.peakConcession).isCloseTo(0.6 * 0.12 / 0.25, within(1e-9));
-        // LINEAR: credibility 1 - 0.2/1.0 = 0.8 on day 0 -> expected 0.24 -> z = 0.576.
-        RunOutcome linear = run(s, 1, CredibilityRule.LINEAR);
-        assertThat(linear.peakConcession).isCloseTo(0.6 * 0.24 / 0.25, within(1e-9));
-        // The same lever with no own cost is fully credible: 0.6 * 0.3 / 0.25 = 0.72.
+        assertThat(run(s, 1, CredibilityRule.BELIEF).peakConcession).isCloseTo(0.6 * 1.2 / 2.5, within(1e-9));
+        assertThat(run(s, 1, CredibilityRule.KNOWN).peakConcession).isCloseTo(0.6 * 1.2 / 2.5, within(1e-9));
+        // The same lever with no own cost lasts the whole look-ahead: 0.6 * 0.3 / 0.25 = 0.72.
         Scenario free = twoSided(30, 0, 1, 0.5, 1.0, 0.25, 1, 1, List.of(baseline(), useOnDay("u", 0, null)), 0);
-        assertThat(run(free, 1, CredibilityRule.HORIZON).peakConcession).isCloseTo(0.72, within(1e-9));
+        assertThat(run(free, 1, CredibilityRule.BELIEF).peakConcession).isCloseTo(0.72, within(1e-9));
     }
 
     @Test
@@ -92,17 +91,16 @@ class LeverageModelTest {
         // concession is withdrawn with hazard 1 and the coercer re-applies the lever, which again forces a
         // concession at once.
         Scenario s = twoSided(30, 0, 1, 0, Double.NaN, 0.01, 1, 1, List.of(baseline(), useOnDay("u", 0, null)), 0);
-        s = new Scenario(s.id(), s.title(), s.description(), s.start(), s.horizonDays(), s.sources(), s.actors(),
-                s.constituencies(), s.weights(), new org.statecraft.core.scenario.Demand("issue", null, "c", "t",
+        s = s.withDemand(new org.statecraft.core.scenario.Demand("issue", null, "c", "t",
                 TestScenarios.q(10), TestScenarios.q(90), TestScenarios.q(0.01), TestScenarios.q(1), 0.6,
                 TestScenarios.q(1), TestScenarios.q(10), TestScenarios.q(1), 30,
-                new org.statecraft.core.scenario.EventCode("087", 9)), s.levers(), s.policies(), s.attacks(),
-                s.clashes(), s.network(), s.observedEvents(), s.observedSpells());
+                new org.statecraft.core.scenario.EventCode("087", 9)));
         LeverageModel m = new LeverageModel(s);
         List<String> log = new ArrayList<>();
         m.simulate(1, m.parameterSpace().means(), new SplittableRandom(1), m.newOutcome(), null,
                 (day, src, tgt, code, what) -> log.add(day + ":" + code.cameo()));
-        // day 0: use (163), concession (087), lift (085); calm days 0..30 -> withdrawn on day 31, lever
+        // day 0: use (163), concession (087), lift (085); expected pain below 0.25 K L from day 1, calm days
+        // 1..31 -> withdrawn on day 31 (the 31st calm day), lever
         // re-applied at the end of that day (163); its harm is felt on day 32: conceded again (087), lifted (085).
         assertThat(log).startsWith("0:163", "0:087", "0:085", "31:163", "32:087", "32:085");
     }
@@ -110,7 +108,7 @@ class LeverageModelTest {
     @Test
     void negativeWeightMeansTheLeverRelievesPressure() {
         Scenario s = twoSided(30, 0, -0.5, 0, Double.NaN, 0.1, 1, 1, List.of(baseline(), useOnDay("u", 0, null)), 0);
-        RunOutcome o = run(s, 1, CredibilityRule.HORIZON);
+        RunOutcome o = run(s, 1, CredibilityRule.BELIEF);
         assertThat(o.peakConcession).isZero();
         assertThat(o.harm[0]).isCloseTo(30 * 60, within(1e-9));
     }

@@ -33,6 +33,11 @@ public final class TestScenarios {
         return Quantity.of(v);
     }
 
+    /** A lognormal by the μ and σ of its logarithm. */
+    public static Quantity logNormal(double mu, double sigma) {
+        return new Quantity.LogNormal(Math.exp(mu), Math.exp(sigma), Provenance.NONE);
+    }
+
     public static Quantity tri(double a, double m, double b) {
         return new Quantity.Triangular(a, m, b, Provenance.NONE);
     }
@@ -67,7 +72,7 @@ public final class TestScenarios {
         AttackProcess attacks = new AttackProcess("p", "c", q(attackRate), q(0.5), q(0), q(0.5),
                 new EventCode("180", -9));
         return new Scenario("test", "test", null, LocalDate.of(2023, 9, 6), 60, List.of(), actors, cs, ws, d,
-                List.of(lever), policies, attacks, new ClashProcess(q(0), new EventCode("190", -10)),
+                List.of(lever), policies, List.of(), attacks, new ClashProcess(q(0), new EventCode("190", -10)),
                 InfluenceNetwork.empty(), List.of(), List.of());
     }
 
@@ -80,7 +85,10 @@ public final class TestScenarios {
                 true)), true);
     }
 
-    /** A network scenario: member "c" (the coercer) can turn hostile via lever "distance". */
+    /**
+     * A network scenario: member "c" (the coercer) turns hostile via lever "distance"; only the other members'
+     * hostility harms the target's standing (the coercer's own cover would be a harm of its lever).
+     */
     public static Scenario network(double lambdaOther, double rho) {
         List<Actor> actors = List.of(new Actor("c", null, ActorKind.STATE, q(1), null),
                 new Actor("t", null, ActorKind.REGIME, q(1), null),
@@ -93,17 +101,16 @@ public final class TestScenarios {
                 new EventCode("087", 9));
         Lever distance = new Lever("distance", null, null, "c", "t", List.of(), 1, null, q(0), q(-0.8), q(0),
                 new EventCode("160", -4), new EventCode("050", 3.5), null);
-        InfluenceNetwork net = new InfluenceNetwork(List.of("c", "a", "b"),
+        InfluenceNetwork net = InfluenceNetwork.fixed(List.of("c", "a", "b"),
                 Map.of("c", q(0.5), "a", q(-0.2), "b", q(0.3)),
                 Map.of("c", q(0), "a", q(lambdaOther), "b", q(lambdaOther)),
                 Map.of("c", Map.of("c", 1.0), "a", Map.of("a", 0.5, "c", 0.3, "b", 0.2),
                         "b", Map.of("b", 0.6, "c", 0.4)),
-                1, List.of(new HostilityHarm("c", "standing", q(rho)), new HostilityHarm("a", "standing", q(rho)),
-                new HostilityHarm("b", "standing", q(rho))));
+                1, List.of(new HostilityHarm("a", "standing", q(rho)), new HostilityHarm("b", "standing", q(rho))));
         List<Policy> ps = List.of(baseline(), new Policy("distance", null, null,
                 List.of(new Rule(new Trigger.OnDay(0), Rule.Action.USE, "distance", null, true)), true));
         return new Scenario("net", "net", null, LocalDate.of(2023, 1, 1), 120, List.of(), actors, cs, ws, d,
-                List.of(distance), ps, null, null, net, List.of(), List.of());
+                List.of(distance), ps, List.of(), null, null, net, List.of(), List.of());
     }
 
     /**
@@ -119,7 +126,7 @@ public final class TestScenarios {
         List<Actor> actors = s.actors().stream()
                 .map(a -> new Actor(a.id(), a.name(), a.kind(), capability, a.stance())).toList();
         return new Scenario(s.id(), s.title(), s.description(), s.start(), s.horizonDays(), s.sources(), actors,
-                s.constituencies(), s.weights(), nd, s.levers(), s.policies(), s.attacks(), s.clashes(), s.network(),
-                s.observedEvents(), s.observedSpells());
+                s.constituencies(), s.weights(), nd, s.levers(), s.policies(), s.responses(), s.attacks(), s.clashes(),
+                s.network(), s.observedEvents(), s.observedSpells());
     }
 }

@@ -58,7 +58,7 @@ class RankingRobustnessTest {
         for (int r = 0; r < 1000; r++) {
             double resolve = real.parameters()[r][k];
             for (int p = 0; p < 2; p++) {
-                outcomes[p][r] = new org.statecraft.core.leverage.RunOutcome(2, 1, 0);
+                outcomes[p][r] = new org.statecraft.core.leverage.RunOutcome(2, 1, 0, 0);
             }
             outcomes[0][r].finalConcession = 0.5;
             outcomes[1][r].finalConcession = 0.5 + (0.3 - resolve);

@@ -21,7 +21,7 @@ class SimulatedTensionTest {
         List<Actor> actors = s.actors().stream().map(a -> new Actor(a.id(), a.name(), a.kind(), a.capability(),
                 a.stance(), a.id().equals("c") ? "PAK" : a.id().equals("t") ? "AFG/TAL" : null)).toList();
         return new Scenario(s.id(), s.title(), s.description(), s.start(), s.horizonDays(), s.sources(), actors,
-                s.constituencies(), s.weights(), s.demand(), s.levers(), s.policies(), s.attacks(), s.clashes(),
+                s.constituencies(), s.weights(), s.demand(), s.levers(), s.policies(), s.responses(), s.attacks(), s.clashes(),
                 s.network(), s.observedEvents(), s.observedSpells());
     }
 

@@ -1,0 +1,876 @@
+package org.statecraft.core.leverage;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+import org.statecraft.core.influence.FriedkinJohnsen;
+import org.statecraft.core.random.SpecialFunctions;
+import org.statecraft.core.scenario.EventCode;
+import org.statecraft.core.scenario.Rule;
+
+/**
+ * The mutable state of one run, advanced one day at a time by one method per step of the day (the order is
+ * {@link #day}'s): {@link #clashesAndAttacks}, {@link #fireRules}, {@link #applyHarms}, {@link #moveStances},
+ * {@link #decide}. Equations and sources: {@code docs/models/leverage.md}. A state is reused across runs of
+ * one thread ({@link #reset}), so the daily loop allocates nothing. Not thread-safe.
+ * Cost per run-day: O(harm entries + rules + offsets + members²/stepDays).
+ */
+public final class RunState {
+    private static final double LN2 = Math.log(2);
+    private static final byte SUSPENDED_USE = 1;
+    private static final byte SUSPENDED_THREAT = 2;
+
+    private final CompiledScenario m;
+    // per-run parameters
+    private final double[] baseline;
+    private final double[] wTarget;
+    private final double[][] harmPerDay;
+    private final double[][] harmAccRate;  // α
+    private final double[][] harmAccCap;   // A
+    private final double[][] harmAccQ;     // e^{−α/A}: s(τ) = 1 + A(1 − q^τ)
+    private final double[][] harmAdaptR;   // 2^{−1/h}: a(τ) = f + (1 − f) r^τ
+    private final double[][] harmFloor;
+    private final double[][] harmOwnerW;   // owner's weight on the harmed constituency (0 if not its own)
+    private final double[][] harmProvokedW; // weight of the provoking lever's owner on it (set per spell)
+    private final double[][] harmTargetW;
+    private final double[][] stanceShift;
+    private final double[][] offsetShare;
+    private final double[] tolerance;
+    private final double[] toleranceGain;
+    private final double[] clash;
+    private final double[] netStance;
+    private final double[] threatW;
+    private final double[] attackReduction;
+    private final double[] attackRecovery; // 2^{−1/h}
+    private final double[] fullTargetPressure;
+    private final double[] fullOwnRate;
+    private final double[][] influence;
+    private final double[] lambda;
+    private final double[] prejudice0;
+    private final double[] interest;
+    private final double[] driftRate;      // 1/τ, 0 = no drift
+    private final double[] rho;
+    private final double[] clashHarm;
+    private double resolve;
+    private double capacity;
+    private double gamma;
+    private double lookahead;
+    private double decisionProbability;
+    private double backslide;
+    private double attackBase;
+    private double suppression;
+    private double alpha;
+    private double decay;
+    private double clashBackground;
+    private int stepDays;
+
+    // state
+    private final boolean[] inUse;
+    private final boolean[] threatened;
+    private final boolean[] exhausted;
+    private final int[] until;
+    private final int[] started;
+    private final double[] intensity;
+    private final int[] provokedBy;
+    private final double[] ownCost;
+    private final double[] ownRate;
+    private final double[] leverPressure;
+    private final double[][] harmRel;        // today's relative loss of each harm, after caps and offsets
+    private final double[][] accPow;         // q^τ
+    private final double[][] adaptPow;       // r^τ
+    private final double[][] stockAffected;  // persons (units) of a stock each harm has affected so far
+    private final double[] degradation;
+    private final double[] cRaw;             // per constituency: uncapped sum of today's relative losses
+    private final double[] cOffset;
+    private final double[] cNet;             // network relative loss (may be negative: support gained)
+    private final double[] cScale;
+    private final double[] cCap;             // the factor the ±1 cap put on a flow's total
+    private final double[] stockLevel;       // share of each stock affected
+    private final double[] hostilityRel;
+    private final boolean[] fired;
+    private final byte[] suspended;
+    private final int[] suspendedUntil;
+    private final int[] attackRing;
+    private final double[] x;
+    private final double[] xBase;
+    private final double[] prejudiceNow;
+    private final double[] prejudiceBase;
+    private final double[] scratch;
+    private double excitation;
+    private double z;
+    private int calmDays;
+    private double cachedRate = -1;
+    private double cachedLimit;
+    private boolean clashYesterday;
+    private boolean clashToday;
+    private int attacksToday;
+    private int metDay;
+    private double expected;
+    private double concedeThreshold;
+
+    // this run
+    private CompiledScenario.CompiledRule[] rules;
+    private boolean release;
+    private RandomGenerator rng;
+    private RunOutcome out;
+    private DailySeries daily;
+    private EventListener listener;
+
+    public RunState(CompiledScenario model) {
+        this.m = model;
+        int nC = m.nC;
+        int nL = m.nL;
+        int nM = m.nM;
+        baseline = new double[nC];
+        wTarget = new double[nC];
+        harmPerDay = jagged(m.harmC);
+        harmAccRate = jagged(m.harmC);
+        harmAccCap = jagged(m.harmC);
+        harmAccQ = jagged(m.harmC);
+        harmAdaptR = jagged(m.harmC);
+        harmFloor = jagged(m.harmC);
+        harmOwnerW = jagged(m.harmC);
+        harmProvokedW = jagged(m.harmC);
+        harmTargetW = jagged(m.harmC);
+        harmRel = jagged(m.harmC);
+        accPow = jagged(m.harmC);
+        adaptPow = jagged(m.harmC);
+        stockAffected = jagged(m.harmC);
+        stanceShift = jagged(m.stanceMember);
+        offsetShare = jagged(m.offsetC);
+        tolerance = new double[nL];
+        toleranceGain = new double[nL];
+        clash = new double[nL];
+        netStance = new double[nL];
+        threatW = new double[nL];
+        attackReduction = new double[nL];
+        attackRecovery = new double[nL];
+        fullTargetPressure = new double[nL];
+        fullOwnRate = new double[nL];
+        influence = new double[nM][nM];
+        lambda = new double[nM];
+        prejudice0 = new double[nM];
+        interest = new double[nM];
+        driftRate = new double[nM];
+        rho = new double[m.hostilityMember.length];
+        hostilityRel = new double[m.hostilityMember.length];
+        clashHarm = new double[m.clashHarmC.length];
+        inUse = new boolean[nL];
+        threatened = new boolean[nL];
+        exhausted = new boolean[nL];
+        until = new int[nL];
+        started = new int[nL];
+        intensity = new double[nL];
+        provokedBy = new int[nL];
+        ownCost = new double[nL];
+        ownRate = new double[nL];
+        leverPressure = new double[nL];
+        degradation = new double[nL];
+        cRaw = new double[nC];
+        cOffset = new double[nC];
+        cNet = new double[nC];
+        cScale = new double[nC];
+        cCap = new double[nC];
+        stockLevel = new double[nC];
+        int maxRules = 0;
+        for (CompiledScenario.CompiledRule[] r : m.rules) {
+            maxRules = Math.max(maxRules, r.length);
+        }
+        fired = new boolean[maxRules];
+        suspended = new byte[nL];
+        suspendedUntil = new int[nL];
+        attackRing = new int[m.maxWindow];
+        x = new double[nM];
+        xBase = new double[nM];
+        prejudiceNow = new double[nM];
+        prejudiceBase = new double[nM];
+        scratch = new double[nM];
+    }
+
+    private static double[][] jagged(int[][] shape) {
+        double[][] a = new double[shape.length][];
+        for (int i = 0; i < shape.length; i++) {
+            a[i] = new double[shape[i].length];
+        }
+        return a;
+    }
+
+    private static double v(double[] values, int idx, double dflt) {
+        return idx < 0 ? dflt : values[idx];
+    }
+
+    /** Prepares a run of {@code policy} with parameters {@code values}; {@code out} must be fresh. */
+    public void reset(int policy, double[] values, RandomGenerator rng, RunOutcome out, DailySeries daily,
+                      EventListener listener) {
+        this.rules = m.rules[policy];
+        this.release = m.releaseOnConcession[policy];
+        this.rng = rng;
+        this.out = out;
+        this.daily = daily;
+        this.listener = listener;
+        this.currentValues = values;
+        int nC = m.nC;
+        int nL = m.nL;
+        int nM = m.nM;
+        for (int c = 0; c < nC; c++) {
+            baseline[c] = values[m.baselineIdx[c]];
+            wTarget[c] = m.side[c] == m.target ? v(values, m.weightIdx[m.target][c], 0) : 0;
+            stockLevel[c] = 0;
+        }
+        for (int l = 0; l < nL; l++) {
+            int o = m.owner[l];
+            fullTargetPressure[l] = 0;
+            fullOwnRate[l] = 0;
+            for (int h = 0; h < m.harmC[l].length; h++) {
+                int c = m.harmC[l][h];
+                harmPerDay[l][h] = values[m.harmPerDayIdx[l][h]];
+                double a = values[m.harmAccIdx[l][h]];
+                double cap = values[m.harmAccCapIdx[l][h]];
+                harmAccRate[l][h] = a;
+                harmAccCap[l][h] = cap;
+                harmAccQ[l][h] = a > 0 && cap > 0 ? Math.exp(-a / cap) : 1;
+                double half = v(values, m.harmHalfLifeIdx[l][h], Double.POSITIVE_INFINITY);
+                harmAdaptR[l][h] = Double.isInfinite(half) ? 1 : Math.exp(-LN2 / half);
+                harmFloor[l][h] = v(values, m.harmFloorIdx[l][h], 0);
+                harmOwnerW[l][h] = m.side[c] == o ? v(values, m.weightIdx[o][c], 0) : 0;
+                harmTargetW[l][h] = wTarget[c];
+                stockAffected[l][h] = 0;
+                double rel = Math.min(1, harmPerDay[l][h] / baseline[c]);
+                fullTargetPressure[l] += wTarget[c] * (m.stock[c] ? 0 : rel);
+                fullOwnRate[l] += harmOwnerW[l][h] * rel;
+            }
+            for (int j = 0; j < m.stanceMember[l].length; j++) {
+                stanceShift[l][j] = values[m.stanceShiftIdx[l][j]];
+            }
+            for (int j = 0; j < m.offsetC[l].length; j++) {
+                offsetShare[l][j] = values[m.offsetShareIdx[l][j]];
+            }
+            tolerance[l] = v(values, m.toleranceIdx[l], Double.POSITIVE_INFINITY);
+            toleranceGain[l] = v(values, m.toleranceGainIdx[l], 0);
+            clash[l] = values[m.clashIdx[l]];
+            netStance[l] = v(values, m.networkStanceIdx[l], Double.NaN);
+            threatW[l] = values[m.threatWeightIdx[l]];
+            attackReduction[l] = v(values, m.attackReductionIdx[l], 0);
+            double rec = v(values, m.attackRecoveryIdx[l], Double.POSITIVE_INFINITY);
+            attackRecovery[l] = Double.isInfinite(rec) ? 1 : Math.exp(-LN2 / rec);
+            inUse[l] = false;
+            threatened[l] = false;
+            exhausted[l] = false;
+            until[l] = 0;
+            started[l] = 0;
+            intensity[l] = 1;
+            provokedBy[l] = -1;
+            ownCost[l] = 0;
+            ownRate[l] = 0;
+            leverPressure[l] = 0;
+            degradation[l] = 0;
+            suspended[l] = 0;
+            suspendedUntil[l] = 0;
+        }
+        resolve = values[m.kIdx];
+        capacity = values[m.capacityIdx];
+        gamma = values[m.gammaIdx];
+        lookahead = Math.max(1e-9, values[m.lookaheadIdx]);
+        decisionProbability = m.decisionRateIdx < 0 ? 1 : -Math.expm1(-values[m.decisionRateIdx]);
+        backslide = values[m.backslideIdx];
+        attackBase = m.hasAttacks ? values[m.attackBaseIdx] : 0;
+        suppression = m.hasAttacks ? values[m.attackSuppressionIdx] : 0;
+        alpha = m.hasAttacks ? values[m.attackExcitationIdx] : 0;
+        decay = m.hasAttacks ? Math.exp(-values[m.attackDecayIdx]) : 0;
+        clashBackground = v(values, m.clashBackgroundIdx, 0);
+        for (int j = 0; j < clashHarm.length; j++) {
+            clashHarm[j] = values[m.clashHarmIdx[j]];
+        }
+        stepDays = m.stepDaysIdx < 0 ? 1 : Math.max(1, (int) Math.round(values[m.stepDaysIdx]));
+        for (int i = 0; i < nM; i++) {
+            double sum = 0;
+            for (int k = 0; k < nM; k++) {
+                influence[i][k] = v(values, m.influenceIdx[i][k], 0);
+                sum += influence[i][k];
+            }
+            for (int k = 0; k < nM; k++) {
+                influence[i][k] /= sum;
+            }
+            prejudice0[i] = values[m.stanceIdx[i]];
+            lambda[i] = values[m.susceptibilityIdx[i]];
+            interest[i] = v(values, m.interestIdx[i], prejudice0[i]);
+            double tau = v(values, m.driftIdx[i], Double.POSITIVE_INFINITY);
+            driftRate[i] = Double.isInfinite(tau) ? 0 : 1 / tau;
+            x[i] = prejudice0[i];
+            xBase[i] = prejudice0[i];
+        }
+        for (int i = 0; i < rho.length; i++) {
+            rho[i] = values[m.hostilityPerDayIdx[i]];
+            hostilityRel[i] = 0;
+        }
+        Arrays.fill(fired, false);
+        Arrays.fill(attackRing, 0);
+        excitation = 0;
+        z = 0;
+        calmDays = 0;
+        cachedRate = -1;
+        clashYesterday = false;
+        clashToday = false;
+        attacksToday = 0;
+        metDay = -2;
+        expected = 0;
+        // the least expected pain at which the target makes its smallest concession
+        concedeThreshold = m.allOrNothing ? resolve * lookahead
+                : resolve * lookahead * Math.pow(m.partialLevel / m.releaseLevel, gamma);
+    }
+
+    /** Simulates the whole horizon and closes the outcome. */
+    public void run() {
+        for (int t = 0; t < m.horizon; t++) {
+            day(t);
+        }
+        finish();
+    }
+
+    /** One day: the steps in their documented order. */
+    public void day(int t) {
+        clashesAndAttacks(t);
+        fireRules(t);
+        applyHarms(t);
+        moveStances(t);
+        decide(t);
+        record(t);
+    }
+
+    /** Step 1: a clash with probability 1 − e^{−(ε₀ + Σ ε_l)}; attacks N_t ~ Poisson(λ_t) (Hawkes). */
+    void clashesAndAttacks(int t) {
+        double hazard = clashBackground;
+        for (int l = 0; l < m.nL; l++) {
+            if (inUse[l]) {
+                hazard += clash[l];
+            }
+        }
+        clashYesterday = clashToday;
+        double clashDraw = rng.nextDouble();
+        clashToday = hazard > 0 && clashDraw < -Math.expm1(-hazard);
+        if (clashToday) {
+            out.clashes++;
+            emit(t, m.target, m.coercer, m.clashEvent, "clash", true);
+        }
+        attacksToday = 0;
+        if (m.hasAttacks) {
+            double remaining = 1;
+            for (int l = 0; l < m.nL; l++) {
+                if (inUse[l] && attackReduction[l] > 0) {
+                    degradation[l] = Math.max(degradation[l], attackReduction[l]);
+                } else if (degradation[l] > 0) {
+                    degradation[l] *= attackRecovery[l];
+                }
+                remaining *= 1 - degradation[l];
+            }
+            double rate = attackBase * (1 - suppression * z) * remaining + excitation;
+            attacksToday = poisson(rate);
+            excitation = decay * (excitation + alpha * attacksToday);
+            out.attacks += attacksToday;
+            for (int a = 0; a < attacksToday; a++) {
+                emit(t, m.attackProxy, m.attackVictim, m.attackEvent, "attack", m.attackOnDyad);
+            }
+            if (attacksToday > 0) {
+                for (int l = 0; l < m.nL; l++) {
+                    if (m.owner[l] == m.attackVictim) {
+                        tolerance[l] += toleranceGain[l] * attacksToday;
+                    }
+                }
+            }
+        }
+        attackRing[t % attackRing.length] = attacksToday;
+    }
+
+    /** Step 2: the policy's rules, then the scenario's responses, in order; expired levers lifted. */
+    void fireRules(int t) {
+        boolean met = z >= m.releaseLevel - 1e-12;
+        for (int r = 0; r < rules.length; r++) {
+            CompiledScenario.CompiledRule rule = rules[r];
+            if (rule.once() && fired[r]) {
+                continue;
+            }
+            boolean fire = switch (rule.kind()) {
+                case CompiledScenario.CompiledRule.DAY -> t == rule.day() || (!rule.once() && t > rule.day());
+                case CompiledScenario.CompiledRule.ATTACK -> attacksToday > 0;
+                case CompiledScenario.CompiledRule.ATTACK_COUNT -> windowSum(t, rule.window()) >= rule.atLeast();
+                case CompiledScenario.CompiledRule.CLASH -> clashToday;
+                case CompiledScenario.CompiledRule.LEVER_USE -> inUse[rule.triggerLever()]
+                        && started[rule.triggerLever()] == t - 1;
+                case CompiledScenario.CompiledRule.CONCESSION -> metDay == t - 1;
+                default -> false;
+            };
+            boolean blocked = !rule.response() && release && met
+                    && (rule.action() == Rule.Action.USE || rule.action() == Rule.Action.THREATEN);
+            if (!fire || blocked) {
+                continue;
+            }
+            fired[r] = true;
+            int l = rule.lever();
+            switch (rule.action()) {
+                case STOP -> lift(l, t, LiftReason.RULE);
+                case EASE -> intensity[l] = rule.level();
+                case USE -> {
+                    if (exhausted[l]) {
+                        continue;
+                    }
+                    int end = rule.duration() == CompiledScenario.NO_END ? CompiledScenario.NO_END
+                            : t + rule.duration();
+                    if (inUse[l]) {
+                        until[l] = Math.max(until[l], end);
+                    } else {
+                        start(l, t, end, rule.kind() == CompiledScenario.CompiledRule.LEVER_USE
+                                ? rule.triggerLever() : -1);
+                    }
+                }
+                case THREATEN -> {
+                    if (!exhausted[l] && !inUse[l] && !threatened[l]) {
+                        threatened[l] = true;
+                        until[l] = rule.duration() == CompiledScenario.NO_END ? CompiledScenario.NO_END
+                                : t + rule.duration();
+                        emit(t, m.owner[l], m.leverTarget[l], m.threatEvent[l], m.leverIds[l], m.onDyad[l]);
+                    }
+                }
+                default -> throw new IllegalStateException("unknown action " + rule.action());
+            }
+        }
+        for (int l = 0; l < m.nL; l++) {
+            if ((inUse[l] || threatened[l]) && until[l] <= t) {
+                lift(l, t, LiftReason.EXPIRED);
+            }
+        }
+    }
+
+    private void start(int l, int t, int end, int provoker) {
+        inUse[l] = true;
+        threatened[l] = false;
+        until[l] = end;
+        started[l] = t;
+        intensity[l] = 1;
+        provokedBy[l] = provoker;
+        int po = provoker < 0 ? -1 : m.owner[provoker];
+        for (int h = 0; h < m.harmC[l].length; h++) {
+            accPow[l][h] = 1;
+            adaptPow[l][h] = 1;
+            int c = m.harmC[l][h];
+            harmProvokedW[l][h] = po >= 0 && m.side[c] == po ? weight(po, c) : 0;
+        }
+        if (out.firstUse[l] < 0) {
+            out.firstUse[l] = t;
+        }
+        emit(t, m.owner[l], m.leverTarget[l], m.useEvent[l], m.leverIds[l], m.onDyad[l]);
+    }
+
+    private double weight(int actor, int c) {
+        int idx = m.weightIdx[actor][c];
+        return idx < 0 ? 0 : currentValues[idx];
+    }
+
+    private double[] currentValues;
+
+    /**
+     * Step 3: harms. Each harm in use contributes H·intensity·ramp·s(τ)·a(τ) in its unit; a flow's relative
+     * losses are summed with the network's, capped at 1 (and floored at −1), then multiplied by the offsets in
+     * force; a stock is depleted (never below 0). Owners bear their own cost; a lever whose owner's cost passes
+     * Θ is lifted.
+     */
+    void applyHarms(int t) {
+        int nC = m.nC;
+        for (int c = 0; c < nC; c++) {
+            cRaw[c] = 0;
+            cOffset[c] = 1;
+        }
+        for (int l = 0; l < m.nL; l++) {
+            if (!inUse[l]) {
+                continue;
+            }
+            int tau = t - started[l];
+            double ramp = Math.min(1.0, (tau + 1.0) / m.rampUp[l]) * intensity[l];
+            int[] hc = m.harmC[l];
+            for (int h = 0; h < hc.length; h++) {
+                int c = hc[h];
+                double acc = 1;
+                if (harmAccQ[l][h] != 1) {
+                    acc = 1 + harmAccCap[l][h] * (1 - accPow[l][h]);
+                    accPow[l][h] *= harmAccQ[l][h];
+                }
+                double adapt = 1;
+                if (harmAdaptR[l][h] != 1) {
+                    double f = harmFloor[l][h];
+                    adapt = f + (1 - f) * adaptPow[l][h];
+                    adaptPow[l][h] *= harmAdaptR[l][h];
+                }
+                double amount = harmPerDay[l][h] * ramp * acc * adapt;
+                harmRel[l][h] = amount; // in units for now; turned into relative loss below
+                cRaw[c] += m.stock[c] ? amount : amount / baseline[c];
+            }
+            for (int j = 0; j < m.offsetC[l].length; j++) {
+                cOffset[m.offsetC[l][j]] *= 1 - offsetShare[l][j] * intensity[l];
+            }
+        }
+        for (int c = 0; c < nC; c++) {
+            cNet[c] = 0;
+        }
+        for (int i = 0; i < rho.length; i++) {
+            int c = m.hostilityC[i];
+            int mem = m.hostilityMember[i];
+            hostilityRel[i] = rho[i] * (xBase[mem] - x[mem]) / baseline[c];
+            cNet[c] += hostilityRel[i];
+        }
+        for (int c = 0; c < nC; c++) {
+            if (m.stock[c]) {
+                double available = baseline[c] * (1 - stockLevel[c]);
+                double want = cRaw[c] * cOffset[c];
+                double got = Math.min(want, available);
+                cScale[c] = cRaw[c] > 0 ? got / cRaw[c] : 0;
+                stockLevel[c] += got / baseline[c];
+                out.harm[c] += got;
+                out.relativeHarm[c] = stockLevel[c];
+            } else {
+                double lever = cRaw[c] * cOffset[c];
+                double total = lever + cNet[c];
+                double capped = Math.max(-1, Math.min(1, total));
+                double s = total != 0 && capped != total ? capped / total : 1;
+                cScale[c] = cRaw[c] > 0 ? s * cOffset[c] : 0;
+                cCap[c] = s;
+                cNet[c] *= s;
+                out.harm[c] += capped * baseline[c];
+                out.relativeHarm[c] += capped;
+            }
+        }
+        for (int i = 0; i < rho.length; i++) {
+            int c = m.hostilityC[i];
+            hostilityRel[i] = m.stock[c] ? 0 : hostilityRel[i] * cCap[c];
+        }
+        if (clashToday) {
+            for (int j = 0; j < clashHarm.length; j++) {
+                int c = m.clashHarmC[j];
+                double amount = m.stock[c] ? Math.min(clashHarm[j], baseline[c] * (1 - stockLevel[c]))
+                        : Math.min(clashHarm[j], baseline[c]);
+                out.harm[c] += amount;
+                if (m.stock[c]) {
+                    stockLevel[c] += amount / baseline[c];
+                    out.relativeHarm[c] = stockLevel[c];
+                } else {
+                    out.relativeHarm[c] += amount / baseline[c];
+                }
+            }
+        }
+        for (int l = 0; l < m.nL; l++) {
+            leverPressure[l] = 0;
+            ownRate[l] = 0;
+        }
+        for (int l = 0; l < m.nL; l++) {
+            if (!inUse[l]) {
+                continue;
+            }
+            int[] hc = m.harmC[l];
+            double pressure = 0;
+            double own = 0;
+            for (int h = 0; h < hc.length; h++) {
+                int c = hc[h];
+                double rel;
+                if (m.stock[c]) {
+                    double newly = harmRel[l][h] * cScale[c];
+                    stockAffected[l][h] += newly;
+                    rel = stockAffected[l][h] / baseline[c];
+                } else {
+                    rel = harmRel[l][h] / baseline[c] * cScale[c];
+                }
+                harmRel[l][h] = rel;
+                pressure += harmTargetW[l][h] * rel;
+                own += harmOwnerW[l][h] * rel;
+                if (provokedBy[l] >= 0 && harmProvokedW[l][h] != 0) {
+                    double provoked = harmProvokedW[l][h] * rel;
+                    ownRate[provokedBy[l]] += provoked;
+                }
+            }
+            leverPressure[l] = pressure;
+            ownRate[l] += own;
+            out.daysInUse[l]++;
+        }
+        for (int l = 0; l < m.nL; l++) {
+            if (!inUse[l] || ownRate[l] == 0) {
+                continue;
+            }
+            ownCost[l] += ownRate[l];
+            out.leverOwnCost[l] += ownRate[l];
+            if (m.owner[l] == m.coercer) {
+                out.coercerOwnCost += ownRate[l];
+            }
+            if (ownCost[l] >= tolerance[l]) {
+                lift(l, t, LiftReason.OWN_COST);
+                exhausted[l] = true;
+            }
+        }
+    }
+
+    /**
+     * Step 4: every stepDays days, Friedkin–Johnsen x ← ΛWx + (I − Λ)x̂(t), with each prejudice drifting toward
+     * its member's interest and moved by the stance effects of levers in use (the owner's replaced by a lever's
+     * network stance); the no-lever trajectory x^base moves with the drift alone.
+     */
+    void moveStances(int t) {
+        int nM = m.nM;
+        if (nM == 0 || t == 0 || t % stepDays != 0) {
+            return;
+        }
+        for (int k = 0; k < nM; k++) {
+            double p = driftRate[k] == 0 ? prejudice0[k]
+                    : interest[k] + (prejudice0[k] - interest[k]) * Math.exp(-t * driftRate[k]);
+            prejudiceBase[k] = p;
+            prejudiceNow[k] = p;
+        }
+        for (int l = 0; l < m.nL; l++) {
+            if (!inUse[l]) {
+                continue;
+            }
+            if (m.networkMember[l] >= 0) {
+                prejudiceNow[m.networkMember[l]] = netStance[l];
+            }
+            for (int j = 0; j < m.stanceMember[l].length; j++) {
+                int k = m.stanceMember[l][j];
+                prejudiceNow[k] = Math.max(-1, Math.min(1, prejudiceNow[k] + stanceShift[l][j] * intensity[l]));
+            }
+        }
+        FriedkinJohnsen.step(influence, lambda, x, prejudiceNow, scratch);
+        System.arraycopy(scratch, 0, x, 0, nM);
+        FriedkinJohnsen.step(influence, lambda, xBase, prejudiceBase, scratch);
+        System.arraycopy(scratch, 0, xBase, 0, nM);
+        for (int k = 0; k < nM; k++) {
+            out.peakWithdrawal[k] = Math.max(out.peakWithdrawal[k], xBase[k] - x[k]);
+        }
+    }
+
+    /**
+     * Step 5: the target's expected pain of holding out over its look-ahead L,
+     * E = Σ_{l in use} π_l·min(L, D_l) + Σ_{l threatened} θ_l·π̄_l·min(L, D̄_l) + π_net·L, against the cost of
+     * conceding z, K·L·(z/z_r)^γ. On a decision day (probability 1 − e^{−r}) it concedes the most it is willing
+     * to, z* = min(κ, z_r(E/KL)^{1/γ}), if z* ≥ z_p and z* > z. Backsliding once E has stayed below b·K·L.
+     */
+    void decide(int t) {
+        double L = lookahead;
+        double e = 0;
+        int nCh = out.channelPressure.length;
+        for (int l = 0; l < m.nL; l++) {
+            double weightDays;
+            double pressure;
+            if (inUse[l]) {
+                pressure = leverPressure[l];
+                if (pressure == 0) {
+                    continue;
+                }
+                weightDays = Math.min(L, expectedDuration(l, ownCost[l], ownRate[l]));
+                if (nCh > 0) {
+                    double share = weightDays / L;
+                    for (int h = 0; h < m.harmC[l].length; h++) {
+                        int ch = m.harmChannel[l][h];
+                        if (ch >= 0) {
+                            out.channelPressure[ch] += harmTargetW[l][h] * harmRel[l][h] * share;
+                        }
+                    }
+                }
+            } else if (threatened[l] && threatW[l] > 0) {
+                pressure = threatW[l] * fullTargetPressure[l];
+                if (pressure == 0) {
+                    continue;
+                }
+                weightDays = Math.min(L, expectedDuration(l, 0, fullOwnRate[l]));
+                double share = threatW[l] * weightDays / L;
+                for (int h = 0; h < m.harmC[l].length; h++) {
+                    int ch = m.harmChannel[l][h];
+                    int c = m.harmC[l][h];
+                    if (ch >= 0 && !m.stock[c]) {
+                        out.channelPressure[ch] += harmTargetW[l][h] * Math.min(1, harmPerDay[l][h] / baseline[c])
+                                * share;
+                    }
+                }
+            } else {
+                continue;
+            }
+            e += pressure * weightDays;
+        }
+        for (int i = 0; i < rho.length; i++) {
+            int c = m.hostilityC[i];
+            double p = wTarget[c] * hostilityRel[i];
+            if (p != 0) {
+                e += p * L;
+                int ch = m.memberChannel[m.hostilityMember[i]];
+                if (ch >= 0) {
+                    out.channelPressure[ch] += p;
+                }
+            }
+        }
+        expected = e;
+        // one uniform each for the decision and the backsliding every day, whatever the state, so runs that
+        // share a stream stay aligned (common random numbers across policies and inputs)
+        boolean decisionDay = decisionProbability >= 1 || rng.nextDouble() < decisionProbability;
+        double backslideDraw = backslide > 0 ? rng.nextDouble() : 1;
+        if (e >= concedeThreshold && e > 0 && capacity > 0) {
+            double willing;
+            if (m.allOrNothing) {
+                willing = capacity >= 1 - 1e-12 ? 1 : 0;
+            } else {
+                willing = resolve <= 0 ? capacity
+                        : Math.min(capacity, m.releaseLevel * Math.pow(e / (resolve * L), 1 / gamma));
+            }
+            if (willing >= m.partialLevel - 1e-12 && willing > z + 1e-12 && decisionDay) {
+                concede(t, willing);
+            }
+        }
+        if (e < m.backslideBelow * resolve * L) {
+            calmDays++;
+            if (z > 0 && calmDays > m.graceDays && backslideDraw < backslide) {
+                withdraw(t);
+            }
+        } else {
+            calmDays = 0;
+        }
+    }
+
+    /** D: the days the target expects lever l still to last, given the cost its owner has borne. */
+    private double expectedDuration(int l, double borne, double rate) {
+        if (rate <= 0 || Double.isInfinite(tolerance[l])) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double remaining = m.credibility == CredibilityRule.KNOWN || m.belief[l] == null
+                ? Math.max(0, tolerance[l] - borne)
+                : m.belief[l].meanExcess(borne);
+        return remaining / rate;
+    }
+
+    private void concede(int t, double level) {
+        z = level;
+        out.peakConcession = Math.max(out.peakConcession, z);
+        if (out.firstConcessionDay < 0) {
+            out.firstConcessionDay = t;
+        }
+        emit(t, m.target, m.coercer, m.concessionEvent, "concession", true);
+        if (z >= m.releaseLevel - 1e-12) {
+            if (out.concessionDay < 0) {
+                out.concessionDay = t;
+            }
+            metDay = t;
+            if (release) {
+                for (int l = 0; l < m.nL; l++) {
+                    if ((inUse[l] || threatened[l]) && m.owner[l] == m.coercer) {
+                        suspended[l] = inUse[l] ? SUSPENDED_USE : SUSPENDED_THREAT;
+                        suspendedUntil[l] = until[l] == CompiledScenario.NO_END ? CompiledScenario.NO_END
+                                : until[l] - t;
+                        lift(l, t, LiftReason.CONCESSION);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The concession is withdrawn; the coercer re-applies what it released on it (snapback). */
+    private void withdraw(int t) {
+        z = 0;
+        out.withdrawals++;
+        for (int l = 0; l < m.nL; l++) {
+            if (suspended[l] != 0 && !exhausted[l]) {
+                int end = suspendedUntil[l] == CompiledScenario.NO_END ? CompiledScenario.NO_END
+                        : t + suspendedUntil[l];
+                if (suspended[l] == SUSPENDED_USE) {
+                    start(l, t, end, -1);
+                } else {
+                    threatened[l] = true;
+                    until[l] = end;
+                }
+            }
+            suspended[l] = 0;
+        }
+    }
+
+    private void record(int t) {
+        if (daily == null) {
+            return;
+        }
+        daily.pressure[t] += expected / lookahead;
+        daily.concession[t] += z;
+        daily.attacks[t] += attacksToday;
+        if (daily.stance.length == m.nM) {
+            for (int k = 0; k < m.nM; k++) {
+                daily.stance[k][t] += x[k];
+            }
+        }
+    }
+
+    /** Closes the outcome at the horizon. */
+    public void finish() {
+        for (int l = 0; l < m.nL; l++) {
+            if (inUse[l] && out.firstSpell[l] < 0) {
+                out.firstSpell[l] = m.horizon - started[l];
+            }
+        }
+        out.finalConcession = z;
+        System.arraycopy(x, 0, out.stance, 0, m.nM);
+        System.arraycopy(xBase, 0, out.baselineStance, 0, m.nM);
+        if (daily != null) {
+            daily.runs++;
+        }
+    }
+
+    private void lift(int l, int t, LiftReason why) {
+        if (inUse[l]) {
+            inUse[l] = false;
+            if (out.firstSpell[l] < 0) {
+                out.firstSpell[l] = t - started[l] + 1;
+                out.firstSpellEnd[l] = why;
+            }
+            emit(t, m.owner[l], m.leverTarget[l], m.liftEvent[l], m.leverIds[l], m.onDyad[l]);
+        }
+        threatened[l] = false;
+    }
+
+    private void emit(int day, int source, int target, EventCode code, String what, boolean dyad) {
+        if (code == null) {
+            return;
+        }
+        if (daily != null && dyad) {
+            daily.goldstein[day] += code.goldstein();
+            daily.events[day] += 1;
+            daily.tension(day, code);
+        }
+        if (listener != null) {
+            listener.onEvent(day, m.actorId(source), m.actorId(target), code, what);
+        }
+    }
+
+    private int windowSum(int t, int window) {
+        int s = 0;
+        int n = Math.min(window, t + 1);
+        for (int k = 0; k < n; k++) {
+            s += attackRing[(t - k) % attackRing.length];
+        }
+        return s;
+    }
+
+    /**
+     * Poisson variate by inversion of the CDF from one uniform, so a run consumes exactly one uniform a day for
+     * its attacks whatever the rate (streams stay aligned across policies: common random numbers). Means of
+     * 700 and more, where e^{−λ} underflows, use the normal approximation with continuity correction.
+     */
+    private int poisson(double mean) {
+        double u = rng.nextDouble();
+        if (mean <= 0) {
+            return 0;
+        }
+        if (mean >= 700) {
+            return Math.max(0, (int) Math.round(mean + Math.sqrt(mean) * SpecialFunctions.normalQuantile(
+                    Math.min(Math.max(u, 1e-12), 1 - 1e-12))));
+        }
+        if (mean != cachedRate) {
+            cachedRate = mean;
+            cachedLimit = Math.exp(-mean);
+        }
+        double p = cachedLimit;
+        double f = p;
+        int k = 0;
+        while (u > f && p > 0) {
+            k++;
+            p *= mean / k;
+            f += p;
+        }
+        return k;
+    }
+}
