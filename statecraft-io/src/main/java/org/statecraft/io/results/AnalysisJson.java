@@ -135,23 +135,25 @@ public final class AnalysisJson {
             o.set("simulated", lever(r.simulated()));
             num(o, "shareNoLongerThanObserved", r.shareNoLongerThanObserved());
         }
-        org.statecraft.core.bargaining.StanceShiftForecast.Result fc =
-                org.statecraft.core.bargaining.StanceShiftForecast.of(scenario, a);
-        if (fc != null) {
+        if (a.policies().stream().allMatch(p -> p.forecast() != null)) {
             ObjectNode f = root.putObject("forecast");
-            f.put("model", "smp");
             f.put("issue", scenario.demand().issue());
-            num(f, "baseline", fc.baseline());
-            num(f, "compromiseBaseline", fc.compromiseBaseline());
+            f.put("models", "compromise first (every run), then KTAB SMP (the first runs)");
             ArrayNode fp = f.putArray("policies");
             for (PolicySummary p : a.ranked()) {
+                PolicySummary.Forecast pf = p.forecast();
                 ObjectNode x = fp.addObject();
                 x.put("policy", p.id());
-                num(x, "forecast", fc.forecast().get(p.id()));
-                num(x, "shift", fc.shift().get(p.id()));
-                num(x, "compromiseShift", fc.compromiseShift().get(p.id()));
-                ObjectNode moved = x.putObject("movedPositions");
-                fc.movedPositions().get(p.id()).forEach((k, v) -> num(moved, k, v));
+                ObjectNode c = x.putObject("compromise");
+                num(c, "median", pf.compromiseMedian());
+                num(c, "p05", pf.compromiseP05());
+                num(c, "p95", pf.compromiseP95());
+                ObjectNode sm = x.putObject("smp");
+                num(sm, "median", pf.smpMedian());
+                num(sm, "p05", pf.smpP05());
+                num(sm, "p95", pf.smpP95());
+                sm.put("runs", pf.smpRuns());
+                x.put("smpNonMonotone", pf.smpNonMonotone());
             }
         }
         tension(root, scenario, a);
@@ -233,6 +235,29 @@ public final class AnalysisJson {
         num(o, "collateralPerEffect", p.collateralPerEffect());
         o.set("coercerOwnCost", estimate(p.coercerOwnCost()));
         o.set("clash", estimate(p.clash()));
+        PolicySummary.Outcomes oc = p.outcomes();
+        ObjectNode out = o.putObject("outcomes");
+        out.set("metDemand", estimate(oc.metDemand()));
+        out.set("partialOnly", estimate(oc.partialOnly()));
+        out.set("standingAtHorizon", estimate(oc.standingAtHorizon()));
+        out.set("metAtHorizon", estimate(oc.metAtHorizon()));
+        out.set("everConceded", estimate(oc.everConceded()));
+        num(out, "medianDaysToFirstConcession", oc.medianDaysToFirstConcession());
+        num(out, "medianDaysToMeetDemand", oc.medianDaysToMeetDemand());
+        num(out, "meanWithdrawals", oc.meanWithdrawals());
+        ArrayNode at = o.putArray("attribution");
+        for (PolicySummary.ChannelShare c : p.attribution()) {
+            ObjectNode x = at.addObject();
+            x.put("kind", c.kind());
+            x.put("lever", c.lever());
+            x.put("constituency", c.constituency());
+            x.put("member", c.member());
+            x.put("label", c.label());
+            num(x, "meanPressure", c.meanPressure());
+            num(x, "share", c.share());
+            num(x, "deltaMetDemand", c.deltaMetDemand());
+            x.put("ablationRuns", c.ablationRuns());
+        }
         ArrayNode hs = o.putArray("harms");
         for (PolicySummary.ConstituencyHarm h : p.harms()) {
             ObjectNode x = hs.addObject();

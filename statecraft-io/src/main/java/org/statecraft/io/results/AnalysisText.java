@@ -32,7 +32,7 @@ public final class AnalysisText {
                 s.start()));
 
         out.append(h2).append("Policies, most effective first").append(markdown ? "\n\n" : "\n");
-        TextTable t = new TextTable("rank", "policy", "P(concede) [95% CI]", "E[concession]", "median day",
+        TextTable t = new TextTable("rank", "policy", "P(meets demand) [95% CI]", "E[concession]", "median day",
                 "attacks", "averted", "collateral", "coll./effect", "own cost", "P(clash)", "pareto")
                 .leftAlign(1).leftAlign(11);
         for (PolicySummary p : a.ranked()) {
@@ -51,10 +51,14 @@ public final class AnalysisText {
                     p.paretoEfficient() ? "*" : "");
         }
         out.append(t.render(markdown));
-        out.append(markdown ? "\n" : "").append("E[concession]: expected degree of concession at the horizon (0-1), "
+        out.append(markdown ? "\n" : "").append("P(meets demand): the concession reached the release level at some "
+                + "point; median day: of meeting it. E[concession]: expected degree of concession at the horizon (0-1), "
                 + "the effectiveness used for ranking. collateral: relative-loss-days on collateral constituencies; "
                 + "coll./effect: collateral per unit of effect over the baseline. own cost: the coercer's weighted "
                 + "relative-loss-days. pareto *: not dominated in effectiveness and collateral harm.\n");
+
+        outcomes(out, s, a, markdown, h2);
+        attribution(out, s, a, markdown, h2);
 
         Map<String, List<Constituency>> bySide = new LinkedHashMap<>();
         for (Constituency c : s.constituencies()) {
@@ -67,7 +71,7 @@ public final class AnalysisText {
             List<String> head = new ArrayList<>();
             head.add("policy");
             for (Constituency c : e.getValue()) {
-                head.add(c.id() + " (" + c.unit() + (c.role() == ConstituencyRole.COLLATERAL ? ", collateral" : "")
+                head.add(c.id() + " (" + c.unit() + (c.hasRole(ConstituencyRole.COLLATERAL) ? ", collateral" : "")
                         + ")");
             }
             TextTable ht = new TextTable(head.toArray(String[]::new)).leftAlign(0);
@@ -104,25 +108,7 @@ public final class AnalysisText {
             out.append(st.render(markdown));
         }
 
-        org.statecraft.core.bargaining.StanceShiftForecast.Result fc =
-                org.statecraft.core.bargaining.StanceShiftForecast.of(s, a);
-        if (fc != null) {
-            out.append(h2).append(String.format(Locale.ROOT,
-                    "Bargaining forecast on \"%s\" (0-100): KTAB SMP %.1f, compromise %.1f at the scenario's positions",
-                    s.demand().issue(), fc.baseline(), fc.compromiseBaseline())).append(markdown ? "\n\n" : "\n");
-            TextTable ft = new TextTable("policy", "SMP forecast", "SMP shift", "compromise shift",
-                    "positions moved by its stance changes (deepest)").leftAlign(0).leftAlign(4);
-            for (PolicySummary p : a.ranked()) {
-                StringBuilder moved = new StringBuilder();
-                fc.movedPositions().get(p.id()).forEach((k, v) -> moved.append(moved.length() == 0 ? "" : ", ")
-                        .append(k).append(String.format(Locale.ROOT, " %.0f", v)));
-                ft.row(p.id(), String.format(Locale.ROOT, "%.1f", fc.forecast().get(p.id())),
-                        String.format(Locale.ROOT, "%+.1f", fc.shift().get(p.id())),
-                        String.format(Locale.ROOT, "%+.1f", fc.compromiseShift().get(p.id())),
-                        moved.length() == 0 ? "-" : moved.toString());
-            }
-            out.append(ft.render(markdown));
-        }
+        forecast(out, s, a, markdown, h2);
 
         tension(out, s, a, markdown, h2);
 
@@ -181,6 +167,72 @@ public final class AnalysisText {
         }
         out.append(rt.render(markdown));
         return out.toString();
+    }
+
+    /** What "concession" means, separately, with intervals and times. */
+    private static void outcomes(StringBuilder out, Scenario s, Analysis a, boolean markdown, String h2) {
+        out.append(h2).append(String.format(Locale.ROOT, "Outcomes: demand met (z >= %.2f), partial only "
+                + "(%.2f <= z < %.2f), standing at the horizon, ever conceded", s.demand().releaseLevel(),
+                s.demand().partialLevel(), s.demand().releaseLevel())).append(markdown ? "\n\n" : "\n");
+        TextTable t = new TextTable("policy", "met demand", "partial only", "standing at end", "met at end",
+                "ever conceded", "days to first", "days to met", "withdrawals").leftAlign(0);
+        for (PolicySummary p : a.ranked()) {
+            PolicySummary.Outcomes o = p.outcomes();
+            t.row(p.id(), interval(o.metDemand()), interval(o.partialOnly()), interval(o.standingAtHorizon()),
+                    interval(o.metAtHorizon()), interval(o.everConceded()), fmt(o.medianDaysToFirstConcession()),
+                    fmt(o.medianDaysToMeetDemand()), String.format(Locale.ROOT, "%.2f", o.meanWithdrawals()));
+        }
+        out.append(t.render(markdown));
+    }
+
+    /** Where each policy's pressure on the target comes from: lever x constituency and network members. */
+    private static void attribution(StringBuilder out, Scenario s, Analysis a, boolean markdown, String h2) {
+        out.append(h2).append("Where the pressure comes from: share of the target's expected pressure by channel, "
+                + "and the change in P(meets demand) if that channel alone is removed (common random numbers)")
+                .append(markdown ? "\n\n" : "\n");
+        TextTable t = new TextTable("policy", "channel", "share", "pressure-days", "dP(met) if removed")
+                .leftAlign(0).leftAlign(1);
+        for (PolicySummary p : a.ranked()) {
+            for (PolicySummary.ChannelShare c : p.attribution()) {
+                if (c.meanPressure() == 0) {
+                    continue;
+                }
+                t.row(p.id(), c.label(), String.format(Locale.ROOT, "%.0f%%", 100 * c.share()),
+                        String.format(Locale.ROOT, "%.2f", c.meanPressure()),
+                        Double.isNaN(c.deltaMetDemand()) ? "-" : String.format(Locale.ROOT, "%+.3f (n %d)",
+                                -c.deltaMetDemand(), c.ablationRuns()));
+            }
+        }
+        out.append(t.render(markdown));
+    }
+
+    /** The bargaining forecast over runs: compromise model first, SMP beside it, a warning if SMP jumps. */
+    private static void forecast(StringBuilder out, Scenario s, Analysis a, boolean markdown, String h2) {
+        if (a.policies().stream().anyMatch(p -> p.forecast() == null)) {
+            return;
+        }
+        out.append(h2).append(String.format(Locale.ROOT, "Bargaining forecast on \"%s\" (0-100) over runs: the "
+                + "target moved by its concession, third parties by their stances; median [90%% interval]",
+                s.demand().issue())).append(markdown ? "\n\n" : "\n");
+        TextTable t = new TextTable("policy", "compromise", "KTAB SMP", "SMP runs", "note").leftAlign(0).leftAlign(4);
+        boolean any = false;
+        for (PolicySummary p : a.ranked()) {
+            PolicySummary.Forecast f = p.forecast();
+            any |= f.smpNonMonotone();
+            t.row(p.id(), String.format(Locale.ROOT, "%.1f [%.1f, %.1f]", f.compromiseMedian(), f.compromiseP05(),
+                            f.compromiseP95()),
+                    String.format(Locale.ROOT, "%.1f [%.1f, %.1f]", f.smpMedian(), f.smpP05(), f.smpP95()),
+                    Integer.toString(f.smpRuns()), f.smpNonMonotone() ? "SMP moves against the compromise model" : "");
+        }
+        out.append(t.render(markdown));
+        if (any) {
+            out.append("SMP's forecast jumps between its discrete outcomes here, against the direction of the "
+                    + "compromise model: read the compromise column first.\n");
+        }
+    }
+
+    private static String interval(org.statecraft.core.montecarlo.Estimate e) {
+        return String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", e.value(), e.lower(), e.upper());
     }
 
     /** The first weeks of the tension index, observed beside each policy's simulation (same index). */
