@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.statecraft.core.scenario.Actor;
 import org.statecraft.core.scenario.ActorKind;
+import org.statecraft.core.scenario.AttackEffect;
 import org.statecraft.core.scenario.AttackProcess;
 import org.statecraft.core.scenario.ClashProcess;
 import org.statecraft.core.scenario.Constituency;
+import org.statecraft.core.scenario.ConstituencyKind;
 import org.statecraft.core.scenario.ConstituencyRole;
 import org.statecraft.core.scenario.Demand;
 import org.statecraft.core.scenario.EventCode;
@@ -25,6 +27,7 @@ import org.statecraft.core.scenario.IssueStance;
 import org.statecraft.core.scenario.Lever;
 import org.statecraft.core.scenario.LeverSpell;
 import org.statecraft.core.scenario.ObservedEvent;
+import org.statecraft.core.scenario.Offset;
 import org.statecraft.core.scenario.Policy;
 import org.statecraft.core.scenario.Provenance;
 import org.statecraft.core.scenario.Quantity;
@@ -33,6 +36,7 @@ import org.statecraft.core.scenario.Rule;
 import org.statecraft.core.scenario.Scenario;
 import org.statecraft.core.scenario.ScenarioChecks;
 import org.statecraft.core.scenario.Source;
+import org.statecraft.core.scenario.StanceEffect;
 import org.statecraft.core.scenario.Trigger;
 import org.statecraft.io.cameo.CameoCodebook;
 
@@ -52,6 +56,8 @@ final class ScenarioBuilder {
         static final Bounds UNIT = new Bounds(0, false, 1, false, 0);
         static final Bounds SIGNED_UNIT = new Bounds(-1, false, 1, false, 0);
         static final Bounds SCALE = new Bounds(0, false, 100, false, 0);
+        static final Bounds RATE = new Bounds(0, true, 1, false, 1);
+        static final Bounds SHIFT = new Bounds(-2, false, 2, false, 0);
 
         boolean admits(Quantity q) {
             return admitsLower(q) && admitsUpper(q);
@@ -76,6 +82,10 @@ final class ScenarioBuilder {
     }
 
     private static final List<String> FORMS = List.of("value", "uniform", "triangular", "normal", "lognormal");
+    /** A rule's action keys, in the order of {@link Rule.Action}. */
+    private static final List<String> ACTIONS = List.of("use", "threaten", "stop", "ease");
+    /** A trigger's keys. */
+    private static final List<String> TRIGGERS = List.of("day", "attack", "attacks", "clash", "lever", "concession");
 
     private final List<Finding> problems = new ArrayList<>();
     private int placeholders;
@@ -109,6 +119,7 @@ final class ScenarioBuilder {
         Demand demand = demand(root);
         List<Lever> levers = list(root, "", "levers", this::lever);
         List<Policy> policies = list(root, "", "policies", this::policy);
+        List<Rule> responses = list(root, "", "responses", this::rule);
         AttackProcess attacks = mapping(root, "", "attacks", false) ? attacks(root.get("attacks")) : null;
         ClashProcess clashes = mapping(root, "", "clashes", false) ? clashes(root.get("clashes")) : null;
         InfluenceNetwork network = mapping(root, "", "network", false) ? network(root.get("network"))
@@ -122,7 +133,7 @@ final class ScenarioBuilder {
         }
         return new Scenario(id == null ? placeholder("scenario") : id, title, description,
                 start == null ? LocalDate.EPOCH : start, horizon, sources, actors, constituencies, weights, demand,
-                levers, policies, attacks, clashes, network, events, spells);
+                levers, policies, responses, attacks, clashes, network, events, spells);
     }
 
     // ---- entities -------------------------------------------------------------------------------------
@@ -158,13 +169,50 @@ final class ScenarioBuilder {
         String id = idOrPlaceholder(n, p);
         String name = text(n, p, "name");
         String side = refOrPlaceholder(n, p, "side");
-        ConstituencyRole role = enumValue(n, p, "role", ConstituencyRole.class, true);
+        List<ConstituencyRole> roles = roles(n, p);
+        ConstituencyKind kind = enumValue(n, p, "kind", ConstituencyKind.class, false);
         Quantity baseline = quantity(n, p, "baseline", Bounds.POSITIVE, true);
         String unit = text(n, p, "unit");
         String description = text(n, p, "description");
-        return construct(p, () -> new Constituency(id, name, side, role == null ? ConstituencyRole.COLLATERAL : role,
-                        baseline, unit, description),
+        return construct(p, () -> new Constituency(id, name, side, roles, kind, baseline, unit, description),
                 () -> new Constituency(id, null, side, ConstituencyRole.COLLATERAL, Quantity.of(1), null, null));
+    }
+
+    /** {@code role: x} or {@code roles: [x, y]}, exactly one of the two; collateral when unreadable. */
+    private List<ConstituencyRole> roles(JsonNode n, String p) {
+        List<ConstituencyRole> fallback = List.of(ConstituencyRole.COLLATERAL);
+        if (n.has("role") && n.has("roles")) {
+            problem(p + "/roles", "a constituency has either role: <role> or roles: [<role>, ...]; expected one of "
+                    + "the two, found both");
+            return fallback;
+        }
+        if (!n.has("roles")) {
+            ConstituencyRole role = enumValue(n, p, "role", ConstituencyRole.class, false);
+            if (!n.has("role")) {
+                problems.add(new Finding(p, p + "/role", false, "missing required field 'role' (or 'roles', a list "
+                        + "of roles)"));
+            }
+            return role == null ? fallback : List.of(role);
+        }
+        if (!array(n, p, "roles", true)) {
+            return fallback;
+        }
+        JsonNode a = n.get("roles");
+        if (a.isEmpty()) {
+            problem(p + "/roles", "expected at least one role of " + enumNames(ConstituencyRole.class)
+                    + ", found an empty list");
+            return fallback;
+        }
+        List<ConstituencyRole> out = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            ConstituencyRole role = enumOf(a.get(i), p + "/roles/" + i, ConstituencyRole.class);
+            if (role != null && out.contains(role)) {
+                problem(p + "/roles/" + i, "role '" + name(role) + "' is listed twice; expected each role once");
+            } else if (role != null) {
+                out.add(role);
+            }
+        }
+        return out.isEmpty() ? fallback : out;
     }
 
     private List<RegimeWeight> weights(JsonNode n) {
@@ -215,18 +263,52 @@ final class ScenarioBuilder {
         double release = number(n, p, "releaseLevel", new Bounds(0, true, 1, false, 1), true);
         Quantity convexity = quantity(n, p, "convexity", Bounds.AT_LEAST_ONE, true);
         Quantity lookahead = quantity(n, p, "lookaheadDays", Bounds.POSITIVE, true);
+        Quantity decisionRate = quantity(n, p, "decisionRatePerDay", Bounds.RATE, false);
+        double partial = partialLevel(n, p, release);
+        boolean allOrNothing = allOrNothing(n, p, release);
         Quantity hazard = Quantity.of(0);
         int grace = 0;
+        double below = Demand.DEFAULT_BACKSLIDE_BELOW;
         if (mapping(n, p, "backsliding", true)) {
             JsonNode b = n.get("backsliding");
-            hazard = quantity(b, p + "/backsliding", "hazard", Bounds.UNIT, true);
-            grace = integer(b, p + "/backsliding", "graceDays", 0, Integer.MAX_VALUE, false);
+            String bp = p + "/backsliding";
+            hazard = quantity(b, bp, "hazard", Bounds.UNIT, true);
+            grace = integer(b, bp, "graceDays", 0, Integer.MAX_VALUE, false);
+            below = b.has("below") ? number(b, bp, "below", new Bounds(0, false, 1, false,
+                    Demand.DEFAULT_BACKSLIDE_BELOW), false) : Demand.DEFAULT_BACKSLIDE_BELOW;
         }
         EventCode event = event(n, p, "concessionEvent", true);
         Quantity h = hazard;
         int g = grace;
+        double b = below;
         return construct(p, () -> new Demand(issue, description, coercer, target, current, demanded, cost, capacity,
-                release, convexity, lookahead, h, g, event), () -> stubDemand(coercer, target));
+                release, convexity, lookahead, decisionRate, partial, allOrNothing, h, g, b, event),
+                () -> stubDemand(coercer, target));
+    }
+
+    /** z_p: a plain number in (0, releaseLevel]; absent, min(default, releaseLevel). */
+    private double partialLevel(JsonNode n, String p, double release) {
+        double fallback = Math.min(Demand.DEFAULT_PARTIAL_LEVEL, release);
+        if (!n.has("partialLevel")) {
+            return fallback;
+        }
+        double z = number(n, p, "partialLevel", new Bounds(0, true, 1, false, fallback), false);
+        if (z > release) {
+            problem(p + "/partialLevel", "expected a number in (0, releaseLevel " + fmt(release)
+                    + "]: the smallest concession cannot exceed the one that meets the demand, was " + fmt(z));
+            return fallback;
+        }
+        return z;
+    }
+
+    private boolean allOrNothing(JsonNode n, String p, double release) {
+        Boolean all = bool(n, p, "allOrNothing");
+        if (all != null && all && release != 1) {
+            problem(p + "/allOrNothing", "an all-or-nothing demand is met only in full; expected releaseLevel 1, "
+                    + "was " + fmt(release));
+            return false;
+        }
+        return all != null && all;
     }
 
     private Demand stubDemand(String coercer, String target) {
@@ -248,8 +330,32 @@ final class ScenarioBuilder {
         }
         int rampUp = integer(n, p, "rampUpDays", 1, Integer.MAX_VALUE, true);
         Quantity tolerance = quantity(n, p, "tolerance", Bounds.POSITIVE, false);
+        Quantity gain = quantity(n, p, "toleranceGainPerAttack", Bounds.NON_NEGATIVE, false);
+        if (gain != null && tolerance == null) {
+            problem(p + "/toleranceGainPerAttack", "a tolerance gain needs a tolerance to grow; expected a tolerance "
+                    + "beside toleranceGainPerAttack");
+            gain = null;
+        }
         Quantity clash = quantity(n, p, "clashHazard", Bounds.UNIT, false);
         Quantity stance = quantity(n, p, "networkStance", Bounds.SIGNED_UNIT, false);
+        List<StanceEffect> stanceEffects = list(n, p, "stanceEffects", (e, ep) -> {
+            String member = refOrPlaceholder(e, ep, "member");
+            Quantity shift = quantity(e, ep, "shift", Bounds.SHIFT, true);
+            return construct(ep, () -> new StanceEffect(member, shift), () -> null);
+        });
+        List<Offset> offsets = list(n, p, "offsets", (e, ep) -> {
+            String constituency = refOrPlaceholder(e, ep, "constituency");
+            Quantity share = quantity(e, ep, "share", Bounds.UNIT, true);
+            return construct(ep, () -> new Offset(constituency, share), () -> null);
+        });
+        AttackEffect attackEffect = null;
+        if (mapping(n, p, "attackEffect", false)) {
+            JsonNode e = n.get("attackEffect");
+            String ep = p + "/attackEffect";
+            Quantity reduction = quantity(e, ep, "reduction", Bounds.UNIT, true);
+            Quantity recovery = quantity(e, ep, "recoveryHalfLifeDays", Bounds.POSITIVE, true);
+            attackEffect = construct(ep, () -> new AttackEffect(reduction, recovery), () -> null);
+        }
         Quantity threat = quantity(n, p, "threatWeight", Bounds.UNIT, false);
         EventCode use = null;
         EventCode lift = null;
@@ -263,16 +369,23 @@ final class ScenarioBuilder {
         EventCode u = use;
         EventCode l = lift;
         EventCode t = threatEvent;
-        return construct(p, () -> new Lever(id, name, description, owner, target, harms, rampUp, tolerance, clash,
-                        stance, threat, u, l, t),
+        Quantity g = gain;
+        AttackEffect a = attackEffect;
+        return construct(p, () -> new Lever(id, name, description, owner, target, harms, rampUp, tolerance, g, clash,
+                        stance, stanceEffects, offsets, a, threat, u, l, t),
                 () -> new Lever(id, null, null, owner, target, harms, 1, null, null, null, null, null, null, null));
     }
 
     private Harm harm(JsonNode n, String p) {
         String constituency = refOrPlaceholder(n, p, "constituency");
-        Quantity perDay = quantity(n, p, "perDay", Bounds.ANY, true);
+        Quantity perDay = quantity(n, p, "perDay", Bounds.NON_NEGATIVE, true);
         Quantity accumulation = quantity(n, p, "accumulation", Bounds.NON_NEGATIVE, false);
-        return new Harm(constituency, perDay, accumulation);
+        Quantity cap = quantity(n, p, "accumulationCap", Bounds.NON_NEGATIVE, false);
+        Quantity halfLife = quantity(n, p, "halfLifeDays", Bounds.POSITIVE, false);
+        Quantity floor = quantity(n, p, "floor", Bounds.UNIT, false);
+        String at = floor != null && halfLife == null ? p + "/floor" : p;
+        return construct(at, () -> new Harm(constituency, perDay, accumulation, cap, halfLife, floor),
+                () -> new Harm(constituency, perDay, accumulation));
     }
 
     private Policy policy(JsonNode n, String p) {
@@ -286,50 +399,71 @@ final class ScenarioBuilder {
                 () -> new Policy(id, null, null, rules, true));
     }
 
+    /** A rule of a policy or of the responses: a trigger and exactly one action on a lever. */
     private Rule rule(JsonNode n, String p) {
         Trigger trigger = mapping(n, p, "when", true) ? trigger(n.get("when"), p + "/when") : null;
-        boolean hasUse = n.has("use");
-        boolean hasThreaten = n.has("threaten");
-        Rule.Action action = hasThreaten && !hasUse ? Rule.Action.THREATEN : Rule.Action.USE;
-        if (hasUse == hasThreaten) {
-            problem(p, hasUse ? "a rule either uses or threatens a lever; expected one of use, threaten, found both"
-                    : "expected the lever to act with: use: <lever id> or threaten: <lever id>");
+        List<String> actions = ACTIONS.stream().filter(n::has).toList();
+        if (actions.size() != 1) {
+            problem(p, actions.isEmpty()
+                    ? "expected the action on a lever: use: <lever id>, threaten: <lever id>, stop: <lever id> or "
+                    + "ease: <lever id> with level: <0-1>"
+                    : "a rule takes exactly one action; expected one of use, threaten, stop, ease, found "
+                    + String.join(" and ", actions));
         }
-        String lever = action == Rule.Action.USE
-                ? (hasUse ? refOrPlaceholder(n, p, "use") : placeholder("lever"))
-                : refOrPlaceholder(n, p, "threaten");
-        Integer days = n.has("days") ? integer(n, p, "days", 1, Integer.MAX_VALUE, false) : null;
+        String key = actions.isEmpty() ? "use" : actions.get(0);
+        Rule.Action action = Rule.Action.values()[ACTIONS.indexOf(key)];
+        String lever = actions.size() == 1 ? refOrPlaceholder(n, p, key) : placeholder("lever");
+        boolean lasting = action == Rule.Action.USE || action == Rule.Action.THREATEN;
+        Integer days = null;
+        if (n.has("days") && !lasting) {
+            problem(p + "/days", "a " + key + " rule acts on the day it fires and takes no days; expected days only "
+                    + "beside use or threaten");
+        } else if (n.has("days")) {
+            days = integer(n, p, "days", 1, Integer.MAX_VALUE, false);
+        }
+        Double level = null;
+        if (action == Rule.Action.EASE) {
+            level = number(n, p, "level", Bounds.RATE, true);
+        } else if (n.has("level")) {
+            problem(p + "/level", "only an ease rule takes a level (the lever's new intensity); expected level only "
+                    + "beside ease");
+        }
         Boolean once = bool(n, p, "once");
         boolean o = once != null ? once : trigger instanceof Trigger.OnDay;
         Trigger tr = trigger == null ? new Trigger.OnAttack() : trigger;
-        return construct(p, () -> new Rule(tr, action, lever, days, o),
-                () -> new Rule(tr, action, lever, null, false));
+        Integer d = days;
+        Double lv = level;
+        return construct(p, () -> new Rule(tr, action, lever, d, o, lv),
+                () -> new Rule(tr, action, lever, null, false, action == Rule.Action.EASE ? 1.0 : null));
     }
 
     private Trigger trigger(JsonNode n, String p) {
-        List<String> kinds = new ArrayList<>();
-        for (String k : List.of("day", "attack", "attacks", "clash")) {
-            if (n.has(k)) {
-                kinds.add(k);
-            }
-        }
+        List<String> kinds = TRIGGERS.stream().filter(n::has).toList();
         if (kinds.size() != 1) {
-            problem(p, "expected exactly one trigger: {day: N}, {attack: true}, {attacks: {windowDays: N, atLeast: N}}"
-                    + " or {clash: true}" + (kinds.isEmpty() ? "" : ", found " + String.join(" and ", kinds)));
+            problem(p, "expected exactly one trigger: {day: N}, {attack: true}, {attacks: {windowDays: N, atLeast: N}},"
+                    + " {clash: true}, {lever: <lever id>} or {concession: true}"
+                    + (kinds.isEmpty() ? "" : ", found " + String.join(" and ", kinds)));
             return null;
         }
-        switch (kinds.get(0)) {
+        String k = kinds.get(0);
+        switch (k) {
             case "day" -> {
                 int day = integer(n, p, "day", 0, Integer.MAX_VALUE, true);
                 return construct(p + "/day", () -> new Trigger.OnDay(day), () -> null);
             }
-            case "attack", "clash" -> {
-                String k = kinds.get(0);
+            case "attack", "clash", "concession" -> {
                 JsonNode v = n.get(k);
                 if (!v.isBoolean() || !v.asBoolean()) {
                     problem(p + "/" + k, "expected true, found " + ScenarioSchema.describe(v));
                 }
-                return k.equals("attack") ? new Trigger.OnAttack() : new Trigger.OnClash();
+                return switch (k) {
+                    case "attack" -> new Trigger.OnAttack();
+                    case "clash" -> new Trigger.OnClash();
+                    default -> new Trigger.OnConcession();
+                };
+            }
+            case "lever" -> {
+                return new Trigger.OnLeverUse(refOrPlaceholder(n, p, "lever"));
             }
             default -> {
                 if (!mapping(n, p, "attacks", true)) {
@@ -360,7 +494,12 @@ final class ScenarioBuilder {
         String p = "/clashes";
         Quantity hazard = quantity(n, p, "backgroundHazard", Bounds.UNIT, true);
         EventCode event = event(n, p, "event", true);
-        return construct(p, () -> new ClashProcess(hazard, event), () -> null);
+        List<ClashProcess.ClashHarm> harms = list(n, p, "harms", (h, hp) -> {
+            String constituency = refOrPlaceholder(h, hp, "constituency");
+            Quantity perClash = quantity(h, hp, "perClash", Bounds.NON_NEGATIVE, true);
+            return construct(hp, () -> new ClashProcess.ClashHarm(constituency, perClash), () -> null);
+        });
+        return construct(p, () -> new ClashProcess(hazard, event, harms), () -> null);
     }
 
     private InfluenceNetwork network(JsonNode n) {
@@ -378,10 +517,12 @@ final class ScenarioBuilder {
                 }
             }
         }
-        int step = integer(n, p, "stepDays", 1, Integer.MAX_VALUE, true);
-        Map<String, Quantity> initial = quantityMap(n, p, "initialStance", Bounds.SIGNED_UNIT);
-        Map<String, Quantity> susceptibility = quantityMap(n, p, "susceptibility", Bounds.UNIT);
-        Map<String, Map<String, Double>> influence = new LinkedHashMap<>();
+        Quantity step = quantity(n, p, "stepDays", Bounds.AT_LEAST_ONE, true);
+        Map<String, Quantity> initial = quantityMap(n, p, "initialStance", Bounds.SIGNED_UNIT, true);
+        Map<String, Quantity> susceptibility = quantityMap(n, p, "susceptibility", Bounds.UNIT, true);
+        Map<String, Quantity> interest = quantityMap(n, p, "interest", Bounds.SIGNED_UNIT, false);
+        Map<String, Quantity> drift = quantityMap(n, p, "driftDays", Bounds.POSITIVE, false);
+        Map<String, Map<String, Quantity>> influence = new LinkedHashMap<>();
         if (mapping(n, p, "influence", true)) {
             JsonNode w = n.get("influence");
             for (Iterator<Map.Entry<String, JsonNode>> it = w.fields(); it.hasNext(); ) {
@@ -392,10 +533,10 @@ final class ScenarioBuilder {
                             + ScenarioSchema.describe(row.getValue()));
                     continue;
                 }
-                Map<String, Double> cells = new LinkedHashMap<>();
+                Map<String, Quantity> cells = new LinkedHashMap<>();
                 for (Iterator<String> names = row.getValue().fieldNames(); names.hasNext(); ) {
                     String col = names.next();
-                    cells.put(col, number(row.getValue(), rp, col, Bounds.ANY, true));
+                    cells.put(col, quantity(row.getValue(), rp, col, Bounds.UNIT, true));
                 }
                 influence.put(row.getKey(), cells);
             }
@@ -403,13 +544,13 @@ final class ScenarioBuilder {
         List<HostilityHarm> harms = list(n, p, "hostilityHarms", (h, hp) -> new HostilityHarm(
                 refOrPlaceholder(h, hp, "member"), refOrPlaceholder(h, hp, "constituency"),
                 quantity(h, hp, "perDay", Bounds.ANY, true)));
-        return construct(p, () -> new InfluenceNetwork(members, initial, susceptibility, influence, step, harms),
-                InfluenceNetwork::empty);
+        return construct(p, () -> new InfluenceNetwork(members, initial, susceptibility, influence, step, interest,
+                drift, harms), InfluenceNetwork::empty);
     }
 
-    private Map<String, Quantity> quantityMap(JsonNode n, String p, String key, Bounds bounds) {
+    private Map<String, Quantity> quantityMap(JsonNode n, String p, String key, Bounds bounds, boolean required) {
         Map<String, Quantity> out = new LinkedHashMap<>();
-        if (mapping(n, p, key, true)) {
+        if (mapping(n, p, key, required)) {
             JsonNode m = n.get(key);
             for (Iterator<String> names = m.fieldNames(); names.hasNext(); ) {
                 String member = names.next();
@@ -669,20 +810,34 @@ final class ScenarioBuilder {
     private <E extends Enum<E>> E enumValue(JsonNode parent, String parentPath, String key, Class<E> type,
                                             boolean required) {
         JsonNode n = parent.get(key);
-        List<String> names = new ArrayList<>();
-        for (E e : type.getEnumConstants()) {
-            names.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        }
         if (absent(n, parentPath, key, required)) {
             return null;
         }
-        String s = n.isTextual() ? n.asText() : null;
-        int i = s == null ? -1 : names.indexOf(s);
+        return enumOf(n, parentPath + "/" + ScenarioChecks.esc(key), type);
+    }
+
+    /** The constant written {@code n} (lower case, '-' for '_'), or null after reporting at {@code p}. */
+    private <E extends Enum<E>> E enumOf(JsonNode n, String p, Class<E> type) {
+        List<String> names = enumNames(type);
+        int i = n.isTextual() ? names.indexOf(n.asText()) : -1;
         if (i < 0) {
-            problem(parentPath + "/" + key, "expected one of " + names + ", found " + ScenarioSchema.describe(n));
+            problem(p, "expected one of " + names + ", found " + ScenarioSchema.describe(n));
             return null;
         }
         return type.getEnumConstants()[i];
+    }
+
+    private static <E extends Enum<E>> List<String> enumNames(Class<E> type) {
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            names.add(name(e));
+        }
+        return names;
+    }
+
+    /** How the file writes an enum constant: {@code POWER_BASE} is {@code power-base}. */
+    private static String name(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** A CAMEO code: a quoted string, with its Goldstein value from GDELT's table, or {cameo, goldstein}. */

@@ -119,7 +119,7 @@ class ScenarioReaderTest {
         assertThat(s.attacks().event()).isEqualTo(new EventCode("183", -10));
         assertThat(s.clashes().event().cameo()).isEqualTo("190");
         assertThat(s.network().members()).containsExactly("coercer", "patron");
-        assertThat(s.network().influence().get("patron")).containsEntry("coercer", 0.4);
+        assertThat(s.network().influence().get("patron")).containsEntry("coercer", new Quantity.Fixed(0.4, Provenance.source("report-a")));
         assertThat(s.network().hostilityHarms()).hasSize(1);
         assertThat(s.observedEvents()).hasSize(1);
         assertThat(s.observedSpells().get(0).days()).isEqualTo(9);
@@ -196,10 +196,10 @@ class ScenarioReaderTest {
 
     @Test
     void influenceRowsMustSumToOne() {
-        String yaml = with("patron: {patron: 0.6, coercer: 0.4}", "patron: {patron: 0.6, coercer: 0.3}");
+        String yaml = with("coercer: {value: 0.4, source: report-a}}", "coercer: {value: 0.3, source: report-a}}");
         LocatedProblem p = only(problems(yaml));
         assertThat(p.pointer()).isEqualTo("/network/influence/patron");
-        assertThat(p.line()).isEqualTo(lineOf(yaml, "patron: {patron: 0.6"));
+        assertThat(p.line()).isEqualTo(lineOf(yaml, "patron: {patron: {value: 0.6"));
         assertThat(p.message()).contains("must sum to 1");
     }
 
@@ -294,7 +294,7 @@ class ScenarioReaderTest {
                         "perDay: {uniform: [50000, 90000], source: report-z}")
                 .replace("    rampUpDays: 14", "    rampupDays: 14")
                 .replace("use: stop-lobbying", "use: stop-lobbyng")
-                .replace("patron: {patron: 0.6, coercer: 0.4}", "patron: {patron: 0.6, coercer: 0.6}")
+                .replace("coercer: {value: 0.4, source: report-a}}", "coercer: {value: 0.6, source: report-a}}")
                 .replace("cameo: \"190\"", "cameo: \"1999\"");
         List<LocatedProblem> ps = problems(yaml);
         assertThat(ps).extracting(LocatedProblem::line).isSorted();
@@ -307,7 +307,7 @@ class ScenarioReaderTest {
                 lineOf(yaml, "report-z"),
                 lineOf(yaml, "rampupDays"),
                 lineOf(yaml, "stop-lobbyng"),
-                lineOf(yaml, "patron: {patron: 0.6, coercer: 0.6}"),
+                lineOf(yaml, "coercer: {value: 0.6, source: report-a}}"),
                 lineOf(yaml, "\"1999\""));
         ScenarioValidationException e = catchThrowableOfType(ScenarioValidationException.class,
                 () -> ScenarioReader.readString(yaml, FILE));
