@@ -58,7 +58,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Path figures;
 
     @Option(names = "--credibility", description = "Credibility rule: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            defaultValue = "HORIZON")
+            defaultValue = "BELIEF")
     CredibilityRule credibility;
 
     @Option(names = "--response-curve", paramLabel = "FILE",
