@@ -188,7 +188,7 @@ final class ScenarioBuilder {
         }
         if (!n.has("roles")) {
             ConstituencyRole role = enumValue(n, p, "role", ConstituencyRole.class, false);
-            if (!n.has("role")) {
+            if (!n.has("role") && !misspelt(n, "role", "roles")) {
                 problems.add(new Finding(p, p + "/role", false, "missing required field 'role' (or 'roles', a list "
                         + "of roles)"));
             }
@@ -214,6 +214,22 @@ final class ScenarioBuilder {
         }
         return out.isEmpty() ? fallback : out;
     }
+
+    /** True when {@code n} has a key that is not one of {@code keys} but close to one: the schema hints at it. */
+    private static boolean misspelt(JsonNode n, String... keys) {
+        List<String> wanted = List.of(keys);
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!wanted.contains(k) && Suggestions.closest(k, wanted).filter(w -> !k.equals(w)).isPresent()
+                    && Suggestions.closest(k, CONSTITUENCY_KEYS).filter(wanted::contains).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> CONSTITUENCY_KEYS = List.of("id", "name", "side", "role", "roles", "kind",
+            "baseline", "unit", "description");
 
     private List<RegimeWeight> weights(JsonNode n) {
         List<RegimeWeight> out = new ArrayList<>();

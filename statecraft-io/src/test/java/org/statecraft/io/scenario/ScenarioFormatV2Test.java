@@ -235,6 +235,14 @@ class ScenarioFormatV2Test {
     }
 
     @Test
+    void aMisspeltRoleKeyIsReportedOnceWithAHint() {
+        String roles = with("    roles: [international, collateral]\n", "    rolse: [international, collateral]\n");
+        assertThat(at(roles, "rolse").message()).contains("did you mean 'role");
+        String role = with("    role: collateral\n    kind: stock\n", "    rol: collateral\n    kind: stock\n");
+        assertThat(at(role, "rol:").message()).contains("did you mean 'role'?");
+    }
+
+    @Test
     void aRoleListedTwiceOrUnknownIsReportedAtTheItem() {
         String twice = with("roles: [international, collateral]", "roles: [international, international]");
         LocatedProblem p = only(problems(twice));
