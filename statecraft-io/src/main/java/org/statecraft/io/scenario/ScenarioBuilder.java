@@ -188,7 +188,7 @@ final class ScenarioBuilder {
         }
         if (!n.has("roles")) {
             ConstituencyRole role = enumValue(n, p, "role", ConstituencyRole.class, false);
-            if (!n.has("role")) {
+            if (!n.has("role") && !misspelt(n, "role", "roles")) {
                 problems.add(new Finding(p, p + "/role", false, "missing required field 'role' (or 'roles', a list "
                         + "of roles)"));
             }
@@ -214,6 +214,22 @@ final class ScenarioBuilder {
         }
         return out.isEmpty() ? fallback : out;
     }
+
+    /** True when {@code n} has a key that is not one of {@code keys} but close to one: the schema hints at it. */
+    private static boolean misspelt(JsonNode n, String... keys) {
+        List<String> wanted = List.of(keys);
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!wanted.contains(k) && Suggestions.closest(k, wanted).filter(w -> !k.equals(w)).isPresent()
+                    && Suggestions.closest(k, CONSTITUENCY_KEYS).filter(wanted::contains).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> CONSTITUENCY_KEYS = List.of("id", "name", "side", "role", "roles", "kind",
+            "baseline", "unit", "description");
 
     private List<RegimeWeight> weights(JsonNode n) {
         List<RegimeWeight> out = new ArrayList<>();
@@ -413,7 +429,8 @@ final class ScenarioBuilder {
         String key = actions.isEmpty() ? "use" : actions.get(0);
         Rule.Action action = Rule.Action.values()[ACTIONS.indexOf(key)];
         String lever = actions.size() == 1 ? refOrPlaceholder(n, p, key) : placeholder("lever");
-        boolean lasting = action == Rule.Action.USE || action == Rule.Action.THREATEN;
+        // with no clear action, which of days and level belong is unknowable: the action problem says it all
+        boolean lasting = actions.size() != 1 || action == Rule.Action.USE || action == Rule.Action.THREATEN;
         Integer days = null;
         if (n.has("days") && !lasting) {
             problem(p + "/days", "a " + key + " rule acts on the day it fires and takes no days; expected days only "
@@ -423,8 +440,8 @@ final class ScenarioBuilder {
         }
         Double level = null;
         if (action == Rule.Action.EASE) {
-            level = number(n, p, "level", Bounds.RATE, true);
-        } else if (n.has("level")) {
+            level = number(n, p, "level", Bounds.RATE, actions.size() == 1);
+        } else if (n.has("level") && actions.size() == 1) {
             problem(p + "/level", "only an ease rule takes a level (the lever's new intensity); expected level only "
                     + "beside ease");
         }
@@ -439,6 +456,9 @@ final class ScenarioBuilder {
 
     private Trigger trigger(JsonNode n, String p) {
         List<String> kinds = TRIGGERS.stream().filter(n::has).toList();
+        if (kinds.isEmpty() && !n.isEmpty()) {
+            return null; // only unknown keys: the schema reports each, with a hint
+        }
         if (kinds.size() != 1) {
             problem(p, "expected exactly one trigger: {day: N}, {attack: true}, {attacks: {windowDays: N, atLeast: N}},"
                     + " {clash: true}, {lever: <lever id>} or {concession: true}"

@@ -26,7 +26,7 @@ class ScenarioMutationProperties {
     /** Ids written in the test scenario, for reference changes. */
     private static final List<String> IDS = List.of("coercer", "regime", "proxy", "patron", "traders", "customs",
             "refugees", "coercer-traders", "aid", "close-border", "expel-refugees", "stop-lobbying", "baseline",
-            "squeeze", "report-a", "report-b");
+            "squeeze", "report-a", "report-b", "patron-credit", "airstrike", "retaliate", "graduated");
 
     enum Kind {
         DELETE_LINE, DUPLICATE_LINE, SWAP_LINES, INDENT, REPLACE_SCALAR, INSERT_CHARS, TRUNCATE, RENAME_KEY,
@@ -151,7 +151,18 @@ class ScenarioMutationProperties {
     @Property(tries = 2000)
     void loadingAMutatedFileSucceedsOrReportsLocatedProblems(
             @ForAll("mutationList") List<Mutation> mutations) {
-        String yaml = VALID;
+        loadsOrReportsLocatedProblems(VALID, mutations);
+    }
+
+    /** The same over the test scenario with the leverage engine v2 fields (responses, offsets, ease rules...). */
+    @Property(tries = 1000)
+    void loadingAMutatedV2FileSucceedsOrReportsLocatedProblems(
+            @ForAll("mutationList") List<Mutation> mutations) {
+        loadsOrReportsLocatedProblems(ScenarioFormatV2Test.V2, mutations);
+    }
+
+    private static void loadsOrReportsLocatedProblems(String valid, List<Mutation> mutations) {
+        String yaml = valid;
         for (Mutation m : mutations) {
             yaml = m.apply(yaml);
         }
