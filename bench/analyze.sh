@@ -1,34 +1,82 @@
 #!/usr/bin/env bash
-# Benchmark of `analyze` on the bundled scenario (issue 2): engine time for 10,000 runs per policy over 180 days
-# on 1 and 2 threads (JMH, single-shot, 7 measured iterations after 5 warm-ups), then whole-command wall times
-# (median of 3) for the same work. Prints simulated run-days per second and the 2-thread speed-up.
+# Benchmark of `analyze` on the bundled scenario (leverage engine v2), against a reference: the same command
+# on the previous engine, built from REF (default: 9a73b46, the commit before engine v2) in target/bench-ref.
+#
+#   bench/analyze.sh [REF]
+#
+# 1. Engine: JMH AnalyzeBenchmark (MonteCarlo.run, every policy, 20,000 runs x 180 days) on 1 and 2 threads,
+#    for this tree and for the reference, in the same run; simulated run-days per second and the speed-up.
+# 2. Whole command: `java -jar statecraft.jar analyze --runs 20000 --threads T --format csv -q`, new and
+#    reference interleaved A B A B (5 pairs per thread count after one warm-up each); median wall seconds, the
+#    per-pair ratio new/reference, and the 2-thread speed-up of each.
+# Environment: PAIRS (default 5), RUNS (default 20000), JMH_ARGS (extra JMH options).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ROOT="$(pwd)"
+REF="${1:-9a73b46}"
+PAIRS="${PAIRS:-5}"
+RUNS="${RUNS:-20000}"
 mkdir -p target
 mvn -q -B -DskipTests -pl statecraft-bench,statecraft-app -am package
-ROOT="$(pwd)"
-java -Dstatecraft.root="$ROOT" -jar statecraft-bench/target/benchmarks.jar AnalyzeBenchmark \
-  -jvmArgsAppend "-Dstatecraft.root=$ROOT" -rf json -rff target/analyze-bench.json "$@" | tail -n 6
-python3 - <<'PY'
-import json
-rows = json.load(open("target/analyze-bench.json"))
-policies, days = 8, 180
-by = {}
-for r in rows:
-    t = int(r["params"]["threads"]); runs = int(r["params"]["runs"])
-    raw = sorted(x for it in r["primaryMetric"]["rawData"] for x in it)
-    med = raw[len(raw) // 2] / 1000.0
-    by[t] = med
-    print(f"threads={t}: median {med:.2f} s for {runs} runs x {policies} policies x {days} days "
-          f"= {policies*runs*days/med/1e6:.2f} M run-days/s")
-if 1 in by and 2 in by:
-    print(f"2-thread speed-up: {by[1]/by[2]:.2f}")
-PY
-for t in 1 2; do
-  for i in 1 2 3; do
-    /usr/bin/env time -f "%e" java -jar statecraft-app/target/statecraft.jar analyze --runs 10000 --threads $t --format csv -q \
-      2>>"target/analyze-wall-$t.txt" >/dev/null
-  done
-  echo "whole command, --threads $t, wall seconds (3 runs): $(tr '\n' ' ' < target/analyze-wall-$t.txt)"
-  rm -f "target/analyze-wall-$t.txt"
+if [ ! -f target/bench-ref/statecraft-app/target/statecraft.jar ]; then
+  rm -rf target/bench-ref
+  git worktree add -f --detach target/bench-ref "$REF" >/dev/null
+  (cd target/bench-ref && mvn -q -B -DskipTests -pl statecraft-bench,statecraft-app -am package)
+fi
+NEW_JAR="$ROOT/statecraft-app/target/statecraft.jar"
+REF_JAR="$ROOT/target/bench-ref/statecraft-app/target/statecraft.jar"
+
+echo "== engine (JMH, MonteCarlo.run, $RUNS runs x 8 policies x 180 days)"
+for side in new ref; do
+  if [ "$side" = new ]; then dir="$ROOT"; else dir="$ROOT/target/bench-ref"; fi
+  java -jar "$dir/statecraft-bench/target/benchmarks.jar" AnalyzeBenchmark -p runs="$RUNS" -wi 3 -i 5 \
+    -jvmArgsAppend "-Dstatecraft.root=$dir" -rf json -rff "target/analyze-bench-$side.json" ${JMH_ARGS:-} \
+    >/dev/null
 done
+python3 - "$RUNS" <<'PY'
+import json, sys
+runs = int(sys.argv[1]); policies, days = 8, 180
+for side in ("new", "ref"):
+    rows = json.load(open(f"target/analyze-bench-{side}.json"))
+    by = {}
+    for r in rows:
+        t = int(r["params"]["threads"])
+        raw = sorted(x for it in r["primaryMetric"]["rawData"] for x in it)
+        by[t] = raw[len(raw) // 2] / 1000.0
+    for t in sorted(by):
+        print(f"{side}: threads={t}: median {by[t]:.2f} s = {policies*runs*days/by[t]/1e6:.1f} M run-days/s")
+    if 1 in by and 2 in by:
+        print(f"{side}: 2-thread speed-up {by[1]/by[2]:.2f}")
+PY
+
+echo "== whole command, interleaved new/ref, $PAIRS pairs per thread count"
+wall() {  # prints the wall seconds of one run of: analyze with jar $1 and $2 threads
+  local s e
+  s=$(date +%s.%N)
+  java -jar "$1" analyze --runs "$RUNS" --threads "$2" --format csv -q >/dev/null 2>&1
+  e=$(date +%s.%N)
+  python3 -c "print($e - $s)"
+}
+out=target/analyze-wall.txt
+: > "$out"
+for t in 1 2; do
+  wall "$NEW_JAR" "$t" >/dev/null; wall "$REF_JAR" "$t" >/dev/null   # warm-up (page cache, JIT-free start)
+  for i in $(seq "$PAIRS"); do
+    echo "$t new $(wall "$NEW_JAR" "$t")" >> "$out"
+    echo "$t ref $(wall "$REF_JAR" "$t")" >> "$out"
+  done
+done
+python3 - "$out" <<'PY'
+import sys, statistics as st
+rows = [l.split() for l in open(sys.argv[1])]
+med = {}
+for t in ("1", "2"):
+    new = [float(r[2]) for r in rows if r[0] == t and r[1] == "new"]
+    ref = [float(r[2]) for r in rows if r[0] == t and r[1] == "ref"]
+    ratios = [a / b for a, b in zip(new, ref)]
+    med[(t, "new")], med[(t, "ref")] = st.median(new), st.median(ref)
+    print(f"threads={t}: new median {st.median(new):.2f} s, ref median {st.median(ref):.2f} s, "
+          f"new/ref per pair {', '.join(f'{x:.2f}' for x in ratios)} (median {st.median(ratios):.2f})")
+for side in ("new", "ref"):
+    print(f"{side}: whole-command 2-thread speed-up {med[('1', side)] / med[('2', side)]:.2f}")
+PY

@@ -195,5 +195,9 @@ class DefaultScenarioTest {
             assertThat(b.forecast()).isEqualTo(a.forecast());
             assertThat(b.attribution()).isEqualTo(a.attribution());
         }
+        var info = new org.statecraft.io.results.AnalysisJson.RunInfo("hash", "belief", FILE.toString());
+        assertThat(org.statecraft.io.results.AnalysisJson.write(org.statecraft.io.results.AnalysisJson.toJson(
+                scenario, two, info))).isEqualTo(org.statecraft.io.results.AnalysisJson.write(
+                org.statecraft.io.results.AnalysisJson.toJson(scenario, one, info)));
     }
 }

@@ -83,7 +83,7 @@ public final class StatecraftSparkJob {
                             CredibilityRule.BELIEF), o, partitions);
                     json = AnalysisJson.write(AnalysisJson.toJson(ScenarioReader.readString(yaml, file.toString()), a,
                             new AnalysisJson.RunInfo(ScenarioFiles.hash(yaml.getBytes(StandardCharsets.UTF_8)),
-                                    "horizon", file.toString())));
+                                    "belief", file.toString())));
                 }
                 case "sensitivity" -> {
                     Path file = Path.of(positional.get(0));

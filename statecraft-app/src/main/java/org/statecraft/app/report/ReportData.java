@@ -25,43 +25,9 @@ public final class ReportData {
     private ReportData() {
     }
 
-    /** The analysis JSON with the bargaining forecast attached. */
+    /** The analysis JSON (the bargaining forecast is part of it, computed once in core). */
     public static ObjectNode of(Scenario scenario, Analysis analysis, AnalysisJson.RunInfo info) {
-        ObjectNode root = AnalysisJson.toJson(scenario, analysis, info);
-        root.set("bargaining", bargaining(scenario));
-        return root;
-    }
-
-    /**
-     * The SMP forecast on the demand issue as {@code {model, issue, actors, turns: [[position per actor]...],
-     * outcome}} on the issue's 0–100 scale, or {@code {model, error}} when the scenario has no actor with a stance.
-     */
-    static ObjectNode bargaining(Scenario scenario) {
-        ObjectNode o = AnalysisJson.mapper().createObjectNode();
-        o.put("model", "smp");
-        try {
-            BargainingProblem problem = BargainingProblem.fromScenario(scenario);
-            ForecastResult r = new SpatialModelOfPolitics().forecast(problem);
-            o.put("issue", problem.dimensions().get(0));
-            ArrayNode actors = o.putArray("actors");
-            problem.actors().forEach(actors::add);
-            ArrayNode caps = o.putArray("capability");
-            for (double c : problem.capabilities()) {
-                caps.add(c);
-            }
-            ArrayNode turns = o.putArray("turns");
-            for (double[][] state : r.states()) {
-                ArrayNode t = turns.addArray();
-                for (double[] actor : state) {
-                    t.add(Math.round(actor[0] * 100 * 1e6) / 1e6);
-                }
-            }
-            o.put("outcome", Math.round(r.outcome()[0] * 100 * 1e6) / 1e6);
-            o.put("converged", r.converged());
-        } catch (IllegalArgumentException e) {
-            o.put("error", e.getMessage());
-        }
-        return o;
+        return AnalysisJson.toJson(scenario, analysis, info);
     }
 
     /** Reads saved results ({@code analyze --out DIR} writes DIR/results.json). */

@@ -254,9 +254,51 @@ public final class MonteCarlo {
                 robust[a][b] = wins / runs;
             }
         }
-        return new Analysis(s.id(), options.seed(), runs, H, s.policies().get(base).id(),
+        Analysis a = new Analysis(s.id(), options.seed(), runs, H, s.policies().get(base).id(),
                 cs.stream().map(Constituency::id).toList(), List.of(members), List.of(levers), summaries, robust,
-                outcomes, params);
+                outcomes, params, null);
+        return a.withDerived(derive(s, a));
+    }
+
+    /** Robustness of every ordered pair, replays, and the tension index: computed once, here. */
+    static Analysis.Derived derive(Scenario s, Analysis a) {
+        RankingRobustness robustness = RankingRobustness.of(s, a, 3, true);
+        List<Replay> replays = Replay.of(s, a);
+        Analysis.Tension tension;
+        try {
+            var dyad = org.statecraft.core.tension.SimulatedTension.dyad(s);
+            var observed = org.statecraft.core.tension.SimulatedTension.observed(s,
+                    org.statecraft.core.tension.Period.WEEK);
+            List<List<org.statecraft.core.tension.TensionPoint>> sim = new ArrayList<>();
+            for (PolicySummary p : a.policies()) {
+                sim.add(org.statecraft.core.tension.SimulatedTension.simulated(s, p.daily().tension(),
+                        org.statecraft.core.tension.Period.WEEK));
+            }
+            tension = new Analysis.Tension(dyad.toString(), null, observed, sim);
+        } catch (IllegalArgumentException e) {
+            tension = new Analysis.Tension(null, e.getMessage(), List.of(), List.of());
+        }
+        return new Analysis.Derived(robustness, replays, tension, bargaining(s));
+    }
+
+    static Analysis.Bargaining bargaining(Scenario s) {
+        try {
+            BargainingProblem problem = BargainingProblem.fromScenario(s);
+            var r = new SpatialModelOfPolitics().forecast(problem);
+            List<double[]> turns = new ArrayList<>();
+            for (double[][] state : r.states()) {
+                double[] t = new double[state.length];
+                for (int i = 0; i < state.length; i++) {
+                    t[i] = Math.round(state[i][0] * 100 * 1e6) / 1e6;
+                }
+                turns.add(t);
+            }
+            return new Analysis.Bargaining(problem.dimensions().get(0), problem.actors(), problem.capabilities(),
+                    turns, Math.round(r.outcome()[0] * 100 * 1e6) / 1e6, r.converged(), null);
+        } catch (IllegalArgumentException e) {
+            return new Analysis.Bargaining(null, List.of(), new double[0], List.of(), Double.NaN, false,
+                    e.getMessage());
+        }
     }
 
     private static PolicySummary summary(LeverageModel model, MonteCarloOptions options, RunOutcome[][] outcomes,

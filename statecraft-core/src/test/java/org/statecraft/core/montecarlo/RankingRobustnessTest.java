@@ -67,7 +67,7 @@ class RankingRobustnessTest {
         double[][] robustness = {{0.5, 1 - wins / 1000}, {wins / 1000, 0.5}};
         Analysis flip = new Analysis(real.scenarioId(), real.seed(), real.runs(), real.horizonDays(),
                 real.baselinePolicy(), real.constituencies(), real.members(), real.levers(), real.policies(),
-                robustness, outcomes, real.parameters());
+                robustness, outcomes, real.parameters(), null);
         RankingRobustness.Pair pair = RankingRobustness.of(s, flip, 3).pair("squeeze", "baseline").orElseThrow();
         assertThat(pair.share()).isBetween(0.4, 0.6);
         assertThat(pair.hingesOn()).extracting(RankingRobustness.Hinge::input)

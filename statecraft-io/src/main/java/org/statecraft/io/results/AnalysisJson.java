@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.statecraft.core.montecarlo.Analysis;
 import org.statecraft.core.montecarlo.RankingRobustness;
+import org.statecraft.core.montecarlo.Replay;
 import org.statecraft.core.montecarlo.Estimate;
 import org.statecraft.core.montecarlo.PolicySummary;
 import org.statecraft.core.scenario.Constituency;
@@ -102,7 +103,7 @@ public final class AnalysisJson {
             ps.add(policy(p));
         }
         ArrayNode rob = root.putArray("robustness");
-        RankingRobustness hinges = RankingRobustness.of(scenario, a, 3, true);
+        RankingRobustness hinges = a.derived().robustness();
         for (int i = 0; i < a.policies().size(); i++) {
             for (int j = 0; j < a.policies().size(); j++) {
                 if (i != j) {
@@ -124,7 +125,7 @@ public final class AnalysisJson {
             }
         }
         ArrayNode rep = root.putArray("replay");
-        for (Replay r : Replay.of(scenario, a)) {
+        for (Replay r : a.derived().replays()) {
             ObjectNode o = rep.addObject();
             o.put("lever", r.lever());
             o.put("policy", r.policy());
@@ -157,6 +158,7 @@ public final class AnalysisJson {
             }
         }
         tension(root, scenario, a);
+        root.set("bargaining", bargaining(a.derived().bargaining()));
         ArrayNode obs = root.putArray("observedEvents");
         for (ObservedEvent e : scenario.observedEvents()) {
             ObjectNode o = obs.addObject();
@@ -177,25 +179,51 @@ public final class AnalysisJson {
      * policy's events over all runs; counts and sums per run), both through the same {@code TensionIndex}.
      */
     static void tension(ObjectNode root, Scenario scenario, Analysis a) {
-        org.statecraft.core.tension.Dyad dyad;
-        try {
-            dyad = org.statecraft.core.tension.SimulatedTension.dyad(scenario);
-        } catch (IllegalArgumentException e) {
-            root.putObject("tension").put("error", e.getMessage());
+        Analysis.Tension tn = a.derived().tension();
+        if (tn.error() != null) {
+            root.putObject("tension").put("error", tn.error());
             return;
         }
         ObjectNode t = root.putObject("tension");
-        t.put("dyad", dyad.toString());
+        t.put("dyad", tn.dyad());
         t.put("period", "week");
-        t.set("observed", points(org.statecraft.core.tension.SimulatedTension.observed(scenario,
-                org.statecraft.core.tension.Period.WEEK), 1));
+        t.set("observed", points(tn.observed(), 1));
         ArrayNode ps = t.putArray("policies");
         for (PolicySummary p : a.ranked()) {
             ObjectNode x = ps.addObject();
             x.put("policy", p.id());
-            x.set("series", points(org.statecraft.core.tension.SimulatedTension.simulated(scenario,
-                    p.daily().tension(), org.statecraft.core.tension.Period.WEEK), a.runs()));
+            x.set("series", points(tn.simulated().get(a.policies().indexOf(p)), a.runs()));
         }
+    }
+
+    /**
+     * The SMP forecast on the demand issue as {@code {model, issue, actors, capability, turns: [[position per
+     * actor]...], outcome, converged}} on the issue's 0–100 scale, or {@code {model, error}}.
+     */
+    static ObjectNode bargaining(Analysis.Bargaining b) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("model", "smp");
+        if (b.error() != null) {
+            o.put("error", b.error());
+            return o;
+        }
+        o.put("issue", b.issue());
+        ArrayNode actors = o.putArray("actors");
+        b.actors().forEach(actors::add);
+        ArrayNode caps = o.putArray("capability");
+        for (double c : b.capability()) {
+            caps.add(c);
+        }
+        ArrayNode turns = o.putArray("turns");
+        for (double[] state : b.turns()) {
+            ArrayNode t = turns.addArray();
+            for (double x : state) {
+                t.add(x);
+            }
+        }
+        o.put("outcome", b.outcome());
+        o.put("converged", b.converged());
+        return o;
     }
 
     /** Tension points; counts and sums divided by {@code runs} (1 for observed series). */

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.statecraft.core.montecarlo.Analysis;
 import org.statecraft.core.montecarlo.PolicySummary;
 import org.statecraft.core.montecarlo.RankingRobustness;
+import org.statecraft.core.montecarlo.Replay;
 import org.statecraft.core.scenario.Constituency;
 import org.statecraft.core.scenario.ConstituencyRole;
 import org.statecraft.core.scenario.Scenario;
@@ -30,6 +31,8 @@ public final class AnalysisText {
                 "Demand: %s (%s -> %s). %d runs per policy, seed %d, horizon %d days from %s.%n",
                 s.demand().issue(), s.demand().coercer(), s.demand().target(), a.runs(), a.seed(), a.horizonDays(),
                 s.start()));
+
+        answer(out, s, a, markdown);
 
         out.append(h2).append("Policies, most effective first").append(markdown ? "\n\n" : "\n");
         TextTable t = new TextTable("rank", "policy", "P(meets demand) [95% CI]", "E[concession]", "median day",
@@ -129,7 +132,7 @@ public final class AnalysisText {
         }
         out.append(lt.render(markdown));
 
-        List<Replay> replays = Replay.of(s, a);
+        List<Replay> replays = a.derived().replays();
         if (!replays.isEmpty()) {
             out.append(h2).append("Replay against what happened").append(markdown ? "\n\n" : "\n");
             for (Replay r : replays) {
@@ -149,10 +152,13 @@ public final class AnalysisText {
                         + "count half; hinges on: the uncertain inputs whose drawn values most correlate with the per-run "
                         + "difference, Spearman rho, a negative rho favouring the second policy)")
                 .append(markdown ? "\n\n" : "\n");
-        RankingRobustness hinges = RankingRobustness.of(s, a, 3);
+        RankingRobustness hinges = a.derived().robustness();
         TextTable rt = new TextTable("policy", "over", "share", "verdict", "hinges on").leftAlign(0).leftAlign(1)
                 .leftAlign(3).leftAlign(4);
         for (RankingRobustness.Pair pair : hinges.pairs()) {
+            if (pair.kind().equals("other")) {
+                continue;
+            }
             if (pair.kind().equals("baseline") && hinges.pairs().stream().anyMatch(x -> x.kind().equals("adjacent")
                     && x.policy().equals(pair.policy()) && x.over().equals(pair.over()))) {
                 continue;
@@ -167,6 +173,34 @@ public final class AnalysisText {
         }
         out.append(rt.render(markdown));
         return out.toString();
+    }
+
+    /** The answer in words first: which policy moves the target most, with what chance, and who pays. */
+    private static void answer(StringBuilder out, Scenario s, Analysis a, boolean markdown) {
+        PolicySummary best = a.ranked().get(0);
+        PolicySummary base = a.policy(a.baselinePolicy());
+        PolicySummary.Outcomes o = best.outcomes();
+        StringBuilder w = new StringBuilder();
+        w.append(String.format(Locale.ROOT, "%sAnswer: %s (%s) moves %s most: the demand is met in %.0f%% of runs "
+                        + "[95%%: %.0f-%.0f%%]%s, something is conceded in %.0f%%, and %.0f%% still stand at the "
+                        + "horizon (nothing new: %.0f%% met).", markdown ? "\n" : "", best.name(), best.id(),
+                s.demand().target(), 100 * o.metDemand().value(), 100 * o.metDemand().lower(),
+                100 * o.metDemand().upper(), Double.isNaN(o.medianDaysToMeetDemand()) ? ""
+                        : " (median day " + fmt(o.medianDaysToMeetDemand()) + ")", 100 * o.everConceded().value(),
+                100 * o.standingAtHorizon().value(), 100 * base.outcomes().metDemand().value()));
+        List<String> costs = new ArrayList<>();
+        for (PolicySummary.ConstituencyHarm h : best.harms()) {
+            Constituency c = s.constituency(h.constituency()).orElseThrow();
+            if (h.mean() > 0 && (c.hasRole(ConstituencyRole.COLLATERAL) || c.side().equals(s.demand().coercer()))) {
+                costs.add(human(h.mean()) + " " + c.unit() + " of " + c.id() + " (" + c.side() + ")");
+            }
+        }
+        w.append(costs.isEmpty() ? " It harms no collateral constituency and costs the coercer nothing it weighs."
+                : " It costs " + String.join(", ", costs) + ".");
+        if (o.metDemand().lower() <= base.outcomes().metDemand().upper()) {
+            w.append(" Its chance of meeting the demand is not clearly above doing nothing new.");
+        }
+        out.append(w).append('\n');
     }
 
     /** What "concession" means, separately, with intervals and times. */
@@ -237,15 +271,13 @@ public final class AnalysisText {
 
     /** The first weeks of the tension index, observed beside each policy's simulation (same index). */
     private static void tension(StringBuilder out, Scenario s, Analysis a, boolean markdown, String h2) {
-        org.statecraft.core.tension.Dyad dyad;
-        try {
-            dyad = org.statecraft.core.tension.SimulatedTension.dyad(s);
-        } catch (IllegalArgumentException e) {
+        Analysis.Tension tn = a.derived().tension();
+        if (tn.error() != null) {
             return;
         }
         int weeks = Math.min(4, (s.horizonDays() + 6) / 7);
-        var observed = org.statecraft.core.tension.SimulatedTension.observed(s, org.statecraft.core.tension.Period.WEEK);
-        out.append(h2).append("Tension index on ").append(dyad).append(", by week: T = (conflict - cooperation) / (10 n), "
+        var observed = tn.observed();
+        out.append(h2).append("Tension index on ").append(tn.dyad()).append(", by week: T = (conflict - cooperation) / (10 n), "
                 + "n events (simulated: per run)").append(markdown ? "\n\n" : "\n");
         List<String> head = new ArrayList<>(List.of("series"));
         for (int w = 0; w < weeks && w < observed.size(); w++) {
@@ -258,8 +290,7 @@ public final class AnalysisText {
         }
         tt.row(row.toArray(String[]::new));
         for (PolicySummary p : a.ranked()) {
-            var sim = org.statecraft.core.tension.SimulatedTension.simulated(s, p.daily().tension(),
-                    org.statecraft.core.tension.Period.WEEK);
+            var sim = tn.simulated().get(a.policies().indexOf(p));
             List<String> r = new ArrayList<>(List.of(p.id()));
             for (int w = 1; w < head.size(); w++) {
                 r.add(cell(sim.get(w - 1), a.runs()));

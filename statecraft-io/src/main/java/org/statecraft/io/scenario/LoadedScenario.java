@@ -46,7 +46,7 @@ public final class LoadedScenario {
      * The strict audit ({@code statecraft validate --strict}): every number written in the file that carries
      * neither a {@code source} nor an {@code assumption}, and every {@code assumption} given on a fixed value
      * rather than a range. Numbers the format fills in by default are not in the file and not reported; plain
-     * numbers that cannot carry provenance (releaseLevel, day counts, influence weights) are not quantities.
+     * numbers that cannot carry provenance (releaseLevel, partialLevel, day counts) are not quantities.
      */
     public List<LocatedProblem> strictProblems() {
         List<LocatedProblem> out = new ArrayList<>();

@@ -1,10 +1,8 @@
-package org.statecraft.io.results;
+package org.statecraft.core.montecarlo;
 
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.statecraft.core.montecarlo.Analysis;
-import org.statecraft.core.montecarlo.PolicySummary;
 import org.statecraft.core.scenario.LeverSpell;
 import org.statecraft.core.scenario.Policy;
 import org.statecraft.core.scenario.Rule;
