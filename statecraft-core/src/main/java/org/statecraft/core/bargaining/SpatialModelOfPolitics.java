@@ -107,15 +107,15 @@ public final class SpatialModelOfPolitics implements BargainingModel {
         Run run = run(problem);
         Map<String, List<double[]>> stats = new LinkedHashMap<>();
         List<double[]> expected = new ArrayList<>();
+        List<double[]> ktab = new ArrayList<>();
         Engine engine = new Engine(problem, null);
         for (double[][] state : run.states()) {
-            expected.add(engine.expectedOutcome(state));
+            double[][] dist = engine.distances(state);
+            double[] p = engine.pceOverPositions(dist);
+            expected.add(engine.expectedOutcome(state, p));
+            ktab.add(engine.ktabOutcome(state, dist, p));
         }
         stats.put("pce expected", expected);
-        List<double[]> ktab = new ArrayList<>();
-        for (double[][] state : run.states()) {
-            ktab.add(engine.ktabOutcome(state));
-        }
         stats.put(KTAB_EXPECTED, ktab);
         return new ForecastResult(name(), run.states(), stats, run.outcome(), run.converged());
     }
@@ -268,7 +268,7 @@ public final class SpatialModelOfPolitics implements BargainingModel {
             return Math.sqrt(sum / sumSalSq[a]);
         }
 
-        private double[][] distances(double[][] x) {
+        double[][] distances(double[][] x) {
             double[][] dist = new double[n][n];
             forEach(n, i -> {
                 for (int j = 0; j < n; j++) {
@@ -312,7 +312,7 @@ public final class SpatialModelOfPolitics implements BargainingModel {
             return parameters.pceModel().probabilities(victory);
         }
 
-        private double[] pceOverPositions(double[][] dist) {
+        double[] pceOverPositions(double[][] dist) {
             double[][] util = new double[n][n];
             for (int k = 0; k < n; k++) {
                 for (int j = 0; j < n; j++) {
@@ -324,7 +324,10 @@ public final class SpatialModelOfPolitics implements BargainingModel {
 
         /** Σ_j p_j x_j over the PCE of actors' positions (risk-neutral utilities, weights c). */
         double[] expectedOutcome(double[][] x) {
-            double[] p = pceOverPositions(distances(x));
+            return expectedOutcome(x, pceOverPositions(distances(x)));
+        }
+
+        double[] expectedOutcome(double[][] x, double[] p) {
             double[] out = new double[dims];
             for (int j = 0; j < n; j++) {
                 for (int d = 0; d < dims; d++) {
@@ -356,7 +359,12 @@ public final class SpatialModelOfPolitics implements BargainingModel {
 
         double[] ktabOutcome(double[][] x) {
             double[][] dist = distances(x);
-            double[] risk = riskAttitudes(pceOverPositions(dist));
+            return ktabOutcome(x, dist, pceOverPositions(dist));
+        }
+
+        /** KTAB's outcome given the state's distances and its risk-neutral PCE over positions. */
+        double[] ktabOutcome(double[][] x, double[][] dist, double[] pNeutral) {
+            double[] risk = riskAttitudes(pNeutral);
             List<Integer> unique = new ArrayList<>();
             for (int j = 0; j < n; j++) {
                 boolean seen = false;
