@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.statecraft.core.StatecraftException;
 import org.statecraft.core.bargaining.BargainingModel;
 import org.statecraft.core.bargaining.BargainingProblem;
 import org.statecraft.core.bargaining.CompromiseModel;
 import org.statecraft.core.bargaining.EumParameters;
 import org.statecraft.core.bargaining.ExpectedUtilityModel;
 import org.statecraft.core.bargaining.ForecastResult;
+import org.statecraft.core.bargaining.KtabCompatibility;
 import org.statecraft.core.bargaining.SmpParameters;
 import org.statecraft.core.bargaining.SpatialModelOfPolitics;
 import picocli.CommandLine;
@@ -51,6 +53,16 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "cores for SMP's challenge step; results do not depend on it")
     int threads;
 
+    /** EUM parameter sets. */
+    public enum EumPreset { published, scholz }
+
+    @Option(names = "--eum-preset", defaultValue = "published",
+            description = "EUM: published (the published formulas) or scholz (reproduces the Scholz-code replication) (default: ${DEFAULT-VALUE})")
+    EumPreset eumPreset;
+
+    @Option(names = "--ktab-strict", description = "refuse, with KTAB's reason, the problems KTAB's SMP refuses")
+    boolean ktabStrict;
+
     private final BargainingInputs inputs;
 
     public ForecastCommand() {
@@ -71,12 +83,19 @@ public final class ForecastCommand implements Callable<Integer> {
         }
         BargainingInputs.Loaded loaded = inputs.load(file);
         BargainingProblem problem = loaded.problem();
+        if (ktabStrict) {
+            java.util.Optional<String> refusal = KtabCompatibility.refusal(problem);
+            if (refusal.isPresent()) {
+                throw new StatecraftException("statecraft: KTAB refuses " + file + ": " + refusal.get());
+            }
+        }
+        EumParameters eum = eumPreset == EumPreset.scholz ? EumParameters.SCHOLZ_CODE : EumParameters.DEFAULTS;
         BargainingModel engine = switch (model) {
             case smp -> {
                 SmpParameters p = loaded.smpParameters().orElse(SmpParameters.DEFAULTS);
                 yield new SpatialModelOfPolitics(rounds == null ? p : p.withMaxTurns(rounds), threads);
             }
-            case eum -> new ExpectedUtilityModel(rounds == null ? EumParameters.DEFAULTS : EumParameters.DEFAULTS.withRounds(rounds));
+            case eum -> new ExpectedUtilityModel(rounds == null ? eum : eum.withRounds(rounds));
             case compromise -> new CompromiseModel();
         };
         ForecastResult result = engine.forecast(problem);
@@ -112,6 +131,12 @@ public final class ForecastCommand implements Callable<Integer> {
         for (int d = 0; d < p.dimensionCount(); d++) {
             out.println(r.turns() + ",(outcome)," + d + "," + num(p.toFileScale(outcome[d])));
         }
+        List<double[]> ktab = r.statistics().get(SpatialModelOfPolitics.KTAB_EXPECTED);
+        if (ktab != null) {
+            for (int d = 0; d < p.dimensionCount(); d++) {
+                out.println(r.turns() + ",(ktab outcome)," + d + "," + num(p.toFileScale(ktab.get(ktab.size() - 1)[d])));
+            }
+        }
     }
 
     private static void json(PrintWriter out, BargainingProblem p, ForecastResult r) throws Exception {
@@ -136,6 +161,10 @@ public final class ForecastCommand implements Callable<Integer> {
         }
         root.put("turns", turns);
         root.put("outcome", scaled(p, r.outcome()));
+        List<double[]> ktab = r.statistics().get(SpatialModelOfPolitics.KTAB_EXPECTED);
+        if (ktab != null) {
+            root.put("ktabOutcome", scaled(p, ktab.get(ktab.size() - 1)));
+        }
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         out.println(mapper.writeValueAsString(root));
     }
@@ -185,6 +214,11 @@ public final class ForecastCommand implements Callable<Integer> {
                 out.println(row);
             }
             out.printf(Locale.ROOT, "Forecast outcome: %.2f%n", p.toFileScale(r.outcome()[d]));
+            List<double[]> ktab = r.statistics().get(SpatialModelOfPolitics.KTAB_EXPECTED);
+            if (ktab != null) {
+                out.printf(Locale.ROOT, "KTAB's outcome (risk-adjusted PCE over unique positions): %.2f%n",
+                        p.toFileScale(ktab.get(ktab.size() - 1)[d]));
+            }
         }
     }
 }

@@ -108,15 +108,55 @@ class BargainingCommandsTest {
     }
 
     @Test
-    void backtestCsvReportsEveryModelAndBaselineOverallAndByVotingRule() {
+    void backtestCsvReportsEveryModelAndBaselineOverallByVotingRuleAndOnTheKtabRunnableSubset() {
         Outcome o = run("backtest", data("deu3/deu3.tsv"), "--format", "csv");
         assertThat(o.code()).as(o.err()).isZero();
         List<String> lines = o.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("model,issues,mae,median_ae,hit10");
-        assertThat(lines.subList(1, 6)).extracting(l -> l.split(",")[0])
-                .containsExactly("smp", "eum", "compromise", "weighted-median", "reference-point");
-        assertThat(lines.get(3)).startsWith("compromise,353,");
+        assertThat(lines.subList(1, 9)).extracting(l -> l.split(",")[0]).containsExactly("smp", "smp-ktab", "eum",
+                "eum-scholz", "compromise", "weighted-median", "procedural", "reference-point");
+        assertThat(lines.get(5)).startsWith("compromise,353,");
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("smp/QMV,"));
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("compromise/Unan,"));
+        // KTAB runs 211 of the 353 issues (KtabCompatibility); the procedural model needs a reference point (253).
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("smp-ktab/KTAB-runnable,211,"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("compromise/with a reference point,253,"));
+    }
+
+    @Test
+    void backtestKtabStrictWithUserCapabilitiesScoresOnlyKtabsIssuesAndSaysWhichWeightsItUsed() throws IOException {
+        StringBuilder csv = new StringBuilder("actor,capability\n");
+        for (String a : List.of("com", "ep", "at", "be", "bu", "cr", "cy", "cz", "dk", "ee", "fi", "fr", "de", "el", "hu",
+                "ie", "it", "lv", "lt", "lu", "mt", "nl", "pl", "pt", "ro", "si", "sk", "es", "se", "uk")) {
+            csv.append(a).append(",1\n");
+        }
+        Path caps = Files.writeString(tmp.resolve("equal.csv"), csv);
+        Outcome o = run("backtest", data("deu3/deu3.tsv"), "--ktab-strict", "--capabilities", caps.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("211 issues with an outcome", "only those KTAB runs", "Capability weights: from " + caps,
+                "KTAB refuses 142 of 353", "57 'ssSqr must be positive'", "83 'utility values not in valid range'");
+        assertThat(o.out().lines().filter(l -> l.startsWith("compromise ")).findFirst().orElseThrow()).contains(" 211 ");
+        Outcome row2 = run("backtest", data("deu3/deu3.tsv"), "--capabilities", tmp.resolve("none.csv").toString());
+        assertThat(row2.code()).isEqualTo(2);
+    }
+
+    @Test
+    void forecastKtabStrictRefusesWhatKtabRefusesWithKtabsReason() throws IOException {
+        Path ends = Files.writeString(tmp.resolve("ends.csv"), "Actor,Capability,Position,Salience\nA,1,0,0.5\nB,1,100,0.5\nC,2,0,0.9\n");
+        Outcome strict = run("forecast", ends.toString(), "--ktab-strict");
+        assertThat(strict.code()).isEqualTo(2);
+        assertThat(strict.err()).contains("KTAB refuses", "utility values not in valid range");
+        Outcome lenient = run("forecast", ends.toString());
+        assertThat(lenient.code()).as(lenient.err()).isZero();
+        assertThat(lenient.out()).contains("Forecast outcome", "KTAB's outcome");
+    }
+
+    @Test
+    void eumScholzPresetGivesTheScholzCodesFirstRound() {
+        // Example.log of the Scholz-code replication, ROUND 1: Belgium compromises to 8.415932315426764.
+        Outcome o = run("forecast", data("bdm/eu-emissions.csv"), "--model", "eum", "--eum-preset", "scholz",
+                "--rounds", "1", "--format", "csv");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out().lines()).contains("1,Belgium,0,8.4159");
     }
 }

@@ -22,9 +22,14 @@ class ForecastScenarioTest {
                 .isEqualTo(9);
         // populations without a stance (refugees, traders) take no part
         assertThat(r.out()).doesNotContain("afghan-refugees", "pakistani-traders");
-        String outcome = lines.get(lines.size() - 1);
-        assertThat(outcome).contains("(outcome)");
-        double forecast = Double.parseDouble(outcome.substring(outcome.lastIndexOf(',') + 1));
-        assertThat(forecast).isBetween(15.0, 90.0);
+        // the PCE outcome, then KTAB's own outcome (risk-adjusted PCE over unique positions), both within the positions
+        String outcome = lines.get(lines.size() - 2);
+        assertThat(outcome).contains(",(outcome),");
+        String ktab = lines.get(lines.size() - 1);
+        assertThat(ktab).contains(",(ktab outcome),");
+        for (String line : List.of(outcome, ktab)) {
+            double forecast = Double.parseDouble(line.substring(line.lastIndexOf(',') + 1));
+            assertThat(forecast).isBetween(15.0, 90.0);
+        }
     }
 }

@@ -23,7 +23,7 @@ import org.statecraft.io.bargaining.DeuReader;
 import org.statecraft.io.bargaining.KtabCsvReader;
 
 /**
- * The DEU III backtest of all models and baselines on the 353 issues with an outcome (goal: under 10 s on 2
+ * The DEU III backtest of all models (as {@code statecraft backtest} runs them) and baselines on the 353 issues with an outcome (goal: under 10 s on 2
  * cores). Data directory from {@code statecraft.shared} (default {@code ../shared}).
  */
 @State(Scope.Benchmark)
@@ -44,9 +44,14 @@ public class DeuBacktestBenchmark {
 
     @Benchmark
     public Backtest.Report allModels() {
-        return new Backtest(List.of(Backtest.Forecaster.of(new SpatialModelOfPolitics()),
-                Backtest.Forecaster.of(new ExpectedUtilityModel()), Backtest.Forecaster.of(new CompromiseModel()),
-                Backtest.Forecaster.of(new WeightedMedianModel()), Backtest.Forecaster.referencePoint()), threads)
-                .run(cases);
+        List<Backtest.Forecaster> f = new java.util.ArrayList<>(Backtest.Forecaster.sharing(new SpatialModelOfPolitics(),
+                new java.util.LinkedHashMap<>(java.util.Map.of("smp", SpatialModelOfPolitics.KTAB_EXPECTED))));
+        f.add(Backtest.Forecaster.of(new ExpectedUtilityModel()));
+        f.add(Backtest.Forecaster.of(new ExpectedUtilityModel(org.statecraft.core.bargaining.EumParameters.SCHOLZ_CODE)));
+        f.add(Backtest.Forecaster.of(new CompromiseModel()));
+        f.add(Backtest.Forecaster.of(new WeightedMedianModel()));
+        f.add(org.statecraft.core.bargaining.CouncilProceduralModel.forecaster());
+        f.add(Backtest.Forecaster.referencePoint());
+        return new Backtest(f, threads).run(cases);
     }
 }

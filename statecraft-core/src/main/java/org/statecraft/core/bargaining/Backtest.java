@@ -18,7 +18,16 @@ import java.util.stream.IntStream;
  */
 public final class Backtest {
     /** An issue with a known outcome, on the problem's file scale. */
-    public record Case(String id, BargainingProblem problem, double outcome, OptionalDouble referencePoint, String group) {
+    public record Case(String id, BargainingProblem problem, double outcome, OptionalDouble referencePoint, String group,
+                       String procedure) {
+        public Case {
+            procedure = procedure == null ? "" : procedure;
+        }
+
+        /** A case with no legislative procedure named. */
+        public Case(String id, BargainingProblem problem, double outcome, OptionalDouble referencePoint, String group) {
+            this(id, problem, outcome, referencePoint, group, "");
+        }
     }
 
     /** A forecast on the file scale, or empty when the forecaster has nothing to say (e.g. no reference point). */
@@ -40,6 +49,35 @@ public final class Backtest {
                     return OptionalDouble.of(c.problem().toFileScale(model.forecast(c.problem()).outcome()[0]));
                 }
             };
+        }
+
+        /**
+         * One forecaster per named statistic of {@code model} (its last value, dimension 0, file scale), sharing
+         * one model run per case; {@code null} as a statistic name means the model's outcome.
+         */
+        static List<Forecaster> sharing(BargainingModel model, Map<String, String> namesToStatistics) {
+            java.util.concurrent.ConcurrentHashMap<Case, ForecastResult> runs = new java.util.concurrent.ConcurrentHashMap<>();
+            List<Forecaster> out = new ArrayList<>();
+            namesToStatistics.forEach((label, statistic) -> out.add(new Forecaster() {
+                @Override
+                public String name() {
+                    return label;
+                }
+
+                @Override
+                public OptionalDouble forecast(Case c) {
+                    ForecastResult r = runs.computeIfAbsent(c, k -> model.forecast(k.problem()));
+                    double v;
+                    if (statistic == null) {
+                        v = r.outcome()[0];
+                    } else {
+                        List<double[]> values = r.statistics().get(statistic);
+                        v = values.get(values.size() - 1)[0];
+                    }
+                    return OptionalDouble.of(c.problem().toFileScale(v));
+                }
+            }));
+            return out;
         }
 
         /** The reference point (status quo) of the case. */
@@ -81,10 +119,16 @@ public final class Backtest {
     }
 
     /** Overall rows (one per forecaster) and the same rows per group, groups sorted by name. */
-    public record Report(List<Summary> overall, Map<String, List<Summary>> byGroup) {
+    /** Overall rows, the same rows per group (sorted by name), and per named subset of the cases. */
+    public record Report(List<Summary> overall, Map<String, List<Summary>> byGroup, Map<String, List<Summary>> subsets) {
         public Report {
             overall = List.copyOf(overall);
             byGroup = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byGroup));
+            subsets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(subsets));
+        }
+
+        public Report(List<Summary> overall, Map<String, List<Summary>> byGroup) {
+            this(overall, byGroup, Map.of());
         }
     }
 
@@ -103,6 +147,11 @@ public final class Backtest {
     }
 
     public Report run(List<Case> cases) {
+        return run(cases, Map.of());
+    }
+
+    /** {@link #run(List)} plus the same rows over each named subset of the cases (in the map's order). */
+    public Report run(List<Case> cases, Map<String, java.util.function.Predicate<Case>> subsets) {
         int m = forecasters.size();
         double[][] forecast = new double[cases.size()][m];
         java.util.function.IntConsumer one = k -> {
@@ -123,20 +172,22 @@ public final class Backtest {
                 pool.shutdown();
             }
         }
-        List<Summary> overall = summarise(cases, forecast, null);
+        List<Summary> overall = summarise(cases, forecast, c -> true);
         Map<String, List<Summary>> byGroup = new LinkedHashMap<>();
         for (String g : new TreeSet<>(cases.stream().map(Case::group).toList())) {
-            byGroup.put(g, summarise(cases, forecast, g));
+            byGroup.put(g, summarise(cases, forecast, c -> g.equals(c.group())));
         }
-        return new Report(overall, byGroup);
+        Map<String, List<Summary>> bySubset = new LinkedHashMap<>();
+        subsets.forEach((name, test) -> bySubset.put(name, summarise(cases, forecast, test)));
+        return new Report(overall, byGroup, bySubset);
     }
 
-    private List<Summary> summarise(List<Case> cases, double[][] forecast, String group) {
+    private List<Summary> summarise(List<Case> cases, double[][] forecast, java.util.function.Predicate<Case> in) {
         List<Summary> rows = new ArrayList<>();
         for (int f = 0; f < forecasters.size(); f++) {
             List<Double> errors = new ArrayList<>();
             for (int k = 0; k < cases.size(); k++) {
-                if ((group == null || group.equals(cases.get(k).group())) && !Double.isNaN(forecast[k][f])) {
+                if (in.test(cases.get(k)) && !Double.isNaN(forecast[k][f])) {
                     errors.add(Math.abs(forecast[k][f] - cases.get(k).outcome()));
                 }
             }

@@ -8,14 +8,17 @@ import java.util.Map;
 /**
  * Bueno de Mesquita's expected-utility model of collective decisions, as specified by Scholz, Calbert &amp;
  * Smith, "Unravelling Bueno De Mesquita's group decision model", <i>Journal of Theoretical Politics</i> 23(4),
- * 2011, pp. 510–531. Every round: the Condorcet (weighted-median) position μ with r = 1, risk exponents r_i from
- * each actor's vulnerability, expected utilities of challenging each rival, and offers (conflict, compromise,
- * capitulation); every actor then takes the best offer it received, all simultaneously. Ambiguous choices are
- * parameters ({@link EumParameters}) and are listed in {@code docs/models/eum.md}.
+ * 2011, pp. 510–531. Every round: the median position μ, risk exponents r_i from each actor's vulnerability,
+ * expected utilities of challenging each rival, and offers (conflict, compromise, capitulation); every actor then
+ * takes the best offer it received, all simultaneously. A rival at the same position (within
+ * {@link EumParameters#tolerance()}) makes no offer; offers whose ranking keys are equal within the tolerance go to
+ * the lower position. Each point where the published codes differ is a parameter ({@link EumParameters});
+ * {@link EumParameters#SCHOLZ_CODE} reproduces the Scholz-code replication round by round on the four BdM example
+ * files ({@code ScholzReplicationTest}). See {@code docs/models/eum.md}.
  *
  * <p>Multi-dimensional problems are run one dimension at a time with that dimension's saliences. The forecast
- * outcome is μ after the last round. Complexity O(N³) per round and dimension (P_ij sums over all voters), with O(N²) powers.
- * Immutable, deterministic.
+ * outcome is μ after the last round. Complexity O(N³) per round and dimension (P_ij sums over all voters), with
+ * O(N²) powers. Immutable, deterministic.
  */
 public final class ExpectedUtilityModel implements BargainingModel {
     private final EumParameters parameters;
@@ -56,14 +59,16 @@ public final class ExpectedUtilityModel implements BargainingModel {
                 s[i] = problem.salience(i, d);
                 x[i] = problem.position(i, d);
             }
+            double initialRange = range(x);
             for (int r = 0; r <= rounds; r++) {
                 for (int i = 0; i < n; i++) {
                     states[r][i][d] = x[i];
                 }
-                median[r][d] = median(x, c, s);
+                double delta = delta(x, initialRange);
+                median[r][d] = median(x, c, s, delta);
                 mean[r][d] = weightedMean(x, c, s);
                 if (r < rounds) {
-                    x = round(x, c, s);
+                    x = round(x, c, s, delta);
                 }
             }
         }
@@ -75,6 +80,15 @@ public final class ExpectedUtilityModel implements BargainingModel {
         stats.put("median", List.of(median));
         stats.put("weighted mean", List.of(mean));
         return new ForecastResult(name(), list, stats, median[rounds], true);
+    }
+
+    /** Δ for a round per {@link EumParameters#range()}; the model scale [0, 1] has Δ = 1 for {@code SCALE}. */
+    private double delta(double[] x, double initialRange) {
+        return switch (parameters.range()) {
+            case CURRENT -> range(x);
+            case INITIAL -> initialRange;
+            case SCALE -> 1.0;
+        };
     }
 
     /** Σ c s x / Σ c s (plain mean when every weight is 0). */
@@ -95,36 +109,51 @@ public final class ExpectedUtilityModel implements BargainingModel {
         return num / den;
     }
 
-    /**
-     * The Condorcet winner among actors' positions with r = 1: the first position (in actor order) that no
-     * other position beats; if there is none, the one with the largest total vote margin. O(N²·N).
-     */
-    static double median(double[] x, double[] c, double[] s) {
+    /** μ per {@link EumParameters#median()}, votes with r = 1 normalised by {@code delta}. O(N³). */
+    double median(double[] x, double[] c, double[] s, double delta) {
         int n = x.length;
-        double delta = range(x);
-        if (delta == 0) {
+        if (range(x) == 0 || delta == 0) {
             return x[0];
         }
+        double[][] margin = new double[n][n]; // margin[a][b]: votes for x_a over x_b
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                double m = 0;
+                for (int k = 0; k < n; k++) {
+                    m += c[k] * s[k] * (Math.abs(x[k] - x[b]) - Math.abs(x[k] - x[a])) / delta;
+                }
+                margin[a][b] = m;
+            }
+        }
+        if (parameters.median() == EumParameters.Median.LARGEST_MARGIN) {
+            int best = 0;
+            double bestMargin = Double.NEGATIVE_INFINITY;
+            for (int a = 0; a < n; a++) {
+                for (int b = 0; b < n; b++) {
+                    if (margin[a][b] > bestMargin) {
+                        bestMargin = margin[a][b];
+                        best = a;
+                    }
+                }
+            }
+            return x[best];
+        }
         int best = -1;
-        double bestMargin = Double.NEGATIVE_INFINITY;
+        double bestTotal = Double.NEGATIVE_INFINITY;
         for (int a = 0; a < n; a++) {
             boolean unbeaten = true;
             double total = 0;
             for (int b = 0; b < n; b++) {
-                double margin = 0;
-                for (int k = 0; k < n; k++) {
-                    margin += c[k] * s[k] * (Math.abs(x[k] - x[b]) - Math.abs(x[k] - x[a])) / delta;
-                }
-                total += margin;
-                if (margin < -1e-12) {
+                total += margin[a][b];
+                if (margin[a][b] < -1e-12) {
                     unbeaten = false;
                 }
             }
             if (unbeaten) {
                 return x[a];
             }
-            if (total > bestMargin) {
-                bestMargin = total;
+            if (total > bestTotal) {
+                bestTotal = total;
                 best = a;
             }
         }
@@ -141,23 +170,25 @@ public final class ExpectedUtilityModel implements BargainingModel {
         return hi - lo;
     }
 
-    /** One round of offers; returns the new positions. */
-    double[] round(double[] x, double[] c, double[] s) {
+    /** The kinds of offer, in the order an actor considers them. */
+    enum OfferKind { CONFLICT, COMPROMISE, CAPITULATION }
+
+    /** One round of offers; returns the new positions (all actors move simultaneously). */
+    double[] round(double[] x, double[] c, double[] s, double delta) {
         int n = x.length;
-        double delta = range(x);
-        if (delta == 0) {
+        if (range(x) == 0 || delta == 0) {
             return x.clone();
         }
-        double mu = median(x, c, s);
+        double mu = median(x, c, s, delta);
         double[] r = new double[n];
         java.util.Arrays.fill(r, 1.0);
         if (parameters.riskFromNeutralPass()) {
-            double[][] e0 = expectedUtilities(x, c, s, r, mu, delta);
+            Utilities neutral = new Utilities(x, c, s, r, mu, delta);
             double[] vulnerability = new double[n];
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
                     if (j != i) {
-                        vulnerability[i] += e0[j][i];
+                        vulnerability[i] += neutral.eu(j, i, 1.0);
                     }
                 }
             }
@@ -174,102 +205,126 @@ public final class ExpectedUtilityModel implements BargainingModel {
                 }
             }
         }
-        double[][] e = expectedUtilities(x, c, s, r, mu, delta);
+        Utilities u = new Utilities(x, c, s, r, mu, delta);
+        double tol = parameters.tolerance();
+        boolean receiver = parameters.riskPerspective() == EumParameters.RiskPerspective.RECEIVER;
         double[] next = x.clone();
         for (int i = 0; i < n; i++) {
-            double bestConflict = Double.NaN;
-            double bestCompromise = Double.NaN;
-            double bestCapitulation = Double.NaN;
+            // best[kind] = {position, key}; key: distance moved, or the weighted position for Scholz's compromise rule
+            double[][] best = new double[OfferKind.values().length][];
             for (int j = 0; j < n; j++) {
-                if (j == i) {
-                    continue;
+                if (j == i || Math.abs(x[j] - x[i]) <= tol) {
+                    continue; // a rival at the same position makes no offer
                 }
-                double eij = e[i][j];
-                double eji = e[j][i];
+                double eij = u.eu(i, j, r[i]);
+                double eji = u.eu(j, i, receiver ? r[i] : r[j]);
                 if (eji > eij && eij > 0) {
-                    bestConflict = nearer(x[i], bestConflict, x[j]);
+                    offer(best, OfferKind.CONFLICT, x[j], Math.abs(x[j] - x[i]), tol);
                 } else if (eji > 0 && eij < 0) {
                     if (eji > Math.abs(eij)) {
-                        bestCompromise = nearer(x[i], bestCompromise, x[i] + (x[j] - x[i]) * Math.abs(eij / eji));
-                    } else {
-                        bestCapitulation = nearer(x[i], bestCapitulation, x[j]);
+                        double position = x[i] + (x[j] - x[i]) * Math.abs(eij / eji);
+                        double key = parameters.compromiseRanking() == EumParameters.CompromiseRanking.NEAREST
+                                ? Math.abs(position - x[i])
+                                : (Math.abs(eij) * x[i] + Math.abs(eji) * x[j]) / (Math.abs(eij) + Math.abs(eji));
+                        offer(best, OfferKind.COMPROMISE, position, key, tol);
+                    } else if (parameters.capitulation()) {
+                        offer(best, OfferKind.CAPITULATION, x[j], Math.abs(x[j] - x[i]), tol);
                     }
                 }
             }
-            if (!Double.isNaN(bestConflict)) {
-                next[i] = bestConflict;
-            } else if (!Double.isNaN(bestCompromise)) {
-                next[i] = bestCompromise;
-            } else if (!Double.isNaN(bestCapitulation)) {
-                next[i] = bestCapitulation;
+            for (double[] b : best) {
+                if (b != null) {
+                    next[i] = b[0];
+                    break;
+                }
             }
         }
         return next;
     }
 
-    private static double nearer(double from, double current, double candidate) {
-        if (Double.isNaN(current) || Math.abs(candidate - from) < Math.abs(current - from)) {
-            return candidate;
+    /**
+     * Keeps the offer with the smallest key; keys within {@code tol} of each other are tied, and a tie goes to the
+     * lower position, so that the choice depends neither on rounding nor on the order of the actors.
+     */
+    private static void offer(double[][] best, OfferKind kind, double position, double key, double tol) {
+        double[] current = best[kind.ordinal()];
+        if (current == null || key < current[1] - tol || (key <= current[1] + tol && position < current[0])) {
+            best[kind.ordinal()] = new double[] {position, key};
         }
-        return current;
     }
 
-    /** e[i][j] = E_i(U_ij), i's expected utility of challenging j. O(N³). */
-    double[][] expectedUtilities(double[] x, double[] c, double[] s, double[] r, double mu, double delta) {
-        int n = x.length;
-        // v[k][a][b] only through sums: P_ij needs Σ_k [v]⁺ and Σ_k |v|.
-        double globalDen = 0;
-        // pw[k][a] = (|x_k − x_a|/Δ)^{r_k}: O(N²) powers instead of O(N³).
-        double[][] pw = new double[n][n];
-        for (int k = 0; k < n; k++) {
-            for (int a = 0; a < n; a++) {
-                double base = Math.abs(x[k] - x[a]) / delta;
-                pw[k][a] = r[k] == 1.0 ? base : Math.pow(base, r[k]);
-            }
-        }
-        double[][] plus = new double[n][n];
-        double[][] abs = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                if (i == j) {
-                    continue;
+    /**
+     * Expected utilities of one round: P_ab from the voters' exponents r_k (O(N³) once), then
+     * E(U_ab) under any exponent in O(1).
+     */
+    private final class Utilities {
+        private final double[] x;
+        private final double[] s;
+        private final double mu;
+        private final double delta;
+        private final double[][] p;
+
+        Utilities(double[] x, double[] c, double[] s, double[] r, double mu, double delta) {
+            int n = x.length;
+            this.x = x;
+            this.s = s;
+            this.mu = mu;
+            this.delta = delta;
+            // pw[k][a] = (|x_k − x_a|/Δ)^{r_k}: O(N²) powers instead of O(N³).
+            double[][] pw = new double[n][n];
+            for (int k = 0; k < n; k++) {
+                for (int a = 0; a < n; a++) {
+                    double base = Math.abs(x[k] - x[a]) / delta;
+                    pw[k][a] = r[k] == 1.0 ? base : Math.pow(base, r[k]);
                 }
-                double p = 0;
-                double a = 0;
-                for (int k = 0; k < n; k++) {
-                    double v = c[k] * s[k] * (pw[k][j] - pw[k][i]);
-                    if (v > 0) {
-                        p += v;
+            }
+            double[][] plus = new double[n][n];
+            double[][] abs = new double[n][n];
+            double globalDen = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (i == j) {
+                        continue;
                     }
-                    a += Math.abs(v);
+                    double pp = 0;
+                    double a = 0;
+                    for (int k = 0; k < n; k++) {
+                        double v = c[k] * s[k] * (pw[k][j] - pw[k][i]);
+                        if (v > 0) {
+                            pp += v;
+                        }
+                        a += Math.abs(v);
+                    }
+                    plus[i][j] = pp;
+                    abs[i][j] = a;
+                    globalDen += a;
                 }
-                plus[i][j] = p;
-                abs[i][j] = a;
-                globalDen += a;
+            }
+            p = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    double den = parameters.denominator() == EumParameters.Denominator.PAIRWISE ? abs[i][j] : globalDen;
+                    p[i][j] = i == j ? 0 : den > 0 ? plus[i][j] / den : 0.5;
+                }
             }
         }
-        double[][] e = new double[n][n];
-        double q = parameters.q();
-        double t = parameters.t();
-        for (int i = 0; i < n; i++) {
-            double ri = r[i];
-            double usq = 2 - 4 * Math.pow(0.5, ri);
-            for (int j = 0; j < n; j++) {
-                if (i == j) {
-                    continue;
-                }
-                double den = parameters.denominator() == EumParameters.Denominator.PAIRWISE ? abs[i][j] : globalDen;
-                double pij = den > 0 ? plus[i][j] / den : 0.5;
-                double dist = Math.abs(x[i] - x[j]) / delta;
-                double gamma = 0.25 * (Math.abs(x[i] - mu) + Math.abs(x[i] - x[j])) / delta;
-                double us = 2 - 4 * Math.pow(0.5 - 0.5 * dist, ri);
-                double uf = 2 - 4 * Math.pow(0.5 + 0.5 * dist, ri);
-                double ub = 2 - 4 * Math.pow(Math.max(0, 0.5 - gamma), ri);
-                double uw = 2 - 4 * Math.pow(0.5 + gamma, ri);
-                e[i][j] = s[j] * (pij * us + (1 - pij) * uf) + (1 - s[j]) * us
-                        - q * usq - (1 - q) * (t * ub + (1 - t) * uw);
+
+        /** E_a(U_ab), a's expected utility of challenging b, evaluated with risk exponent {@code rr}. */
+        double eu(int a, int b, double rr) {
+            double q = parameters.q();
+            double t = parameters.t();
+            double dist = Math.abs(x[a] - x[b]) / delta;
+            double gamma = 0.25 * (Math.abs(x[a] - mu) + Math.abs(x[a] - x[b])) / delta;
+            double us = 2 - 4 * Math.pow(Math.max(0, 0.5 - 0.5 * dist), rr);
+            double uf = 2 - 4 * Math.pow(0.5 + 0.5 * dist, rr);
+            double usq = 2 - 4 * Math.pow(0.5, rr);
+            double e = s[b] * (p[a][b] * us + (1 - p[a][b]) * uf) + (1 - s[b]) * us - q * usq;
+            if (q < 1) {
+                double ub = 2 - 4 * Math.pow(Math.max(0, 0.5 - gamma), rr);
+                double uw = 2 - 4 * Math.pow(0.5 + gamma, rr);
+                e -= (1 - q) * (t * ub + (1 - t) * uw);
             }
+            return e;
         }
-        return e;
     }
 }

@@ -14,8 +14,10 @@ import java.util.stream.IntStream;
  *
  * <p>Source: B. Wise, L. Lester et al., <i>KAPSARC Toolkit for Behavioral Analysis (KTAB)</i>, {@code smp.cpp}
  * and {@code smp.md} (KAPSARC, MIT licence, 2015–2017); equations as written in Statecraft's
- * {@code models/bargaining.md} §1 and {@code docs/models/smp.md}. Reproduces KTAB's reference run of
- * {@code dummyData_3Dim.csv} to 0.1 on the 0–100 scale.
+ * {@code models/bargaining.md} §1 and {@code docs/models/smp.md}. Checked against KTAB's own {@code smpc} (built at -O3) on the same inputs: equal
+ * to 1.4e-14 on every state, actor and dimension of all seven KTAB example files and on the final states of
+ * the 211 DEU III issues KTAB runs (KTAB refuses the others: {@link KtabCompatibility}). The forecast outcome
+ * is the risk-neutral PCE expectation over all actors; KTAB's own outcome is {@link #ktabOutcome}.
  *
  * <p>Complexity per turn, N actors and D dimensions: distances O(N²D); risk-attitude PCE O(N³); choosing
  * targets O(N³) (each of the N(N−1) challenges polls N−2 third parties) — run on {@code threads} cores,
@@ -105,12 +107,37 @@ public final class SpatialModelOfPolitics implements BargainingModel {
         Run run = run(problem);
         Map<String, List<double[]>> stats = new LinkedHashMap<>();
         List<double[]> expected = new ArrayList<>();
+        List<double[]> ktab = new ArrayList<>();
         Engine engine = new Engine(problem, null);
         for (double[][] state : run.states()) {
-            expected.add(engine.expectedOutcome(state));
+            double[][] dist = engine.distances(state);
+            double[] p = engine.pceOverPositions(dist);
+            expected.add(engine.expectedOutcome(state, p));
+            ktab.add(engine.ktabOutcome(state, dist, p));
         }
         stats.put("pce expected", expected);
+        stats.put(KTAB_EXPECTED, ktab);
         return new ForecastResult(name(), run.states(), stats, run.outcome(), run.converged());
+    }
+
+    /** The name of KTAB's own outcome in {@link #forecast}'s statistics (one value per state). */
+    public static final String KTAB_EXPECTED = "ktab expected";
+
+    /**
+     * Positions closer than this (Euclidean, model scale) count as one position when KTAB's outcome is computed
+     * (KTAB's {@code posTol}; the value 0.001 is an assumption, see {@code docs/models/smp.md}).
+     */
+    public static final double KTAB_POSITION_TOLERANCE = 1e-3;
+
+    /**
+     * KTAB's own outcome of a state ({@code SMPState::pDist(-1)}): the risk attitudes R_i of that state (the
+     * "Mid" range from the risk-neutral PCE), each actor's risk-adjusted utility (1 − d)(1 + d R_i) of each
+     * <em>unique</em> position (actors within {@link #KTAB_POSITION_TOLERANCE} share one, the lowest-indexed
+     * stands for them), the PCE over those positions with capability weights, and Σ_u p_u x_u. The forecast
+     * outcome ({@link Run#outcome()}) is instead the risk-neutral PCE over all actors' positions. O(N²D + U²N).
+     */
+    public double[] ktabOutcome(BargainingProblem problem, double[][] state) {
+        return new Engine(problem, null).ktabOutcome(BargainingProblem.deepCopy(state));
     }
 
     /**
@@ -241,7 +268,7 @@ public final class SpatialModelOfPolitics implements BargainingModel {
             return Math.sqrt(sum / sumSalSq[a]);
         }
 
-        private double[][] distances(double[][] x) {
+        double[][] distances(double[][] x) {
             double[][] dist = new double[n][n];
             forEach(n, i -> {
                 for (int j = 0; j < n; j++) {
@@ -285,7 +312,7 @@ public final class SpatialModelOfPolitics implements BargainingModel {
             return parameters.pceModel().probabilities(victory);
         }
 
-        private double[] pceOverPositions(double[][] dist) {
+        double[] pceOverPositions(double[][] dist) {
             double[][] util = new double[n][n];
             for (int k = 0; k < n; k++) {
                 for (int j = 0; j < n; j++) {
@@ -297,7 +324,10 @@ public final class SpatialModelOfPolitics implements BargainingModel {
 
         /** Σ_j p_j x_j over the PCE of actors' positions (risk-neutral utilities, weights c). */
         double[] expectedOutcome(double[][] x) {
-            double[] p = pceOverPositions(distances(x));
+            return expectedOutcome(x, pceOverPositions(distances(x)));
+        }
+
+        double[] expectedOutcome(double[][] x, double[] p) {
             double[] out = new double[dims];
             for (int j = 0; j < n; j++) {
                 for (int d = 0; d < dims; d++) {
@@ -310,10 +340,8 @@ public final class SpatialModelOfPolitics implements BargainingModel {
             return out;
         }
 
-        Step step(double[][] x) {
-            double[][] dist = distances(x);
-            // 1. Risk attitudes from the PCE over current positions ("Mid" range).
-            double[] p = pceOverPositions(dist);
+        /** KTAB's risk attitudes R_i ("Mid" range) from the PCE probabilities p over current positions. */
+        private double[] riskAttitudes(double[] p) {
             double pMax = Double.NEGATIVE_INFINITY;
             double pMin = Double.POSITIVE_INFINITY;
             for (double v : p) {
@@ -326,6 +354,59 @@ public final class SpatialModelOfPolitics implements BargainingModel {
                     risk[i] = (3 * p[i] - pMax - 2 * pMin) / (2 * (pMax - pMin));
                 }
             }
+            return risk;
+        }
+
+        double[] ktabOutcome(double[][] x) {
+            double[][] dist = distances(x);
+            return ktabOutcome(x, dist, pceOverPositions(dist));
+        }
+
+        /** KTAB's outcome given the state's distances and its risk-neutral PCE over positions. */
+        double[] ktabOutcome(double[][] x, double[][] dist, double[] pNeutral) {
+            double[] risk = riskAttitudes(pNeutral);
+            List<Integer> unique = new ArrayList<>();
+            for (int j = 0; j < n; j++) {
+                boolean seen = false;
+                for (int u : unique) {
+                    double sq = 0;
+                    for (int d = 0; d < dims; d++) {
+                        double diff = x[j][d] - x[u][d];
+                        sq += diff * diff;
+                    }
+                    if (Math.sqrt(sq) < KTAB_POSITION_TOLERANCE) {
+                        seen = true;
+                        break;
+                    }
+                }
+                if (!seen) {
+                    unique.add(j);
+                }
+            }
+            double[][] util = new double[n][unique.size()];
+            for (int k = 0; k < n; k++) {
+                for (int u = 0; u < unique.size(); u++) {
+                    util[k][u] = util(dist[k][unique.get(u)], risk[k]);
+                }
+            }
+            double[] p = pce(util, unique.size(), false);
+            double[] out = new double[dims];
+            for (int u = 0; u < unique.size(); u++) {
+                for (int d = 0; d < dims; d++) {
+                    out[d] += p[u] * x[unique.get(u)][d];
+                }
+            }
+            for (int d = 0; d < dims; d++) {
+                out[d] = Math.max(0, Math.min(1, out[d]));
+            }
+            return out;
+        }
+
+        Step step(double[][] x) {
+            double[][] dist = distances(x);
+            // 1. Risk attitudes from the PCE over current positions ("Mid" range).
+            double[] p = pceOverPositions(dist);
+            double[] risk = riskAttitudes(p);
             // 2. Each actor's best target, estimated by itself (O(N³), parallel over the initiator).
             Challenge[] best = new Challenge[n];
             forEach(n, i -> best[i] = bestChallenge(i, dist, risk));

@@ -145,4 +145,27 @@ class SpatialModelOfPoliticsTest {
         double out = new SpatialModelOfPolitics().forecastOutcome(p);
         assertThat(out).isBetween(0.6252, 0.8448);
     }
+
+    @Test
+    void ktabOutcomeIsThePceOverUniquePositionsAndAppearsInTheForecastStatistics() {
+        SpatialModelOfPolitics smp = new SpatialModelOfPolitics();
+        BargainingProblem p = dummy3Dim();
+        ForecastResult r = smp.forecast(p);
+        List<double[]> ktab = r.statistics().get(SpatialModelOfPolitics.KTAB_EXPECTED);
+        assertThat(ktab).hasSize(r.states().size());
+        assertThat(ktab.get(ktab.size() - 1)).isEqualTo(smp.ktabOutcome(p, r.finalState()));
+        // Actors 0 and 1 moved onto one position: KTAB counts it once, so the outcome is the PCE over two options;
+        // with actor 2 alone elsewhere, the outcome lies between the two positions.
+        double[][] two = {{0.2, 0.5, 0.5}, {0.2, 0.5, 0.5}, {0.8, 0.5, 0.5}, {0.2, 0.5, 0.5}, {0.8, 0.5, 0.5},
+                {0.2, 0.5, 0.5}, {0.8, 0.5, 0.5}};
+        double[] out = smp.ktabOutcome(p, two);
+        assertThat(out[0]).isStrictlyBetween(0.2, 0.8);
+        assertThat(out[1]).isCloseTo(0.5, within(1e-12));
+        // Everyone at one position: that position, whatever the weights.
+        double[][] one = new double[7][];
+        for (int i = 0; i < 7; i++) {
+            one[i] = new double[] {0.3, 0.6, 0.9};
+        }
+        assertThat(smp.ktabOutcome(p, one)).containsExactly(new double[] {0.3, 0.6, 0.9}, within(1e-12));
+    }
 }

@@ -13,6 +13,6 @@ public record DeuIssue(String id, String proposal, String votingRule, String pro
 
     /** The issue as a backtest case (requires an outcome), grouped by voting rule. */
     public Backtest.Case toCase() {
-        return new Backtest.Case(id, problem, outcome.orElseThrow(), referencePoint, votingRule);
+        return new Backtest.Case(id, problem, outcome.orElseThrow(), referencePoint, votingRule, procedure);
     }
 }

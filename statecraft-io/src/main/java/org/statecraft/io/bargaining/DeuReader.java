@@ -13,7 +13,9 @@ import org.statecraft.core.bargaining.BargainingProblem;
 
 /**
  * Reads DEU III ({@code deu3.tsv}; Arregui &amp; Perarnaud 2021, doi 10.34810/data53): tab-separated, quoted
- * header; row 2 holds the actors' capability weights (scaled here to a maximum of 1); then one row per issue
+ * header; row 2 holds weights per actor (scaled here to a maximum of 1) — member states' GDPs that the preparing
+ * repository (blksv/predictioneers_game) added, Commission and Parliament set to the largest (4.1), not the DEU
+ * project's capability measures; {@link #read(Path, Map)} takes a user's own weights instead; then one row per issue
  * with positions {@code p<actor>} and saliences {@code s<actor>} (0–100) of the Commission, the Parliament and
  * the member states, the reference point {@code rp} and the outcome {@code out}. An actor takes part in an issue
  * when its position is given; a missing salience is taken as 50 (the scale's midpoint). Issues without any
@@ -27,7 +29,47 @@ public final class DeuReader {
         return parse(Csv.read(path), path.toString());
     }
 
+    /** {@link #read(Path)} with capability weights from {@code capabilities} instead of the file's row 2. */
+    public static List<DeuIssue> read(Path path, Map<String, Double> capabilities) {
+        return parse(Csv.read(path), path.toString(), capabilities);
+    }
+
+    /**
+     * Reads capability weights, one actor a line: a header {@code actor,capability}, then the DEU III actor code
+     * ({@code com}, {@code ep}, {@code de}, ...: the column names without their {@code p}) and a weight &gt;= 0.
+     * Errors carry file, line and column.
+     */
+    public static Map<String, Double> readCapabilities(Path path) {
+        String file = path.toString();
+        List<String> lines = Csv.lines(Csv.read(path));
+        if (lines.isEmpty() || !Csv.split(lines.get(0), ',').stream().map(f -> f.text().toLowerCase(java.util.Locale.ROOT))
+                .toList().equals(List.of("actor", "capability"))) {
+            throw new DataFormatException(file, 1, 1, "expected the header 'actor,capability'");
+        }
+        Map<String, Double> m = new java.util.LinkedHashMap<>();
+        for (int li = 1; li < lines.size(); li++) {
+            if (lines.get(li).isBlank()) {
+                continue;
+            }
+            List<Csv.Field> f = Csv.split(lines.get(li), ',');
+            if (f.size() != 2) {
+                throw new DataFormatException(file, li + 1, 0, "expected 2 columns (actor, capability), found " + f.size());
+            }
+            double c = Csv.number(file, li + 1, f.get(1), "capability");
+            if (!(c >= 0)) {
+                throw new DataFormatException(file, li + 1, f.get(1).column(), "capability must be >= 0, was " + f.get(1).text());
+            }
+            m.put(f.get(0).text().toLowerCase(java.util.Locale.ROOT), c);
+        }
+        return m;
+    }
+
     public static List<DeuIssue> parse(String text, String file) {
+        return parse(text, file, null);
+    }
+
+    /** @param capabilities weights by actor code, or {@code null} for the file's row 2 */
+    public static List<DeuIssue> parse(String text, String file, Map<String, Double> capabilities) {
         List<String> lines = Csv.lines(text);
         if (lines.size() < 2) {
             throw new DataFormatException(file, 1, 0, "DEU III needs a header row and a capability row");
@@ -51,8 +93,17 @@ public final class DeuReader {
         double[] capability = new double[actors.size()];
         double maxCap = 0;
         for (int a = 0; a < actors.size(); a++) {
-            Csv.Field f = field(capRow, col.get("p" + actors.get(a)));
-            capability[a] = f.text().isEmpty() ? 0 : Csv.number(file, 2, f, "capability of " + actors.get(a));
+            if (capabilities != null) {
+                Double c = capabilities.get(actors.get(a));
+                if (c == null) {
+                    throw new DataFormatException(file, 1, 0, "the capability weights give no weight for actor '"
+                            + actors.get(a) + "' (DEU III actors: " + String.join(", ", actors) + ")");
+                }
+                capability[a] = c;
+            } else {
+                Csv.Field f = field(capRow, col.get("p" + actors.get(a)));
+                capability[a] = f.text().isEmpty() ? 0 : Csv.number(file, 2, f, "capability of " + actors.get(a));
+            }
             maxCap = Math.max(maxCap, capability[a]);
         }
         if (maxCap <= 0) {
