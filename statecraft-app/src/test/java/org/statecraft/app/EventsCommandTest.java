@@ -130,12 +130,27 @@ class EventsCommandTest {
         return files;
     }
 
+    /** GDELT's {@code md5sums} list ({@code <md5>  <name>} per line) of the files served. */
+    static byte[] md5sums(Map<String, byte[]> files) {
+        StringBuilder b = new StringBuilder();
+        files.forEach((path, body) -> {
+            try {
+                b.append(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(body)))
+                        .append("  ").append(path.substring(path.lastIndexOf('/') + 1)).append('\n');
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void fetchRetriesResumesReportsMissingDaysThenIngests() throws Exception {
         Map<String, byte[]> files = dailyZips();
         AtomicInteger failOnce = new AtomicInteger();
         AtomicInteger truncateOnce = new AtomicInteger();
         List<String> ranges = new ArrayList<>();
+        files.put("/events/md5sums", md5sums(files));
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", (HttpExchange ex) -> {
             String path = ex.getRequestURI().getPath();
