@@ -195,7 +195,7 @@ public enum EventFormat {
             in.close();
             throw unreadable(file, ex);
         }
-        return new NamedErrors(file, skipBom(new BufferedInputStream(content, 1 << 16)));
+        return skipBom(new BufferedInputStream(new NamedErrors(file, content), 1 << 16));
     }
 
     private static DataFormatException unreadable(Path file, IOException e) {
