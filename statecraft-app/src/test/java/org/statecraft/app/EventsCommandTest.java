@@ -113,6 +113,27 @@ class EventsCommandTest {
                 .contains(garbage.toString() + ":1:");
     }
 
+    @Test
+    void anIngestGoesOnPastARefusedFileNamesItPrintsTheTotalsAndExits2() throws IOException {
+        Path bad = Files.write(tmp.resolve("bad.export.CSV.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3});
+        String a = shared("data/gdelt/mixed-v1-sample-100.tsv").toString();
+        String b = shared("data/icews/events.2018.sample.tab").toString();
+        Run r = run("events", "ingest", "-q", "--store", store(), a, bad.toString(), b);
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("refused " + bad).doesNotContain("\tat ");
+        assertThat(r.out()).contains(b + ": icews").contains("total: 3805 rows read, 3805 stored")
+                .contains("2 of 3 files ingested, 1 refused");
+    }
+
+    @Test
+    void tensionOnAFolderWithoutAStoreIsAnErrorAndCreatesNothing() {
+        Path empty = tmp.resolve("empty");
+        Run r = run("events", "tension", "--store", empty.toString(), "--dyad", "PAK:AFG");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no event store in " + empty);
+        assertThat(empty).doesNotExist();
+    }
+
     /** Zipped GDELT 1.0 daily files made from the shared sample (three slices with distinct events). */
     private Map<String, byte[]> dailyZips() throws IOException {
         List<String> lines = Files.readAllLines(shared("data/gdelt/mixed-v1-sample-100.tsv"));
