@@ -67,7 +67,7 @@ final class EventsChangesCommand implements Callable<Integer> {
         value(new TensionPoint(LocalDate.EPOCH, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)); // checks --metric before any work
         CusumDetector cusum = new CusumDetector(k, h, baseline);
         BayesianChangePoint bocpd = new BayesianChangePoint(hazard, 0, 1, 1, 1, confirm, true);
-        List<TensionPoint> points = series.series();
+        List<TensionPoint> points = series.series(spec.commandLine().getErr());
         double[] x = points.stream().mapToDouble(this::value).toArray();
         List<Map<String, Object>> rows = new ArrayList<>();
         if (!m.equals("bocpd")) {

@@ -2,6 +2,7 @@ package org.statecraft.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -114,11 +115,20 @@ final class EventsOptions {
          * The series from the store, opened read-only: a folder without a store is an error (nothing is created), and
          * the query works while another process ingests when DuckDB allows it.
          */
-        List<TensionPoint> series() {
+        List<TensionPoint> series(PrintWriter err) {
             TensionIndex index = index();
             boolean icews = icews();
             try (EventStore s = EventStore.openReadOnly(store.store)) {
-                return s.tension(index, from, to, icews);
+                List<TensionPoint> points = s.tension(index, from, to, icews);
+                if (points.isEmpty()) {
+                    // an empty result is a valid answer, but say why it may be empty
+                    err.printf("statecraft: no stored event matches --dyad %s%s (the store %s holds %d events; sides are "
+                            + "CAMEO country codes such as PAK or AFG/TAL, the same codes the files use)%n", dyad,
+                            from == null && to == null ? "" : " between " + (from == null ? "the start" : from) + " and "
+                                    + (to == null ? "the end" : to), store.store, s.count());
+                    err.flush();
+                }
+                return points;
             }
         }
     }

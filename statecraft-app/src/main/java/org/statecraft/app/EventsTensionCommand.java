@@ -30,7 +30,7 @@ final class EventsTensionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String f = EventsOptions.format(format);
-        List<TensionPoint> points = series.series();
+        List<TensionPoint> points = series.series(spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         switch (f) {
             case "csv" -> {

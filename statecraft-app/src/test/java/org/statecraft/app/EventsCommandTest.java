@@ -126,6 +126,15 @@ class EventsCommandTest {
     }
 
     @Test
+    void aDyadNotInTheStoreGivesAnEmptySeriesWithAHint() {
+        run("events", "ingest", "-q", "--store", store(), shared("data/icews/events.2018.sample.tab").toString());
+        Run r = run("events", "tension", "--store", store(), "--dyad", "FRA:NZL", "--format", "csv");
+        assertThat(r.code()).isZero();
+        assertThat(r.out().lines().count()).isEqualTo(1); // the header alone
+        assertThat(r.err()).contains("no stored event matches --dyad FRA:NZL").contains("holds 3705 events");
+    }
+
+    @Test
     void tensionOnAFolderWithoutAStoreIsAnErrorAndCreatesNothing() {
         Path empty = tmp.resolve("empty");
         Run r = run("events", "tension", "--store", empty.toString(), "--dyad", "PAK:AFG");
