@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Event-store benchmark (issue 4): ingest throughput and tension-query time of Statecraft's DuckDB store, each
 # beside DuckDB's own read_csv computing the same PAK-AFG daily series straight from the same file, in the
-# same run. The ingest runs with -Xmx1g to show the heap bound.
+# same run. The ingest runs with -Xmx1g to show the heap bound, and includes what a fetched file goes through: its MD5
+# (checked against GDELT's published list) and the format detection from several lines.
 #
 #   bench/events.sh [ROWS] [RUNS]      defaults: 2000000 rows, 3 runs; work files in ${BENCH_DIR:-/tmp/statecraft-bench-events}
 #

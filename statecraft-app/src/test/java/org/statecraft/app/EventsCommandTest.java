@@ -113,6 +113,36 @@ class EventsCommandTest {
                 .contains(garbage.toString() + ":1:");
     }
 
+    @Test
+    void anIngestGoesOnPastARefusedFileNamesItPrintsTheTotalsAndExits2() throws IOException {
+        Path bad = Files.write(tmp.resolve("bad.export.CSV.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3});
+        String a = shared("data/gdelt/mixed-v1-sample-100.tsv").toString();
+        String b = shared("data/icews/events.2018.sample.tab").toString();
+        Run r = run("events", "ingest", "-q", "--store", store(), a, bad.toString(), b);
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("refused " + bad).doesNotContain("\tat ");
+        assertThat(r.out()).contains(b + ": icews").contains("total: 3805 rows read, 3805 stored")
+                .contains("2 of 3 files ingested, 1 refused");
+    }
+
+    @Test
+    void aDyadNotInTheStoreGivesAnEmptySeriesWithAHint() {
+        run("events", "ingest", "-q", "--store", store(), shared("data/icews/events.2018.sample.tab").toString());
+        Run r = run("events", "tension", "--store", store(), "--dyad", "FRA:NZL", "--format", "csv");
+        assertThat(r.code()).isZero();
+        assertThat(r.out().lines().count()).isEqualTo(1); // the header alone
+        assertThat(r.err()).contains("no stored event matches --dyad FRA:NZL").contains("holds 3705 events");
+    }
+
+    @Test
+    void tensionOnAFolderWithoutAStoreIsAnErrorAndCreatesNothing() {
+        Path empty = tmp.resolve("empty");
+        Run r = run("events", "tension", "--store", empty.toString(), "--dyad", "PAK:AFG");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no event store in " + empty);
+        assertThat(empty).doesNotExist();
+    }
+
     /** Zipped GDELT 1.0 daily files made from the shared sample (three slices with distinct events). */
     private Map<String, byte[]> dailyZips() throws IOException {
         List<String> lines = Files.readAllLines(shared("data/gdelt/mixed-v1-sample-100.tsv"));
@@ -130,12 +160,27 @@ class EventsCommandTest {
         return files;
     }
 
+    /** GDELT's {@code md5sums} list ({@code <md5>  <name>} per line) of the files served. */
+    static byte[] md5sums(Map<String, byte[]> files) {
+        StringBuilder b = new StringBuilder();
+        files.forEach((path, body) -> {
+            try {
+                b.append(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(body)))
+                        .append("  ").append(path.substring(path.lastIndexOf('/') + 1)).append('\n');
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void fetchRetriesResumesReportsMissingDaysThenIngests() throws Exception {
         Map<String, byte[]> files = dailyZips();
         AtomicInteger failOnce = new AtomicInteger();
         AtomicInteger truncateOnce = new AtomicInteger();
         List<String> ranges = new ArrayList<>();
+        files.put("/events/md5sums", md5sums(files));
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", (HttpExchange ex) -> {
             String path = ex.getRequestURI().getPath();

@@ -41,6 +41,11 @@ public final class Countries {
             {"Saint Lucia", "LCA"}, {"Saint Vincent and the Grenadines", "VCT"}, {"Gambia", "GMB"},
             {"The Gambia", "GMB"}, {"Bahamas", "BHS"}, {"The Bahamas", "BHS"}, {"Netherlands", "NLD"},
             {"The Netherlands", "NLD"}, {"Curacao", "CUW"},
+            // ICEWS writes ISO 3166's older long names
+            {"former Yugoslav Republic of Macedonia", "MKD"}, {"Macedonia, the former Yugoslav Republic of", "MKD"},
+            {"Bolivia, Plurinational State of", "BOL"}, {"Venezuela, Bolivarian Republic of", "VEN"},
+            {"Micronesia, Federated States of", "FSM"}, {"Taiwan, Province of China", "TWN"},
+            {"Palestine, State of", "PSE"}, {"Republic of Macedonia", "MKD"},
         };
         for (String[] e : extra) {
             BY_NAME.put(norm(e[0]), e[1]);
@@ -50,12 +55,20 @@ public final class Countries {
     private Countries() {
     }
 
-    /** The CAMEO country code of a country name, or null (also for null, empty and R's "NA"). */
+    /**
+     * The CAMEO country code of a country name, or null (also for null, empty and R's "NA"). A leading article
+     * ("the United States", "the former Yugoslav Republic of Macedonia") is dropped when the name with it is unknown.
+     */
     public static String code(String name) {
         if (name == null || name.isEmpty() || name.equals("NA")) {
             return null;
         }
-        return BY_NAME.get(norm(name));
+        String n = norm(name);
+        String c = BY_NAME.get(n);
+        if (c == null && n.startsWith("the ")) {
+            c = BY_NAME.get(n.substring(4).trim());
+        }
+        return c;
     }
 
     private static String norm(String s) {

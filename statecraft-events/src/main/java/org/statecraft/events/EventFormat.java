@@ -1,14 +1,21 @@
 package org.statecraft.events;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.statecraft.core.DataFormatException;
 import org.statecraft.events.acled.AcledReader;
@@ -67,68 +74,106 @@ public enum EventFormat {
         throw new IllegalArgumentException("unknown event format '" + name + "' (gdelt1, gdelt2, icews, acled)");
     }
 
+    /** How many lines {@link #detect} reads, at most, and how many characters of them. */
+    static final int DETECT_LINES = 25;
+    static final int DETECT_CHARS = 1 << 20;
+
     /**
-     * Recognises a file by its first line: a header starting {@code Event ID} is ICEWS, one starting
-     * {@code event_id_cnty} is ACLED, 57 or 58 tab-separated fields GDELT 1.0 and 61 GDELT 2.0.
+     * Recognises a file by its header, several lines and its name: a header starting {@code Event ID} is ICEWS, one
+     * starting {@code event_id_cnty} is ACLED; otherwise each of the first {@value #DETECT_LINES} lines votes by its
+     * tab-separated field count (57 or 58: GDELT 1.0, 61: GDELT 2.0), so one damaged line does not decide the
+     * format; a tie or no vote is settled by the file name ({@code yyyyMMdd.export.CSV} is GDELT 1.0, {@code
+     * yyyyMMddHHmmss.export.CSV} GDELT 2.0). A byte-order mark is skipped ({@link #openBytes}).
      */
     public static EventFormat detect(Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
         try (BufferedReader r = open(file, null)) {
-            String first = r.readLine();
-            if (first == null) {
-                throw new DataFormatException(file.toString(), 0, 0, "empty file: no event format to recognise");
+            char[] buf = new char[DETECT_CHARS];
+            int len = 0;
+            int n;
+            while (len < buf.length && (n = r.read(buf, len, buf.length - len)) > 0) {
+                len += n;
             }
-            String f = first.startsWith("\uFEFF") ? first.substring(1) : first;
-            if (f.startsWith("Event ID\t")) {
-                return ICEWS;
+            for (String line : new String(buf, 0, len).split("\\r\\n|\\n|\\r", -1)) {
+                if (lines.size() == DETECT_LINES) {
+                    break;
+                }
+                lines.add(line);
             }
-            if (f.startsWith("event_id_cnty") || f.startsWith("\"event_id_cnty\"")) {
-                return ACLED;
+            if (len < buf.length && !lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+                lines.remove(lines.size() - 1); // the end of the file, not an empty line
             }
+        }
+        if (lines.isEmpty()) {
+            throw new DataFormatException(file.toString(), 0, 0, "empty file: no event format to recognise");
+        }
+        String f = lines.get(0);
+        if (f.startsWith("Event ID\t")) {
+            return ICEWS;
+        }
+        if (f.startsWith("event_id_cnty") || f.startsWith("\"event_id_cnty\"")) {
+            return ACLED;
+        }
+        int v1 = 0;
+        int v2 = 0;
+        for (String line : lines) {
             int fields = 1;
-            for (int i = 0; i < f.length(); i++) {
-                if (f.charAt(i) == '\t') {
+            for (int i = 0; i < line.length(); i++) {
+                if (line.charAt(i) == '\t') {
                     fields++;
                 }
             }
             if (fields == 57 || fields == 58) {
-                return GDELT1;
+                v1++;
+            } else if (fields == 61) {
+                v2++;
             }
-            if (fields == 61) {
-                return GDELT2;
-            }
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (name.matches("\\d{8}\\.export\\.csv(\\.zip)?")) {
-                return GDELT1;
-            }
-            if (name.matches("\\d{14}\\.export\\.csv(\\.zip)?")) {
-                return GDELT2;
-            }
-            throw new DataFormatException(file.toString(), 1, 0, "cannot recognise the event format: first line has "
-                    + fields + " tab-separated fields and no ICEWS or ACLED header (give --format)");
         }
+        EventFormat byName = byName(file);
+        if (v1 != v2) {
+            return v1 > v2 ? GDELT1 : GDELT2;
+        }
+        if (byName != null) {
+            return byName;
+        }
+        throw new DataFormatException(file.toString(), 1, 0, "cannot recognise the event format: of the first "
+                + lines.size() + " lines, " + v1 + " have the 57 or 58 tab-separated fields of GDELT 1.0 and " + v2
+                + " the 61 of GDELT 2.0, and there is no ICEWS or ACLED header (give --format)");
+    }
+
+    /** The GDELT version a file's name gives ({@code yyyyMMdd} or {@code yyyyMMddHHmmss}{@code .export.CSV}), or null. */
+    static EventFormat byName(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.matches("\\d{8}\\.export\\.csv(\\.zip|\\.gz)?")) {
+            return GDELT1;
+        }
+        if (name.matches("\\d{14}\\.export\\.csv(\\.zip|\\.gz)?")) {
+            return GDELT2;
+        }
+        return null;
     }
 
     /**
      * Opens a plain, {@code .zip} (first file entry) or {@code .gz} file as UTF-8 text, reading the raw bytes
      * through {@code wrap} (for hashing and progress) when not null.
      */
-    public static BufferedReader open(Path file, java.util.function.UnaryOperator<InputStream> wrap)
-            throws IOException {
+    public static BufferedReader open(Path file, UnaryOperator<InputStream> wrap) throws IOException {
         return new BufferedReader(new InputStreamReader(openBytes(file, wrap), StandardCharsets.UTF_8), 1 << 20);
     }
 
-    /** The content of a plain, {@code .zip} (first file entry) or {@code .gz} file, raw bytes read through {@code wrap}. */
-    public static InputStream openBytes(Path file, java.util.function.UnaryOperator<InputStream> wrap)
-            throws IOException {
-        InputStream raw = java.nio.file.Files.newInputStream(file);
+    /**
+     * The content of a plain, {@code .zip} (first file entry) or {@code .gz} file, raw bytes read through {@code wrap},
+     * without a leading UTF-8 byte-order mark. An error while decompressing or reading is a {@link
+     * DataFormatException} naming the file.
+     */
+    public static InputStream openBytes(Path file, UnaryOperator<InputStream> wrap) throws IOException {
+        InputStream raw = Files.newInputStream(file);
         if (wrap != null) {
             raw = wrap.apply(raw);
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".zip") && !name.endsWith(".gz")) {
-            return raw;
-        }
-        InputStream in = new java.io.BufferedInputStream(raw, 1 << 16);
+        InputStream in = new BufferedInputStream(raw, 1 << 16);
+        InputStream content;
         try {
             if (name.endsWith(".zip")) {
                 ZipInputStream zip = new ZipInputStream(in);
@@ -138,14 +183,62 @@ public enum EventFormat {
                 }
                 if (e == null) {
                     zip.close();
-                    throw new DataFormatException(file.toString(), 0, 0, "zip file has no entry to read");
+                    throw new DataFormatException(file.toString(), 0, 0, "not a zip file, or a zip file with no entry to read");
                 }
-                return zip;
+                content = zip;
+            } else if (name.endsWith(".gz")) {
+                content = new GZIPInputStream(in, 1 << 16);
+            } else {
+                content = in;
             }
-            return new GZIPInputStream(in, 1 << 16);
-        } catch (java.util.zip.ZipException ex) {
+        } catch (IOException ex) {
             in.close();
-            throw new DataFormatException(file.toString(), 0, 0, "not a readable compressed file: " + ex.getMessage());
+            throw unreadable(file, ex);
+        }
+        return skipBom(new BufferedInputStream(new NamedErrors(file, content), 1 << 16));
+    }
+
+    private static DataFormatException unreadable(Path file, IOException e) {
+        String why = e.getMessage() == null ? (e instanceof java.io.EOFException ? "the file ends too early (empty or "
+                + "cut short)" : e.getClass().getSimpleName()) : e.getMessage();
+        return new DataFormatException(file.toString(), 0, 0, "cannot read the file: " + why
+                + (e instanceof ZipException || e instanceof java.io.EOFException ? " (damaged or incomplete compressed file)" : ""));
+    }
+
+    private static InputStream skipBom(BufferedInputStream in) throws IOException {
+        in.mark(3);
+        byte[] b = in.readNBytes(3);
+        if (!(b.length == 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF)) {
+            in.reset();
+        }
+        return in;
+    }
+
+    /** Turns a read error (a damaged zip or gzip stream, an I/O error) into a {@link DataFormatException} naming the file. */
+    private static final class NamedErrors extends FilterInputStream {
+        private final Path file;
+
+        NamedErrors(Path file, InputStream in) {
+            super(in);
+            this.file = file;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw unreadable(file, e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw unreadable(file, e);
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ import org.statecraft.core.tension.Dyad;
 import org.statecraft.core.tension.Period;
 import org.statecraft.core.tension.TensionIndex;
 import org.statecraft.core.tension.TensionPoint;
+import org.statecraft.events.FileDigest;
 import org.statecraft.events.store.EventStore;
 import org.statecraft.events.store.IngestOptions;
 import org.statecraft.events.store.IngestResult;
@@ -99,14 +100,19 @@ public final class EventsBench {
         System.out.printf("reference %d days=%d events=%d%n", (System.nanoTime() - t0) / 1_000_000, days, events);
     }
 
+    /**
+     * The ingest as {@code events fetch} then ingest does it: the file's MD5 (what {@code GdeltFetcher} checks against
+     * GDELT's published list before keeping a download), then the ingest with format detection from several lines.
+     */
     static void ingest(Path store, Path file) throws Exception {
         long t0 = System.nanoTime();
+        String md5 = FileDigest.hex(file, "MD5");
         try (EventStore s = EventStore.open(store)) {
             IngestResult r = s.ingest(file, IngestOptions.defaults(), null);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             Runtime rt = Runtime.getRuntime();
-            System.out.printf("ingest %d rows=%d stored=%d maxHeapMiB=%d usedHeapMiB=%d%n", ms, r.rowsRead(), r.stored(),
-                    rt.maxMemory() >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20);
+            System.out.printf("ingest %d rows=%d stored=%d md5=%s maxHeapMiB=%d usedHeapMiB=%d%n", ms, r.rowsRead(),
+                    r.stored(), md5.substring(0, 8), rt.maxMemory() >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20);
         }
     }
 

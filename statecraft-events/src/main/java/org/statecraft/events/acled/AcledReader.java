@@ -16,9 +16,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.statecraft.core.DataFormatException;
 import org.statecraft.events.Countries;
 import org.statecraft.events.EventRecord;
 import org.statecraft.events.EventReader;
+import org.statecraft.events.EventRules;
 import org.statecraft.events.MalformedRow;
 import org.statecraft.events.RowHandler;
 import org.statecraft.io.cameo.CameoCodebook;
@@ -38,7 +40,10 @@ import org.statecraft.io.cameo.CameoCodebook;
 public final class AcledReader implements EventReader {
     private static final String[] REQUIRED = {"event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1",
         "inter1", "actor2", "inter2", "country"};
-    private static final Pattern OF_COUNTRY = Pattern.compile("\\bof ([^()]+?)\\s*(\\(|$)");
+    private static final Pattern OF_COUNTRY = Pattern.compile("\\bof (?:the )?([^()]+?)\\s*(\\(|$)",
+            Pattern.CASE_INSENSITIVE);
+    /** An ACLED event id: the country's ISO letters and a number (PAK1234), as event_id_cnty holds it. */
+    private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z]{2,4}\\d+");
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private static final Map<String, String> CAMEO = loadMapping();
 
@@ -47,11 +52,15 @@ public final class AcledReader implements EventReader {
 
     @Override
     public long read(BufferedReader in, String file, RowHandler handler) throws IOException {
-        long[] lineNo = {0};
-        List<String> header = record(in, lineNo);
-        if (header == null) {
+        CsvRecords records = new CsvRecords(in);
+        CsvRecords.Rec first = records.next();
+        if (first == null) {
             return 0;
         }
+        if (first.fields() == null) {
+            throw new DataFormatException(file, 1, 0, "not an ACLED header: " + first.error());
+        }
+        List<String> header = new ArrayList<>(first.fields());
         if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
             header.set(0, header.get(0).substring(1));
         }
@@ -61,31 +70,30 @@ public final class AcledReader implements EventReader {
         }
         for (String r : REQUIRED) {
             if (!col.containsKey(r)) {
-                throw new org.statecraft.core.DataFormatException(file, 1, 0,
-                        "not an ACLED header: column '" + r + "' missing");
+                throw new DataFormatException(file, 1, 0, "not an ACLED header: column '" + r + "' missing");
             }
         }
+        int idCol = col.get("event_id_cnty");
+        records.recordStart(line -> {
+            List<String> f = CsvRecords.wholeLine(line);
+            return f != null && f.size() == header.size() && EVENT_ID.matcher(f.get(idCol).trim()).matches();
+        });
         long rows = 0;
-        while (true) {
-            long start = lineNo[0] + 1;
-            List<String> f;
-            try {
-                f = record(in, lineNo);
-            } catch (UnclosedQuote e) {
-                rows++;
-                handler.malformed(new MalformedRow(file, start, "quoted field not closed before the end of the file"));
-                break;
-            }
-            if (f == null) {
-                break;
-            }
+        CsvRecords.Rec rec;
+        while ((rec = records.next()) != null) {
             rows++;
+            long start = rec.line();
+            List<String> f = rec.fields();
+            if (f == null) {
+                handler.malformed(new MalformedRow(file, start, rec.error()));
+                continue;
+            }
             if (f.size() != header.size()) {
                 handler.malformed(new MalformedRow(file, start, f.size() + " columns, expected " + header.size()
                         + " (as the header)"));
                 continue;
             }
-            String id = f.get(col.get("event_id_cnty")).trim();
+            String id = f.get(idCol).trim();
             if (id.isEmpty()) {
                 handler.malformed(new MalformedRow(file, start, "empty event_id_cnty"));
                 continue;
@@ -93,12 +101,12 @@ public final class AcledReader implements EventReader {
             LocalDate date = date(f.get(col.get("event_date")).trim());
             if (date == null) {
                 handler.malformed(new MalformedRow(file, start, "event_date '" + f.get(col.get("event_date"))
-                        + "' is not yyyy-MM-dd or dd Month yyyy"));
+                        + "' is not yyyy-MM-dd or dd Month yyyy in " + EventRules.FIRST_YEAR + "-" + EventRules.LAST_YEAR));
                 continue;
             }
             String type = f.get(col.get("event_type")).trim();
             String sub = f.get(col.get("sub_event_type")).trim();
-            String code = CAMEO.getOrDefault(type + "\t" + sub, CAMEO.get(type + "\t*"));
+            String code = cameo(type, sub);
             if (code == null) {
                 handler.malformed(new MalformedRow(file, start, "event_type '" + type + "' is not an ACLED event type"));
                 continue;
@@ -115,6 +123,18 @@ public final class AcledReader implements EventReader {
         return rows;
     }
 
+    /** The CAMEO code of an ACLED event type and sub-event type, either spelling (case does not matter), or null. */
+    static String cameo(String type, String sub) {
+        String t = type.toLowerCase(Locale.ROOT);
+        String code = CAMEO.get(t + "\t" + sub.toLowerCase(Locale.ROOT));
+        return code != null ? code : CAMEO.get(t + "\t*");
+    }
+
+    /**
+     * The country an actor belongs to: the one its name gives after "of" ("Military Forces of Pakistan (2018-)",
+     * "Military Forces of the United States (2021-)": an article before the name is dropped); else, for state forces
+     * (inter code 1, or the text "State forces" of newer exports), the event's country; else none.
+     */
     static String actorCountry(String actor, String inter, String eventCountry) {
         if (actor == null) {
             return null;
@@ -126,7 +146,20 @@ public final class AcledReader implements EventReader {
                 return c;
             }
         }
-        return inter.trim().equals("1") ? eventCountry : null;
+        return stateForces(inter) ? eventCountry : null;
+    }
+
+    /** ACLED's inter code 1 (state forces), written as a number ("1", "1.0") or as text ("State forces"). */
+    static boolean stateForces(String inter) {
+        String t = inter == null ? "" : inter.trim();
+        if (t.equalsIgnoreCase("state forces")) {
+            return true;
+        }
+        try {
+            return Double.parseDouble(t) == 1.0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static String blank(String s) {
@@ -136,62 +169,10 @@ public final class AcledReader implements EventReader {
 
     private static LocalDate date(String s) {
         try {
-            return s.length() == 10 && s.charAt(4) == '-' ? LocalDate.parse(s) : LocalDate.parse(s, LONG_DATE);
+            LocalDate d = s.length() == 10 && s.charAt(4) == '-' ? LocalDate.parse(s) : LocalDate.parse(s, LONG_DATE);
+            return EventRules.plausible(d) ? d : null;
         } catch (DateTimeParseException e) {
             return null;
-        }
-    }
-
-    private static final class UnclosedQuote extends IOException {
-        private static final long serialVersionUID = 1L;
-    }
-
-    /** One CSV record (possibly several physical lines), or null at the end. */
-    private static List<String> record(BufferedReader in, long[] lineNo) throws IOException {
-        String line = in.readLine();
-        if (line == null) {
-            return null;
-        }
-        lineNo[0]++;
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        int i = 0;
-        while (true) {
-            if (i >= line.length()) {
-                if (quoted) {
-                    line = in.readLine();
-                    if (line == null) {
-                        throw new UnclosedQuote();
-                    }
-                    lineNo[0]++;
-                    cur.append('\n');
-                    i = 0;
-                    continue;
-                }
-                out.add(cur.toString());
-                return out;
-            }
-            char c = line.charAt(i++);
-            if (quoted) {
-                if (c == '"') {
-                    if (i < line.length() && line.charAt(i) == '"') {
-                        cur.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
         }
     }
 
@@ -205,7 +186,7 @@ public final class AcledReader implements EventReader {
                     continue;
                 }
                 String[] f = line.split("\t");
-                m.put(f[0] + "\t" + f[1], f[2]);
+                m.put(f[0].toLowerCase(Locale.ROOT) + "\t" + f[1].toLowerCase(Locale.ROOT), f[2]);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -213,7 +194,7 @@ public final class AcledReader implements EventReader {
         return m;
     }
 
-    /** The bundled ACLED → CAMEO mapping ({@code type \t subtype} → code), for tests and docs. */
+    /** The bundled ACLED → CAMEO mapping ({@code type \t subtype} → code, lower case), for tests and docs. */
     public static Map<String, String> mapping() {
         return Map.copyOf(CAMEO);
     }

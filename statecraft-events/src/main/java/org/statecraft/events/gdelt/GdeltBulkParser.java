@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.statecraft.events.NearKey;
+import org.statecraft.events.EventRules;
 import org.statecraft.io.cameo.CameoCodebook;
 
 /**
@@ -334,7 +335,7 @@ public final class GdeltBulkParser {
     private int eventCodeChecks(String code) {
         Integer c = eventCodeChecks.get(code);
         if (c == null) {
-            int v = code.length() < 2 || CameoCodebook.quadClassOfRoot(code.substring(0, 2)) == 0 ? 0 : CODE_ROOT_OK;
+            int v = EventRules.quadClassOfCode(code) == 0 ? 0 : CODE_ROOT_OK;
             if (gdelt.goldstein(code).isPresent() && icews.goldstein(code).isPresent()) {
                 v |= IN_BOTH_TABLES;
             }

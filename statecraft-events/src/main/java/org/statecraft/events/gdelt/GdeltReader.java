@@ -18,6 +18,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import org.statecraft.events.EventRecord;
 import org.statecraft.events.EventReader;
+import org.statecraft.events.EventRules;
 import org.statecraft.events.MalformedRow;
 import org.statecraft.events.RowHandler;
 import org.statecraft.io.cameo.CameoCodebook;
@@ -29,7 +30,7 @@ import org.statecraft.io.cameo.CameoCodebook;
  * are kept as strings. Goldstein values come from the bundled GDELT and ICEWS tables ({@link CameoCodebook});
  * the file's own GoldsteinScale column is used only for a code neither table knows. A row is malformed when
  * its column count is wrong for the version, its GLOBALEVENTID is not a whole number, its SQLDATE is not a
- * real yyyyMMdd date, its event code is not under a CAMEO root 01–20, its QuadClass is not 1–4, or no
+ * real yyyyMMdd date in the years {@link EventRules} allows, its event code is not a CAMEO code ({@link EventRules}), its QuadClass is not 1–4, or no
  * Goldstein value can be had.
  *
  * <p>One pass, O(1) memory per row.
@@ -85,7 +86,7 @@ public final class GdeltReader implements EventReader {
                 lastDate = date;
             }
             String code = field(line, starts, ends, EVENTCODE);
-            if (code.length() < 2 || CameoCodebook.quadClassOfRoot(code.substring(0, 2)) == 0) {
+            if (EventRules.quadClassOfCode(code) == 0) {
                 handler.malformed(new MalformedRow(file, lineNo, "EventCode '" + code + "' is not a CAMEO code"));
                 continue;
             }
@@ -220,8 +221,9 @@ public final class GdeltReader implements EventReader {
             return null;
         }
         try {
-            return LocalDate.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 4, 6, 10),
+            LocalDate d = LocalDate.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 4, 6, 10),
                     Integer.parseInt(s, 6, 8, 10));
+            return EventRules.plausible(d) ? d : null;
         } catch (DateTimeException e) {
             return null;
         }

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import org.statecraft.events.Countries;
 import org.statecraft.events.EventRecord;
 import org.statecraft.events.EventReader;
+import org.statecraft.events.EventRules;
 import org.statecraft.events.MalformedRow;
 import org.statecraft.events.RowHandler;
 import org.statecraft.io.cameo.CameoCodebook;
@@ -49,13 +50,16 @@ public final class IcewsReader implements EventReader {
             LocalDate date;
             try {
                 date = LocalDate.parse(f[1].trim());
+                if (!EventRules.plausible(date)) {
+                    throw new DateTimeParseException("year out of range", f[1], 0);
+                }
             } catch (DateTimeParseException e) {
-                handler.malformed(new MalformedRow(file, lineNo, "Event Date '" + f[1] + "' is not a yyyy-MM-dd date"));
+                handler.malformed(new MalformedRow(file, lineNo, "Event Date '" + f[1] + "' is not a yyyy-MM-dd date in "
+                        + EventRules.FIRST_YEAR + "-" + EventRules.LAST_YEAR));
                 continue;
             }
             String code = f[6].trim();
-            String root = code.length() >= 2 ? code.substring(0, 2) : "";
-            int quad = CameoCodebook.quadClassOfRoot(root);
+            int quad = EventRules.quadClassOfCode(code);
             if (quad == 0 || code.length() < 3) {
                 handler.malformed(new MalformedRow(file, lineNo, "CAMEO Code '" + code + "' is not a CAMEO code"));
                 continue;

@@ -20,7 +20,11 @@ import org.statecraft.events.MalformedRow;
  * @param method how the file was read: {@code bulk parser} (GDELT files, {@link
  *     org.statecraft.events.gdelt.GdeltBulkParser}), {@code reader} (the streaming Java readers) or {@code none}
  *     (skipped)
+ * @param changedFrom the path of an earlier ingested file of the same name and format whose content differs (this
+ *     file is a changed version of it), else null
+ * @param replaced true when that earlier version's rows were deleted ({@link IngestOptions#replaceChanged()})
  */
 public record IngestResult(String file, EventFormat format, boolean skipped, long rowsRead, long stored,
-        long duplicates, long collapsed, long malformed, List<MalformedRow> malformedRows, String method) {
+        long duplicates, long collapsed, long malformed, List<MalformedRow> malformedRows, String method,
+        String changedFrom, boolean replaced) {
 }

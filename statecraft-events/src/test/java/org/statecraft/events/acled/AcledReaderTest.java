@@ -16,13 +16,13 @@ import org.statecraft.events.Samples;
 import org.statecraft.io.cameo.CameoCodebook;
 
 /** ACLED forbids redistributing its data: the file here is generated in ACLED's column layout. */
-class AcledReaderTest {
-    static final String HEADER = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,"
+public class AcledReaderTest {
+    public static final String HEADER = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,"
             + "actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,"
             + "country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,"
             + "fatalities,tags,timestamp";
 
-    static String row(String id, String date, String type, String sub, String actor1, int inter1, String actor2,
+    public static String row(String id, String date, String type, String sub, String actor1, int inter1, String actor2,
             int inter2, String country, String notes) {
         return String.join(",", id, date, date.substring(0, 4), "1", "Political violence", type, sub, q(actor1), "",
                 String.valueOf(inter1), q(actor2), "", String.valueOf(inter2), "" + inter1 + inter2, "", "586",

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,15 @@ import org.statecraft.core.scenario.ScenarioChecks;
  *
  * <p>Duplicate keys, which YAML forbids but parsers silently resolve, are reported as problems; a syntax
  * error stops the walk and is reported at the parser's position.
+ *
+ * <p>Scalars are resolved by YAML 1.2's core schema (§10.3), not by YAML 1.1's rules the parser applies: {@code yes},
+ * {@code no}, {@code on}, {@code off} are text; {@code 1_000} and {@code 0b101} are text (so a number field reports
+ * them); an integer with a leading zero ({@code 0264}, {@code 010}) is refused, since YAML 1.1 reads it as octal
+ * (180, 8) and YAML 1.2 as decimal (264, 10), and an unquoted code such as CAMEO {@code 010} would lose its zero
+ * either way. Aliases ({@code *name}) and merge keys ({@code <<}) are refused at their position: the parser does
+ * not expand them (it reads {@code *taliban} as the text "taliban"), a value written once but used in several
+ * places cannot be reported at one line, and aliases allow exponential expansion ("billion laughs"). Write the
+ * value out where it is used.
  */
 final class LocatedTree {
     /** A 1-based line and column. */
@@ -186,6 +196,11 @@ final class LocatedTree {
             if (t == null) {
                 return NODES.nullNode();
             }
+            if (parser instanceof YAMLParser y && y.isCurrentAlias()) {
+                findings.add(new Finding(pointer, "YAML aliases ('*" + parser.getText() + "') are not supported (the "
+                        + "value would be read as the text '" + parser.getText() + "'); write the value out here"));
+                return NODES.textNode("*" + parser.getText());
+            }
             switch (t) {
                 case START_OBJECT -> {
                     ObjectNode o = NODES.objectNode();
@@ -194,6 +209,15 @@ final class LocatedTree {
                         Position keyPos = here();
                         String child = pointer + "/" + ScenarioChecks.esc(name);
                         parser.nextToken();
+                        if (name.equals("<<")) {
+                            // scoped to the whole mapping: its missing fields are consequences
+                            keys.put(child, keyPos);
+                            findings.add(new Finding(child, pointer, true, "YAML merge keys ('<<') are not supported "
+                                    + "(YAML 1.1 only); write the merged fields out in this mapping"));
+                            value(child + "/#merge");
+                            findings.removeIf(f -> f.pointer().startsWith(child + "/#merge"));
+                            continue;
+                        }
                         if (o.has(name)) {
                             Position first = keys.get(child);
                             problems.add(syntax(file, keyPos, "duplicate key '" + name + "'"
@@ -219,6 +243,20 @@ final class LocatedTree {
                     return NODES.textNode(parser.getText());
                 }
                 case VALUE_NUMBER_INT -> {
+                    String text = parser.getText();
+                    JsonNode core = Yaml12.integer(text);
+                    if (core != null) {
+                        return core;
+                    }
+                    if (Yaml12.leadingZero(text)) {
+                        findings.add(new Finding(pointer, "'" + text + "' has a leading zero: YAML 1.1 reads it as an "
+                                + "octal number, YAML 1.2 as a decimal one; write it without the zero, or in quotes if it "
+                                + "is a code"));
+                        return NODES.textNode(text);
+                    }
+                    if (!Yaml12.isDecimal(text)) {
+                        return NODES.textNode(text); // 1_000, 0b101, 1:30: text in YAML 1.2
+                    }
                     return switch (parser.getNumberType()) {
                         case INT -> NODES.numberNode(parser.getIntValue());
                         case LONG -> NODES.numberNode(parser.getLongValue());
@@ -226,6 +264,9 @@ final class LocatedTree {
                     };
                 }
                 case VALUE_NUMBER_FLOAT -> {
+                    if (!Yaml12.isFloat(parser.getText())) {
+                        return NODES.textNode(parser.getText());
+                    }
                     double d = parser.getDoubleValue();
                     if (!Double.isFinite(d)) {
                         // .nan, .inf, 1e400: no model number is infinite, and validators cannot compare them
@@ -236,7 +277,9 @@ final class LocatedTree {
                     return NODES.numberNode(d);
                 }
                 case VALUE_TRUE, VALUE_FALSE -> {
-                    return NODES.booleanNode(t == JsonToken.VALUE_TRUE);
+                    // YAML 1.2: only true/True/TRUE/false/False/FALSE; yes, no, on, off are text
+                    return Yaml12.isBoolean(parser.getText()) ? NODES.booleanNode(t == JsonToken.VALUE_TRUE)
+                            : NODES.textNode(parser.getText());
                 }
                 case VALUE_NULL -> {
                     return NODES.nullNode();

@@ -2,6 +2,7 @@ package org.statecraft.io.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -53,8 +54,14 @@ public final class ScenarioReader {
      */
     public static LoadedScenario load(Path file) {
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            // read at most one byte past the limit: a larger file (or an endless stream) is never read whole
+            bytes = in.readNBytes(ReadingRules.MAX_FILE_BYTES + 1);
+            if (bytes.length > ReadingRules.MAX_FILE_BYTES) {
+                long size = Files.isRegularFile(file) ? Files.size(file) : bytes.length;
+                throw new ScenarioValidationException(List.of(ReadingRules.tooLarge(
+                        ReadingRules.printable(file.toString()), size)));
+            }
         } catch (NoSuchFileException e) {
             throw new DataFormatException(file.toString(), 0, 0, "no such file");
         } catch (IOException e) {
@@ -65,6 +72,10 @@ public final class ScenarioReader {
 
     /** As {@link #load(Path)}, from bytes already read; {@code name} stands for the file in messages. */
     public static LoadedScenario load(byte[] bytes, String name) {
+        if (bytes.length > ReadingRules.MAX_FILE_BYTES) {
+            throw new ScenarioValidationException(List.of(ReadingRules.tooLarge(
+                    ReadingRules.printable(name == null ? "<input>" : name), bytes.length)));
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -80,12 +91,21 @@ public final class ScenarioReader {
 
     /** As {@link #load(Path)}, from text (hashed as UTF-8). */
     public static LoadedScenario loadString(String yaml, String nameForMessages) {
-        return load(yaml, nameForMessages, ScenarioFiles.hash(yaml.getBytes(StandardCharsets.UTF_8)));
+        byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > ReadingRules.MAX_FILE_BYTES) {
+            throw new ScenarioValidationException(List.of(ReadingRules.tooLarge(
+                    ReadingRules.printable(nameForMessages == null ? "<input>" : nameForMessages), bytes.length)));
+        }
+        return load(yaml, nameForMessages, ScenarioFiles.hash(bytes));
     }
 
     private static LoadedScenario load(String text, String name, String hash) {
-        String file = name == null ? "<input>" : name;
+        String file = ReadingRules.printable(name == null ? "<input>" : name);
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        List<LocatedProblem> screened = ReadingRules.screen(body, file);
+        if (!screened.isEmpty()) {
+            throw new ScenarioValidationException(screened);
+        }
         LocatedTree tree = LocatedTree.parse(body, file);
         List<LocatedProblem> located = new ArrayList<>(tree.problems());
         JsonNode root = tree.root();
@@ -106,10 +126,13 @@ public final class ScenarioReader {
             }
             addUncovered(kept, checks);
         }
-        LinkedHashSet<LocatedProblem> all = new LinkedHashSet<>(located);
+        LinkedHashSet<LocatedProblem> all = new LinkedHashSet<>();
+        for (LocatedProblem p : located) {
+            all.add(new LocatedProblem(p.file(), p.line(), p.column(), p.pointer(), ReadingRules.printable(p.message())));
+        }
         for (Finding f : kept) {
             LocatedTree.Position pos = f.atKey() ? tree.locateKey(f.pointer()) : tree.locate(f.pointer());
-            all.add(new LocatedProblem(file, pos.line(), pos.column(), f.pointer(), f.message()));
+            all.add(new LocatedProblem(file, pos.line(), pos.column(), f.pointer(), ReadingRules.printable(f.message())));
         }
         if (!all.isEmpty() || scenario == null) {
             List<LocatedProblem> sorted = new ArrayList<>(all);
@@ -118,7 +141,7 @@ public final class ScenarioReader {
                 sorted.add(new LocatedProblem(file, 1, 1, "", "expected a scenario mapping (statecraft: 1, id: ..., "
                         + "actors: ...), found " + ScenarioSchema.describe(root)));
             }
-            throw new ScenarioValidationException(sorted);
+            throw new ScenarioValidationException(Cascades.collapse(sorted));
         }
         return new LoadedScenario(scenario, file, hash, tree);
     }

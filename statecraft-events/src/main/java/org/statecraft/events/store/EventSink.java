@@ -1,0 +1,220 @@
+package org.statecraft.events.store;
+
+import static org.statecraft.events.store.StoreLayout.ACTOR1_COUNTRY;
+import static org.statecraft.events.store.StoreLayout.CAMEO;
+import static org.statecraft.events.store.StoreLayout.DATE_ADDED;
+import static org.statecraft.events.store.StoreLayout.EVENT_DATE;
+import static org.statecraft.events.store.StoreLayout.EVENT_ID;
+import static org.statecraft.events.store.StoreLayout.EVENT_KEY;
+import static org.statecraft.events.store.StoreLayout.FILE_ID;
+import static org.statecraft.events.store.StoreLayout.GOLDSTEIN_OWN;
+import static org.statecraft.events.store.StoreLayout.NEAR_KEY;
+import static org.statecraft.events.store.StoreLayout.QUAD_CLASS;
+import static org.statecraft.events.store.StoreLayout.SOURCE;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.StatecraftChunkAppender;
+import org.statecraft.core.tension.TensionIndex;
+import org.statecraft.events.EventFormat;
+import org.statecraft.events.EventRecord;
+import org.statecraft.events.MalformedRow;
+import org.statecraft.events.NearKey;
+import org.statecraft.events.RowHandler;
+import org.statecraft.events.gdelt.GdeltBulkParser;
+
+/**
+ * Appends rows to {@code events} and {@code event_names}, malformed ones to {@code malformed_rows}; gives codes their
+ * numbers (new ones are kept in {@link #newCodes} for {@code codes}); keeps the first malformed rows for the result.
+ * Used on the ingest thread only. Records read one at a time go through {@link DuckDBAppender}; parsed GDELT blocks
+ * as whole chunks ({@link #batch}).
+ */
+final class EventSink implements RowHandler {
+    final String fileName;
+    final EventFormat format;
+    final byte source;
+    final int fileId;
+    final Map<String, Integer> codeIds;
+    final Map<String, Integer> newCodes = new LinkedHashMap<>();
+    int nextCodeId;
+    DuckDBAppender events;
+    DuckDBAppender names;
+    DuckDBAppender bad;
+    StatecraftChunkAppender chunks;
+    private int chunkRows;
+    long good;
+    long malformed;
+    long namesAppended;
+    long lineBase;
+    long minId = Long.MAX_VALUE;
+    long maxId = Long.MIN_VALUE;
+    long lastId = Long.MIN_VALUE;
+    boolean increasing = true;
+    final List<MalformedRow> kept = new ArrayList<>();
+    SQLException failure;
+
+    EventSink(String fileName, EventFormat format, int fileId, Map<String, Integer> codeIds) {
+        this.fileName = fileName;
+        this.format = format;
+        this.source = (byte) format.storeId();
+        this.fileId = fileId;
+        this.codeIds = codeIds;
+        this.nextCodeId = codeIds.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+    }
+
+    int codeId(String code) {
+        if (code == null || code.isEmpty()) {
+            return -1;
+        }
+        Integer id = codeIds.get(code);
+        if (id == null) {
+            id = nextCodeId++;
+            codeIds.put(code, id);
+            newCodes.put(code, id);
+        }
+        return id;
+    }
+
+    private void code(int id) throws SQLException {
+        if (id < 0) {
+            events.appendNull();
+        } else {
+            events.append(id);
+        }
+    }
+
+    private void numericKey(long id) {
+        increasing &= id > lastId;
+        lastId = id;
+        minId = Math.min(minId, id);
+        maxId = Math.max(maxId, id);
+    }
+
+    /** One parsed GDELT block, its lines numbered after the blocks before it (whole chunks, no value-wise calls). */
+    void batch(GdeltBulkParser.Batch b) throws SQLException {
+        int[] ids = new int[b.codes.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = codeId(b.codes.get(i));
+        }
+        StatecraftChunkAppender a = chunks;
+        int cap = a.capacity();
+        int row = chunkRows;
+        for (int r = 0; r < b.rows; r++) {
+            numericKey(b.id[r]);
+            a.column(SOURCE).put(row, source);
+            a.column(EVENT_ID).putLong(row * 8, b.id[r]);
+            a.setNull(EVENT_KEY, row);
+            a.column(EVENT_DATE).putInt(row * 4, b.day[r]);
+            code(a, ACTOR1_COUNTRY, row, ids, b.actor1Country[r]);
+            code(a, ACTOR1_COUNTRY + 1, row, ids, b.actor1Group[r]);
+            code(a, ACTOR1_COUNTRY + 2, row, ids, b.actor2Country[r]);
+            code(a, ACTOR1_COUNTRY + 3, row, ids, b.actor2Group[r]);
+            a.column(CAMEO).putInt(row * 4, ids[b.cameo[r]]);
+            a.column(QUAD_CLASS).put(row, b.quad[r]);
+            if (b.own[r] == GdeltBulkParser.NO_OWN) {
+                a.setNull(GOLDSTEIN_OWN, row);
+            } else {
+                a.column(GOLDSTEIN_OWN).putInt(row * 4, b.own[r]);
+            }
+            a.column(DATE_ADDED).putLong(row * 8, b.dateAdded[r]);
+            a.column(NEAR_KEY).putLong(row * 8, b.nearKey[r]);
+            a.column(FILE_ID).putInt(row * 4, fileId);
+            if (++row == cap) {
+                a.append(row); // and starts a new chunk, with new column buffers
+                row = 0;
+            }
+        }
+        chunkRows = row;
+        good += b.rows;
+        for (int j = 0; j < b.badLines.size(); j++) {
+            malformed(new MalformedRow(fileName, lineBase + b.badLines.get(j), b.badReasons.get(j)));
+        }
+        lineBase += b.lines;
+    }
+
+    private static void code(StatecraftChunkAppender a, int col, int row, int[] ids, int local) {
+        if (local < 0) {
+            a.setNull(col, row);
+        } else {
+            a.column(col).putInt(row * 4, ids[local]);
+        }
+    }
+
+    /** Appends the last, partly filled chunk. */
+    void finishChunks() throws SQLException {
+        if (chunks != null) {
+            chunks.append(chunkRows);
+            chunkRows = 0;
+            chunks.flush();
+        }
+    }
+
+    @Override
+    public void event(EventRecord e) {
+        if (failure != null) {
+            return;
+        }
+        try {
+            boolean numeric = format.numericKey();
+            events.beginRow().append(source);
+            if (numeric) {
+                long id = Long.parseLong(e.key());
+                numericKey(id);
+                events.append(id).appendNull();
+            } else {
+                events.appendNull().append(e.key());
+            }
+            events.appendEpochDays(Math.toIntExact(e.date().toEpochDay()));
+            code(codeId(e.actor1Country()));
+            code(codeId(e.actor1Group()));
+            code(codeId(e.actor2Country()));
+            code(codeId(e.actor2Group()));
+            events.append(codeId(e.cameo())).append((byte) e.quadClass());
+            if (Double.isNaN(e.fileGoldstein())) {
+                events.appendNull();
+            } else {
+                events.append((int) TensionIndex.micros(e.fileGoldstein()));
+            }
+            events.append(e.dateAdded()).append(NearKey.of(e.date(), e.actor1Code(), e.actor2Code(), e.cameo(),
+                    e.geoFeature(), e.sourceUrl())).append(fileId).endRow();
+            if (!numeric && (e.actor1Name() != null || e.actor2Name() != null)) {
+                names.beginRow().append(fileId).append(source).append(e.key());
+                appendOrNull(names, e.actor1Name());
+                appendOrNull(names, e.actor2Name());
+                names.endRow();
+                namesAppended++;
+            }
+            good++;
+        } catch (SQLException ex) {
+            failure = ex;
+        }
+    }
+
+    private static void appendOrNull(DuckDBAppender a, String value) throws SQLException {
+        if (value == null) {
+            a.appendNull();
+        } else {
+            a.append(value);
+        }
+    }
+
+    @Override
+    public void malformed(MalformedRow row) {
+        malformed++;
+        if (kept.size() < EventStore.MALFORMED_KEPT_IN_RESULT) {
+            kept.add(row);
+        }
+        if (failure != null) {
+            return;
+        }
+        try {
+            bad.beginRow().append(fileId).append(row.line()).append(row.reason()).endRow();
+        } catch (SQLException ex) {
+            failure = ex;
+        }
+    }
+}
