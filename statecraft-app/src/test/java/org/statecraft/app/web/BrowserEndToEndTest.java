@@ -110,7 +110,7 @@ class BrowserEndToEndTest {
     @Order(1)
     void editTheDefaultScenarioRunItSeeTheRankingChangeAndOpenTheReport() throws Exception {
         JavascriptExecutor js = driver;
-        driver.get("http://127.0.0.1:" + server.port() + "/");
+        driver.get(server.url());
         try {
             waiting(30).until(d -> "valid".equals(d.findElement(By.id("validity")).getText()));
         } catch (org.openqa.selenium.TimeoutException e) {

@@ -42,7 +42,12 @@ class WebApiTest {
     }
 
     static WebServer start(Path workspace, int workers, int queue) throws Exception {
-        return WebServer.start(new WebServer.Config("127.0.0.1", 0, workspace, SCENARIO, bundledYaml(), workers, queue, 1 << 20, 1));
+        return start(workspace, workers, queue, WebLimits.defaults());
+    }
+
+    static WebServer start(Path workspace, int workers, int queue, WebLimits limits) throws Exception {
+        return WebServer.start(new WebServer.Config("127.0.0.1", 0, workspace, SCENARIO, bundledYaml(), workers, queue, 1,
+                limits, null, List.of()));
     }
 
     @BeforeAll
@@ -59,6 +64,7 @@ class WebApiTest {
 
     static HttpResponse<String> send(WebServer s, String method, String path, String body, String type) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path)).timeout(Duration.ofSeconds(60));
+        b.header("X-Statecraft-Token", s.token());
         if (body != null) {
             b.header("Content-Type", type);
         }
@@ -106,7 +112,9 @@ class WebApiTest {
         JsonNode doc = json(r);
         assertThat(doc.get("openapi").asText()).startsWith("3.");
         assertThat(doc.get("paths").fieldNames()).toIterable().contains("/api/health", "/api/scenarios", "/api/scenarios/{name}",
-                "/api/validate", "/api/runs", "/api/runs/{id}", "/api/runs/{id}/results", "/api/runs/{id}/report", "/api/runs/{id}/rerun");
+                "/api/validate", "/api/runs", "/api/runs/{id}", "/api/runs/{id}/results", "/api/runs/{id}/report", "/api/runs/{id}/rerun",
+                "/api/runs/{id}/cancel", "/api/runs/{id}/scenario", "/api/scenarios/{name}/copy", "/api/scenarios/{name}/rename",
+                "/api/bundled/restore", "/api/limits");
         assertThat(json(send("GET", "/api/health", null, null)).get("status").asText()).isEqualTo("ok");
     }
 
