@@ -436,6 +436,7 @@
     var rows = Array.isArray(t) ? t : (t && (t.series || t.days || t.weeks || t.rows));
     if (!Array.isArray(rows)) { return null; }
     var pts = rows.map(function (r) {
+      if (r.events === 0) { return null; } // a week without events has no index
       var x = r.period || r.date || r.day || r.week;
       var y = [r.index, r.tension, r.value].find(num);
       return (x === undefined || y === undefined) ? null : [String(x), y];
@@ -472,7 +473,8 @@
       name: 'events-tension', title: 'Tension index: event data and simulated',
       caption: 'Weekly dyadic tension index T = (conflictual − cooperative Goldstein sum)/(10 × events)' + (t && t.dyad ? ' on ' + t.dyad : '')
         + ', from −1 (all cooperation) to +1 (all conflict): the scenario\'s observed events (black), each policy\'s simulated events, and an '
-        + 'attached event-store series (statecraft events tension, report --tension) when there is one; the same TensionIndex computes all of them.',
+        + 'attached event-store series (statecraft events tension, report --tension) when there is one; the same TensionIndex computes all of them. '
+        + 'Weeks without events have no index and are left out.',
       height: 420,
       option: option({
         legend: {},

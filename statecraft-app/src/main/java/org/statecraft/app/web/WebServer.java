@@ -29,9 +29,12 @@ import org.statecraft.io.scenario.ScenarioValidationException;
  * scenarios of a workspace and shows their results with the report's charts. The HTTP API is described by
  * {@code /api/openapi.json} and {@code docs/api.md}.
  *
- * <p>Safety: request bodies are limited ({@code 413} beyond), scenario names are plain file names inside the
- * workspace ({@code 400} otherwise), invalid YAML is answered {@code 400} with every problem's line and column,
- * analyses run on a bounded pool ({@code 429} when it is full), and only the app's own assets (classpath
+ * <p>Safety: every request passes {@link WebSecurity} (token, Host, Origin, security headers); JSON and YAML
+ * endpoints refuse other media types ({@code 415}); request bodies and the work of a run are capped by
+ * {@link WebLimits} ({@code 413}, or {@code 400} with a located problem naming the cap); scenario names are plain
+ * file names inside the workspace and links out of it are refused ({@link Workspace}); fields of the wrong type are
+ * {@code 400} naming the field; analyses run on a bounded pool ({@code 429} when it is full) and can be cancelled;
+ * error messages name no server path or class ({@link ApiError#plain}); only the app's own assets (classpath
  * {@code /web}, the ECharts WebJar) and the workspace's scenarios (through the API) are served.
  */
 public final class WebServer implements AutoCloseable {

@@ -281,6 +281,20 @@ class WebSecurityTest {
     }
 
     @Test
+    void aNonLoopbackHostNeedsAllowRemoteAndWarns() {
+        org.statecraft.app.Cli refused = org.statecraft.app.Cli.run("serve", "--host", "0.0.0.0", "--port", "0",
+                "--workspace", dir.resolve("remote").toString());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("--allow-remote", "not a loopback address");
+        assertThat(WebSecurity.isLoopback("127.0.0.1")).isTrue();
+        assertThat(WebSecurity.isLoopback("127.8.9.1")).isTrue();
+        assertThat(WebSecurity.isLoopback("::1")).isTrue();
+        assertThat(WebSecurity.isLoopback("localhost")).isTrue();
+        assertThat(WebSecurity.isLoopback("0.0.0.0")).isFalse();
+        assertThat(WebSecurity.isLoopback("192.0.2.7")).isFalse();
+    }
+
+    @Test
     void messagesNameNoServerPathOrClass() {
         assertThat(ApiError.plain("cannot open /home/user/ws/.statecraft/runs.duckdb: java.io.IOException: denied"))
                 .doesNotContain("/home/user").doesNotContain("java.io").contains("denied");
