@@ -238,9 +238,28 @@
     d.appendChild(button('Rerun', 'rerun', function () {
       api('POST', '/api/runs/' + id + '/rerun').then(function (r) { if (r.status === 202) { watch(r.body.id); loadRuns(); } else { message(r.body.error, true); } });
     }));
+    d.appendChild(button('Sensitivity', 'sensitivity', function () { sensitivity(run); }));
+    d.appendChild(el('span', { id: 'sensitivity-state', class: 'muted', text: run.sensitivity ? ' sensitivity ' + run.sensitivity + ' ' : '' }));
     d.appendChild(button('Scenario text', 'show-scenario', function () { toggleRunScenario(run); }));
     d.appendChild(button('Open in editor', 'reopen', function () { reopen(run); }));
     d.appendChild(el('pre', { id: 'run-scenario', class: 'run-scenario', hidden: 'hidden' }));
+  }
+
+  /** Sobol' indices of the run's scenario (small design: 32 samples, 2 replicates); drawn in its results when done. */
+  function sensitivity(run) {
+    api('POST', '/api/runs/' + run.id + '/sensitivity', JSON.stringify({ samples: 32, replicates: 2 })).then(function (r) {
+      if (r.status !== 202) { message(r.body.error || ('error ' + r.status), true); return; }
+      var poll = setInterval(function () {
+        api('GET', '/api/runs/' + run.id).then(function (m) {
+          var st = m.body.sensitivity || '';
+          if ($('sensitivity-state')) { $('sensitivity-state').textContent = ' sensitivity ' + st + ' '; }
+          if (st !== 'queued' && st !== 'running') {
+            clearInterval(poll);
+            if (st === 'done' && state.shown === run.id) { loadRuns().then(function () { showRun(run.id); }); }
+          }
+        });
+      }, 500);
+    });
   }
 
   function toggleRunScenario(run) {

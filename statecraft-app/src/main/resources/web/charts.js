@@ -431,6 +431,43 @@
     };
   }
 
+  /**
+   * Sobol' indices (statecraft sensitivity --format json, or a sensitivity run of the web app): for the most effective
+   * policy, one chart per output, the ten factors with the largest total index, first-order S1 and total ST.
+   */
+  function sobolFigures(data) {
+    var s = data.sensitivity;
+    if (!s || !Array.isArray(s.results)) { return []; }
+    var top = data.policies[0] && data.policies[0].id;
+    var rs = s.results.filter(function (r) { return r.policy === top; });
+    if (!rs.length && s.results.length) { rs = s.results.filter(function (r) { return r.policy === s.results[0].policy; }); }
+    return rs.filter(function (r) { return Array.isArray(r.indices) && r.indices.some(function (x) { return num(x.ST); }); }).map(function (r, k) {
+      var rows = r.indices.filter(function (x) { return num(x.ST); }).sort(function (a, b) { return b.ST - a.ST; }).slice(0, 10);
+      var cats = rows.map(function (x) { return x.label || x.input; });
+      var bar = function (key, colour) {
+        return { name: key, type: 'bar', itemStyle: { color: colour },
+          data: rows.map(function (x) { return { value: num(x[key]) ? x[key] : 0, lo: x[key + '_lower'], hi: x[key + '_upper'] }; }) };
+      };
+      return {
+        name: 'sobol-' + (k + 1), title: 'Sensitivity of ' + r.output + ' under ' + policyName(data, r.policy),
+        caption: 'Sobol\' indices (Saltelli design, ' + (s.run ? s.run.samples + ' base samples, ' + s.run.replicates + ' replicates' : '') + '): S1, the share of the '
+          + 'output\'s variance due to the factor alone, and ST, including its interactions; the ten factors with the largest ST. '
+          + 'The tooltip gives the 95% bootstrap intervals.',
+        height: 120 + rows.length * 30,
+        option: option({
+          legend: {},
+          tooltip: { trigger: 'item', formatter: tip(function (p) {
+            return [p.name, p.seriesName + ' ' + fmt(p.value, 2) + (num(p.data.lo) ? ' [' + fmt(p.data.lo, 2) + '–' + fmt(p.data.hi, 2) + ']' : '')];
+          }) },
+          xAxis: { type: 'value', name: 'index', min: 0, max: 1 },
+          yAxis: { type: 'category', data: cats, inverse: true, axisLabel: { width: 230, overflow: 'truncate' } },
+          grid: { left: 240, right: 30, top: 30, bottom: 50 },
+          series: [bar('S1', OKABE_ITO[0]), bar('ST', OKABE_ITO[1])]
+        })
+      };
+    });
+  }
+
   /** Rows of a tension series in any of the shapes in use: [{period|date|day|week, index|tension|value|goldstein}]. */
   function tensionRows(t) {
     var rows = Array.isArray(t) ? t : (t && (t.series || t.days || t.weeks || t.rows));
@@ -543,6 +580,7 @@
     f.push(safe(stanceFigure, data));
     f = f.concat(safeList(stanceTrajectoryFigures, data), safeList(spellFigures, data));
     f.push(safe(eventsTensionFigure, data), safe(tensionFigure, data), safe(bargainingFigure, data), safe(tornadoFigure, data));
+    f = f.concat(safeList(sobolFigures, data));
     return f.filter(function (x) { return x; });
   }
 
@@ -728,7 +766,8 @@
     var ba = sec('bargaining-section', 'Bargaining forecast');
     fig(ba, 'bargaining', 'Bargaining forecast', (data.bargaining && data.bargaining.error) ? data.bargaining.error : 'These results carry no bargaining forecast.');
     var se = sec('sensitivity-section', 'Sensitivity');
-    fig(se, 'tornado', 'Sensitivity (tornado)', 'Run `statecraft sensitivity` and attach it with `statecraft report --sensitivity FILE`.');
+    if (Object.keys(figs).some(function (k) { return k.indexOf('sobol-') === 0; })) { prefixed(se, 'sobol-'); }
+    else { fig(se, 'tornado', 'Sensitivity', 'Run `statecraft sensitivity --format json` and attach it with `statecraft report --sensitivity FILE`, or press Sensitivity in the web app.'); }
     var so = sec('sources-section', 'Sources');
     block(so, 'Sources', function () { return sources(data); }, 'These results carry no source list.');
     container.setAttribute('data-rendered', 'true');

@@ -13,11 +13,14 @@ import java.util.concurrent.TimeUnit;
 import org.statecraft.app.report.ReportData;
 import org.statecraft.core.StatecraftException;
 import org.statecraft.core.leverage.CredibilityRule;
+import org.statecraft.core.leverage.LeverageModel;
 import org.statecraft.core.montecarlo.Analysis;
 import org.statecraft.core.montecarlo.MonteCarlo;
 import org.statecraft.core.montecarlo.MonteCarloOptions;
 import org.statecraft.core.scenario.Scenario;
+import org.statecraft.core.sensitivity.ScenarioSensitivity;
 import org.statecraft.io.results.AnalysisJson;
+import org.statecraft.io.results.SensitivityReport;
 import org.statecraft.io.scenario.ScenarioFiles;
 
 /**
@@ -128,6 +131,42 @@ public final class RunManager implements AutoCloseable {
         JsonNode c = top.path("concession");
         return String.format(Locale.ROOT, "top: %s, P(concession) %.0f%% [%.0f–%.0f%%]", top.path("name").asText(),
                 100 * c.path("value").asDouble(), 100 * c.path("lower").asDouble(), 100 * c.path("upper").asDouble());
+    }
+
+    /**
+     * Queues Sobol' sensitivity indices ({@code statecraft sensitivity}) of a done run's scenario, on the same pool and
+     * slots as analyses; the JSON is stored with the run and attached to its results and report. It cannot be
+     * cancelled midway (the Sobol' runner takes no callback).
+     */
+    public void sensitivity(String id, Scenario scenario, ScenarioSensitivity.Options options) {
+        if (!slots.tryAcquire()) {
+            throw new ApiError(429, "too many analyses running or queued; try again when one has finished");
+        }
+        try {
+            store.sensitivity(id, "queued", null);
+            pool.execute(() -> {
+                try {
+                    store.sensitivity(id, "running", null);
+                    ScenarioSensitivity.Result r = ScenarioSensitivity.run(new LeverageModel(scenario), options, threadsPerRun);
+                    String hash = store.get(id).map(RunStore.Run::scenarioHash).orElse("");
+                    store.sensitivity(id, "done", AnalysisJson.write(SensitivityReport.json(r,
+                            new SensitivityReport.RunInfo(store.get(id).map(RunStore.Run::scenario).orElse(""), hash, threadsPerRun))));
+                } catch (OutOfMemoryError e) {
+                    store.sensitivity(id, "failed: it ran out of memory; ask for fewer samples", null);
+                } catch (StatecraftException | IllegalArgumentException e) {
+                    store.sensitivity(id, "failed: " + ApiError.plain(e.getMessage()), null);
+                } catch (RuntimeException | Error e) {
+                    System.err.println("statecraft serve: sensitivity of run " + id + " failed");
+                    e.printStackTrace();
+                    store.sensitivity(id, "failed: an internal error (details in the server's log)", null);
+                } finally {
+                    slots.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            slots.release();
+            throw e;
+        }
     }
 
     /** Share done (0–1) of a queued or running run, or -1 when it is not in progress. */

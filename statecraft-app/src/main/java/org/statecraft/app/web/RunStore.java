@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * The workspace's run store: one DuckDB file ({@code .statecraft/runs.duckdb}) with a row per run — scenario name,
- * its text and SHA-256, seed, run count, Statecraft version, parameters, a label, status, a one-line headline
- * and the result JSON. Every change
+ * its text and SHA-256, seed, run count, Statecraft version, parameters, a label, status, a one-line headline,
+ * the result JSON, and the state and JSON of a sensitivity analysis made from it. Every change
  * is one statement, so it commits atomically; access is serialised on one connection, which DuckDB's single-file
  * embedded mode is built for.
  */
@@ -23,7 +23,7 @@ public final class RunStore implements AutoCloseable {
     /** A run's record without its (large) result. */
     public record Run(String id, String scenario, String scenarioHash, long seed, int runs, String version,
                       String parameters, String status, String error, String created, String finished,
-                      String rerunOf, String label, String headline) {
+                      String rerunOf, String label, String headline, String sensitivityStatus) {
     }
 
     private final Connection conn;
@@ -43,6 +43,10 @@ public final class RunStore implements AutoCloseable {
                 // stores written before labels and headlines: add the columns (no-op when present)
                 s.execute("ALTER TABLE runs ADD COLUMN IF NOT EXISTS label VARCHAR");
                 s.execute("ALTER TABLE runs ADD COLUMN IF NOT EXISTS headline VARCHAR");
+                s.execute("ALTER TABLE runs ADD COLUMN IF NOT EXISTS sensitivity_status VARCHAR");
+                s.execute("ALTER TABLE runs ADD COLUMN IF NOT EXISTS sensitivity VARCHAR");
+                s.execute("UPDATE runs SET sensitivity_status = 'failed: the server stopped before it finished' "
+                        + "WHERE sensitivity_status IN ('queued', 'running')");
                 s.execute("UPDATE runs SET status = 'failed', error = 'the server stopped before the run finished', "
                         + "finished = current_timestamp WHERE status IN ('queued', 'running')");
             }
@@ -92,6 +96,15 @@ public final class RunStore implements AutoCloseable {
         return single("SELECT result FROM runs WHERE id = ? AND status = 'done'", id);
     }
 
+    /** The state of a run's sensitivity analysis ({@code queued}, {@code running}, {@code done}, {@code failed: why}) and its JSON. */
+    public synchronized void sensitivity(String id, String status, String json) {
+        update("UPDATE runs SET sensitivity_status = ?, sensitivity = ? WHERE id = ?", status, json, id);
+    }
+
+    public synchronized Optional<String> sensitivityJson(String id) {
+        return single("SELECT sensitivity FROM runs WHERE id = ? AND sensitivity_status = 'done'", id);
+    }
+
     public synchronized Optional<String> status(String id) {
         return single("SELECT status FROM runs WHERE id = ?", id);
     }
@@ -105,7 +118,7 @@ public final class RunStore implements AutoCloseable {
     }
 
     private static final String COLUMNS = "id, scenario, scenario_hash, seed, runs, version, parameters, status, error, "
-            + "strftime(created, '%Y-%m-%dT%H:%M:%S'), strftime(finished, '%Y-%m-%dT%H:%M:%S'), rerun_of, label, headline";
+            + "strftime(created, '%Y-%m-%dT%H:%M:%S'), strftime(finished, '%Y-%m-%dT%H:%M:%S'), rerun_of, label, headline, sensitivity_status";
 
     private List<Run> query(String sql, Object... args) {
         try (PreparedStatement ps = prepare(sql, args); ResultSet rs = ps.executeQuery()) {
@@ -113,7 +126,7 @@ public final class RunStore implements AutoCloseable {
             while (rs.next()) {
                 out.add(new Run(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5),
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                        rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14)));
+                        rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15)));
             }
             return out;
         } catch (SQLException e) {

@@ -129,6 +129,26 @@ public record WebLimits(int maxRuns, int maxDays, long maxWork, int maxBodyBytes
         }
     }
 
+    /** The most base samples a sensitivity analysis may ask for in the web app. */
+    public static final int MAX_SAMPLES = 1024;
+
+    /**
+     * Checks a sensitivity analysis: samples within 2–{@link #MAX_SAMPLES}, replicates 1–16, and its simulations ×
+     * days within {@code maxWork}.
+     */
+    public void checkSensitivity(long samples, long replicates, long simulations, int days) {
+        if (samples < 2 || samples > MAX_SAMPLES) {
+            throw new ApiError(400, "samples must be between 2 and the web app's cap " + MAX_SAMPLES + ", was " + samples);
+        }
+        if (replicates < 1 || replicates > 16) {
+            throw new ApiError(400, "replicates must be between 1 and 16, was " + replicates);
+        }
+        if (simulations * days > maxWork) {
+            throw new ApiError(400, "the sensitivity analysis needs " + simulations + " simulations × " + days + " days = "
+                    + simulations * days + ", over the web app's cap maxWork = " + maxWork + "; ask for fewer samples or replicates");
+        }
+    }
+
     /** The line and column of a top-level key, in one pass of the token stream. */
     static Located locate(String yaml, String key) {
         try (JsonParser p = new YAMLFactory().createParser(yaml)) {

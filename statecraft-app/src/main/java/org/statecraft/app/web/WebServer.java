@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.statecraft.app.report.ReportBuilder;
 import org.statecraft.core.DataFormatException;
 import org.statecraft.core.StatecraftException;
+import org.statecraft.core.leverage.LeverageModel;
 import org.statecraft.core.scenario.Scenario;
+import org.statecraft.core.sensitivity.ScenarioSensitivity;
 import org.statecraft.io.results.AnalysisJson;
 import org.statecraft.io.scenario.LocatedProblem;
 import org.statecraft.io.scenario.ScenarioReader;
@@ -291,7 +293,7 @@ public final class WebServer implements AutoCloseable {
             RunStore.Run r = find(ctx.pathParam("id"));
             String result = store.result(r.id()).orElseThrow(() -> new ApiError(409, "run " + r.id() + " is " + r.status() + ", it has no results"));
             ctx.header("Content-Disposition", "attachment; filename=\"results-" + r.id() + ".json\"");
-            ctx.contentType("application/json").result(result);
+            ctx.contentType("application/json").result(withSensitivity(r.id(), result));
         });
         app.get("/api/runs/{id}/report", ctx -> {
             RunStore.Run r = find(ctx.pathParam("id"));
@@ -299,7 +301,7 @@ public final class WebServer implements AutoCloseable {
             if (ctx.queryParam("download") != null) {
                 ctx.header("Content-Disposition", "attachment; filename=\"report-" + r.id() + ".html\"");
             }
-            ReportBuilder.Page page = ReportBuilder.page(JSON.readTree(result));
+            ReportBuilder.Page page = ReportBuilder.page(JSON.readTree(withSensitivity(r.id(), result)));
             ctx.header("Content-Security-Policy", page.csp() + "; frame-ancestors 'none'");
             ctx.contentType("text/html; charset=utf-8").result(page.html());
         });
@@ -311,6 +313,32 @@ public final class WebServer implements AutoCloseable {
             String id = runs.submit(r.scenario(), yaml, sc, r.runs(), r.seed(), r.id(), r.label());
             json(ctx, 202, run(store.get(id).orElseThrow()));
         });
+        app.post("/api/runs/{id}/sensitivity", ctx -> {
+            RunStore.Run r = find(ctx.pathParam("id"));
+            if (!"done".equals(r.status())) {
+                throw new ApiError(409, "run " + r.id() + " is " + r.status() + "; sensitivity is computed for a done run");
+            }
+            if (r.sensitivityStatus() != null && (r.sensitivityStatus().equals("queued") || r.sensitivityStatus().equals("running"))) {
+                throw new ApiError(409, "the sensitivity analysis of run " + r.id() + " is already " + r.sensitivityStatus());
+            }
+            JsonNode req = ctx.contentLength() > 0 || ctx.contentType() != null ? parseJson(body(ctx, JSON_TYPES)) : JSON.createObjectNode();
+            req.fieldNames().forEachRemaining(f -> {
+                if (!f.equals("samples") && !f.equals("replicates")) {
+                    throw new ApiError(400, "unknown field '" + ApiError.plain(f.length() > 60 ? f.substring(0, 60) + "…" : f)
+                            + "'; a sensitivity analysis takes samples, replicates");
+                }
+            });
+            long samples = integer(req, "samples", 32, 2, WebLimits.MAX_SAMPLES);
+            long replicates = integer(req, "replicates", 2, 1, 16);
+            String yaml = store.scenarioYaml(r.id()).orElseThrow();
+            Scenario sc = validate(yaml, r.scenario());
+            ScenarioSensitivity.Options options = new ScenarioSensitivity.Options((int) samples, (int) replicates,
+                    ScenarioSensitivity.DEFAULT_GROUPING, r.seed(), List.of(), 200);
+            ScenarioSensitivity.Plan plan = ScenarioSensitivity.plan(new LeverageModel(sc), options);
+            limits.checkSensitivity(samples, replicates, plan.simulations(), sc.horizonDays());
+            runs.sensitivity(r.id(), sc, options);
+            json(ctx, 202, run(store.get(r.id()).orElseThrow()));
+        });
         app.post("/api/runs/{id}/cancel", ctx -> {
             RunStore.Run r = find(ctx.pathParam("id"));
             if (!runs.cancel(r.id())) {
@@ -318,6 +346,17 @@ public final class WebServer implements AutoCloseable {
             }
             json(ctx, 200, run(store.get(r.id()).orElseThrow()));
         });
+    }
+
+    /** The results with the run's sensitivity analysis attached as {@code sensitivity}, when it has one. */
+    private String withSensitivity(String id, String result) throws IOException {
+        java.util.Optional<String> sens = store.sensitivityJson(id);
+        if (sens.isEmpty()) {
+            return result;
+        }
+        ObjectNode o = (ObjectNode) JSON.readTree(result);
+        o.set("sensitivity", JSON.readTree(sens.get()));
+        return AnalysisJson.write(o);
     }
 
     private static void invalid(Context ctx, List<LocatedProblem> ps) {
@@ -431,6 +470,7 @@ public final class WebServer implements AutoCloseable {
         o.put("progress", "done".equals(r.status()) ? 1.0 : Math.max(0, p));
         o.put("error", r.error());
         o.put("headline", r.headline());
+        o.put("sensitivity", r.sensitivityStatus());
         o.put("created", r.created());
         o.put("finished", r.finished());
         o.put("rerunOf", r.rerunOf());

@@ -241,6 +241,28 @@ class WebApiTest {
     }
 
     @Test
+    void aDoneRunsSensitivityIsComputedAndAttachedToItsResultsAndReport() throws Exception {
+        String id = submit(server, 10);
+        waitFor(server, id);
+        assertThat(send("POST", "/api/runs/" + id + "/sensitivity", "{\"samples\":5000}", "application/json").body()).contains("1024");
+        assertThat(send("POST", "/api/runs/" + id + "/sensitivity", "{\"samples\":true}", "application/json").body()).contains("'samples'");
+        HttpResponse<String> r = send("POST", "/api/runs/" + id + "/sensitivity", "{\"samples\":4,\"replicates\":1}", "application/json");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        long end = System.nanoTime() + 300_000_000_000L;
+        String st;
+        do {
+            Thread.sleep(200);
+            st = json(send("GET", "/api/runs/" + id, null, null)).get("sensitivity").asText();
+        } while ((st.equals("queued") || st.equals("running")) && System.nanoTime() < end);
+        assertThat(st).isEqualTo("done");
+        JsonNode res = json(send("GET", "/api/runs/" + id + "/results", null, null));
+        assertThat(res.get("sensitivity").get("run").get("samples").asInt()).isEqualTo(4);
+        assertThat(res.get("sensitivity").get("results").size()).isPositive();
+        assertThat(res.get("policies").size()).isEqualTo(8);
+        assertThat(send("GET", "/api/runs/" + id + "/report", null, null).body()).contains("\"sensitivity\"");
+    }
+
+    @Test
     void aFullPoolAnswers429AndRecordsNothingForTheRefusedRun() throws Exception {
         try (WebServer small = start(dir.resolve("small"), 1, 0)) {
             String first = submit(small, 400);
