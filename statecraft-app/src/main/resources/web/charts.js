@@ -93,8 +93,10 @@
 
   /** A custom series that draws, per item, an interval on x [lo, hi] at y and/or on y [lo, hi] at x, with caps. */
   function errorBars(name, items, horizontal, vertical) {
+    // the interval ends are encoded on their axes too, so the axes' extent includes them and no bar is clipped
     return {
       name: name, type: 'custom', z: 1, silent: true, tooltip: { show: false }, data: items,
+      encode: { x: horizontal ? [0, 2, 3] : [0], y: vertical ? [1, 4, 5] : [1] },
       renderItem: function (params, api) {
         var x = api.value(0), y = api.value(1), c = api.visual('color'), parts = [];
         var cap = 4, style = { stroke: c, lineWidth: 1.4 };
@@ -192,7 +194,10 @@
     metrics.forEach(function (m, k) {
       r = Math.floor(k / cols); c = k % cols;
       grids.push({ top: 30 + r * rowH, height: rowH - 50, left: labelW + c * 10, width: 100 }); // left and width: layout()
-      xs.push({ type: 'value', gridIndex: k, name: m[1], nameLocation: 'middle', nameGap: 22, scale: true, boundaryGap: ['8%', '8%'], splitNumber: 4,
+      var prob = m[2] === pct, pad = function (v) { return 0.08 * ((v.max - v.min) || 1); };
+      xs.push({ type: 'value', gridIndex: k, name: m[1], nameLocation: 'middle', nameGap: 22, scale: true, splitNumber: 4,
+        min: function (v) { return prob ? Math.max(0, v.min - pad(v)) : v.min - pad(v); },
+        max: function (v) { return prob ? Math.min(1, v.max + pad(v)) : v.max + pad(v); },
         axisLabel: { fontSize: 10, formatter: function (v) { return m[2] === pct ? Math.round(100 * v) + '%' : fmt(v, 2); } } });
       ys.push({ type: 'category', gridIndex: k, data: names, inverse: true, axisLabel: { show: c === 0, width: labelW - 15, overflow: 'truncate' },
         axisTick: { show: false } });
