@@ -46,7 +46,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Also write results.json, policies.csv, runs.csv and summary.md to DIR.")
+            description = "Also write results.json, policies.csv, runs.csv, their Parquet copies (policies.parquet, "
+                    + "runs.parquet) and summary.md to DIR.")
     Path out;
 
     @Option(names = "--report", paramLabel = "FILE.html",
@@ -95,7 +96,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         o.flush();
         if (out != null) {
             write(loaded, a, info);
-            err.println("wrote results.json, policies.csv, runs.csv and summary.md to " + out);
+            err.println("wrote results.json, policies.csv, runs.csv, policies.parquet, runs.parquet and summary.md to " + out);
         }
         if (report != null || figures != null) {
             com.fasterxml.jackson.databind.node.ObjectNode data = ReportData.of(loaded.scenario(), a, info);
@@ -121,6 +122,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try (Writer w = Files.newBufferedWriter(out.resolve("runs.csv"), StandardCharsets.UTF_8)) {
             AnalysisCsv.runs(a, w);
         }
+        ParquetFiles.fromCsv(out.resolve("policies.csv"), out.resolve("policies.parquet"));
+        ParquetFiles.fromCsv(out.resolve("runs.csv"), out.resolve("runs.parquet"));
         StringWriter md = new StringWriter();
         md.write(AnalysisText.render(loaded.scenario(), a, true));
         md.write(String.format("%nScenario file `%s`, SHA-256 `%s`. Rerun: `statecraft analyze %s --runs %d --seed %d%s`.%n",

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 /** {@code statecraft report RESULTS.json}: the HTML report (and figures) from saved results. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write the self-contained HTML report from saved results (analyze --out DIR writes DIR/results.json).",
-            "Optional sections are attached from the JSON of other commands; without them the report says 'not computed'."})
+            "Optional sections are attached from the JSON of other commands; without them the report says 'not in this result'."})
 public final class ReportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,14 +35,14 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--sensitivity", paramLabel = "FILE.json", description = "Sensitivity results to draw as a tornado.")
     Path sensitivity;
 
-    @Option(names = "--tension", paramLabel = "FILE.json", description = "Event-data tension series (statecraft events tension).")
+    @Option(names = "--tension", paramLabel = "FILE.json", description = "Event-data tension series (statecraft events tension --format json), drawn beside the simulated and observed index.")
     Path tension;
 
     @Override
     public Integer call() throws IOException {
         ObjectNode data = ReportData.read(results);
         ReportData.attach(data, "sensitivity", sensitivity);
-        ReportData.attach(data, "tension", tension);
+        ReportData.attach(data, "eventsTension", tension);
         PrintWriter err = spec.commandLine().getErr();
         Path out = output != null ? output
                 : (results.toAbsolutePath().getParent() == null ? Path.of("report.html")

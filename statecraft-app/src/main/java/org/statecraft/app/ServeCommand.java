@@ -3,6 +3,7 @@ package org.statecraft.app;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.statecraft.app.web.WebSecurity;
 import org.statecraft.app.web.WebServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,8 +21,17 @@ public final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}). Anything else exposes the app to the network.")
+            description = "Address to listen on (default: ${DEFAULT-VALUE}). Anything but a loopback address exposes the app "
+                    + "to the network and needs --allow-remote.")
     String host;
+
+    @Option(names = "--allow-remote", description = "Confirm that a non-loopback --host is meant: anyone who can reach "
+            + "the address and holds the printed token can read and write the workspace.")
+    boolean allowRemote;
+
+    @Option(names = "--allow-host", paramLabel = "NAME", split = ",",
+            description = "More host names to accept in the Host header (the machine's name, for a non-loopback --host).")
+    java.util.List<String> allowHosts;
 
     @Option(names = "--workspace", paramLabel = "DIR", defaultValue = "statecraft-workspace",
             description = "Workspace folder: scenarios and the run store (default: ./${DEFAULT-VALUE}); seeded with the bundled scenario.")
@@ -38,13 +48,24 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be 0-65535, was " + port);
         }
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        if (!WebSecurity.isLoopback(host)) {
+            if (!allowRemote) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--host " + host + " is not a loopback address: "
+                        + "the app would be reachable from the network. Add --allow-remote if that is meant.");
+            }
+            err.println("statecraft: WARNING: listening on " + host + ", NOT a loopback address. Anyone who can reach it "
+                    + "and holds the token below can read, write and run the scenarios of " + workspace.toAbsolutePath()
+                    + ". The traffic is plain HTTP, unencrypted.");
+        }
         Scenarios.Loaded bundled = Scenarios.load(null);
         WebServer.Config c = WebServer.Config.defaults(workspace, Scenarios.DEFAULT, bundled.yaml())
-                .withHost(host).withPort(port).withPool(workers, queue);
+                .withHost(host, allowHosts == null ? java.util.List.of() : allowHosts).withPort(port).withPool(workers, queue);
         WebServer server = WebServer.start(c);
-        spec.commandLine().getErr().println("statecraft: serving " + server.workspace() + " at http://" + host + ":" + server.port()
-                + "/ (Ctrl-C to stop)");
-        spec.commandLine().getErr().flush();
+        err.println("statecraft: serving " + server.workspace() + " (Ctrl-C to stop). Open");
+        err.println("    " + server.url());
+        err.println("  the token in it is this start's secret; API clients send it as the X-Statecraft-Token header.");
+        err.flush();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

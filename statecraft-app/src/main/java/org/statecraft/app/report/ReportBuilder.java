@@ -11,8 +11,9 @@ import org.statecraft.io.results.AnalysisJson;
 
 /**
  * Writes the self-contained HTML report: one file with the data, Apache ECharts, the chart code and the styles
- * inlined, and a Content-Security-Policy that forbids every network request, so it opens offline and stays the
- * same wherever it is mailed.
+ * inlined, and a Content-Security-Policy that forbids every network request and lets only its own scripts run (by
+ * their SHA-256), so it opens offline, stays the same wherever it is mailed, and no name in the data can run as
+ * script.
  */
 public final class ReportBuilder {
     /** ECharts from its WebJar (org.webjars.npm:echarts). */
@@ -20,12 +21,54 @@ public final class ReportBuilder {
     public static final String CHARTS = "/web/charts.js";
     public static final String CSS = "/web/charts.css";
     private static final String TEMPLATE = "/org/statecraft/app/report/report.html";
+    private static final String INIT = "/org/statecraft/app/report/report-init.js";
 
     private ReportBuilder() {
     }
 
+    /**
+     * A report page and the Content-Security-Policy it carries: scripts only by the SHA-256 hashes of its own
+     * inline scripts (so no injected script runs), no network request.
+     */
+    public record Page(String html, String csp) {
+    }
+
     /** The report as HTML text. */
     public static String html(JsonNode data) {
+        return page(data).html();
+    }
+
+    /** The report and its policy. */
+    public static Page page(JsonNode data) {
+        String csp = "default-src 'none'; script-src " + Hashes.SCRIPTS + "; style-src 'unsafe-inline'; img-src data: blob:; "
+                + "base-uri 'none'; form-action 'none'";
+        return new Page(fill(data, csp), csp);
+    }
+
+    /** The scripts' hashes, computed once (ECharts is a megabyte). */
+    private static final class Hashes {
+        static final String SCRIPTS = hashes(resource(ECHARTS), resource(CHARTS), resource(INIT));
+    }
+
+    private static String hashes(String... scripts) {
+        StringBuilder b = new StringBuilder();
+        for (String s : scripts) {
+            try {
+                byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(inline(s).getBytes(StandardCharsets.UTF_8));
+                b.append(b.length() == 0 ? "" : " ").append("'sha256-").append(java.util.Base64.getEncoder().encodeToString(d)).append('\'');
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return b.toString();
+    }
+
+    /** The exact text placed between {@code <script>} and {@code </script>}. */
+    private static String inline(String script) {
+        return "\n" + scriptSafe(script) + "\n";
+    }
+
+    private static String fill(JsonNode data, String csp) {
         String template = resource(TEMPLATE);
         String title = data.path("scenario").path("title").asText(data.path("scenario").path("id").asText("Statecraft"));
         StringBuilder out = new StringBuilder(1_300_000);
@@ -41,11 +84,13 @@ public final class ReportBuilder {
             String key = template.substring(a + 2, b);
             out.append(switch (key) {
                 case "VERSION" -> AnalysisJson.VERSION;
+                case "CSP" -> escapeHtml(csp);
                 case "TITLE" -> escapeHtml("Statecraft report: " + title);
                 case "CSS" -> resource(CSS);
                 case "DATA" -> AnalysisJson.write(data).replace("<", "\\u003c"); // only inside JSON strings
-                case "ECHARTS" -> scriptSafe(resource(ECHARTS));
-                case "CHARTS" -> scriptSafe(resource(CHARTS));
+                case "ECHARTS" -> inline(resource(ECHARTS));
+                case "CHARTS" -> inline(resource(CHARTS));
+                case "INIT" -> inline(resource(INIT));
                 default -> throw new IllegalStateException("unknown placeholder " + key);
             });
             i = b + 2;

@@ -18,7 +18,7 @@ import org.statecraft.io.results.AnalysisJson;
 /**
  * The data a report is drawn from: the analysis JSON of {@link AnalysisJson}, plus the bargaining forecast of the
  * scenario's demand issue (KTAB's Spatial Model of Politics, every quantity at its mean). Optional sections
- * ({@code sensitivity}, {@code tension}) are attached by whoever computed them; the report says "not computed"
+ * ({@code sensitivity}, {@code eventsTension}) are attached by whoever computed them; the report says "not in this result"
  * when they are absent.
  */
 public final class ReportData {
@@ -63,5 +63,5 @@ public final class ReportData {
     }
 
     /** Sections the report draws when present. */
-    public static final List<String> OPTIONAL_SECTIONS = List.of("sensitivity", "tension", "bargaining");
+    public static final List<String> OPTIONAL_SECTIONS = List.of("sensitivity", "eventsTension", "bargaining");
 }

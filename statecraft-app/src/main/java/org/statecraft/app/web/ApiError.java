@@ -25,4 +25,16 @@ public final class ApiError extends RuntimeException {
     public List<LocatedProblem> problems() {
         return problems;
     }
+
+    private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile("(?<![\\w.:/])(?:/[\\w.@+-]+){2,}/?");
+    private static final java.util.regex.Pattern CLASS = java.util.regex.Pattern.compile(
+            "\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b:?\\s*");
+
+    /** A message fit for a client: absolute server paths become "…" and Java class names are dropped. */
+    public static String plain(String message) {
+        if (message == null || message.isBlank()) {
+            return "no further detail";
+        }
+        return CLASS.matcher(PATH.matcher(message).replaceAll("…")).replaceAll("").trim();
+    }
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The workspace's run store: one DuckDB file ({@code .statecraft/runs.duckdb}) with a row per run — scenario name,
- * its text and SHA-256, seed, run count, Statecraft version, parameters, status and the result JSON. Every change
+ * its text and SHA-256, seed, run count, Statecraft version, parameters, a label, status, a one-line headline,
+ * the result JSON, and the state and JSON of a sensitivity analysis made from it. Every change
  * is one statement, so it commits atomically; access is serialised on one connection, which DuckDB's single-file
  * embedded mode is built for.
  */
@@ -22,7 +23,7 @@ public final class RunStore implements AutoCloseable {
     /** A run's record without its (large) result. */
     public record Run(String id, String scenario, String scenarioHash, long seed, int runs, String version,
                       String parameters, String status, String error, String created, String finished,
-                      String rerunOf) {
+                      String rerunOf, String label, String headline, String sensitivityStatus) {
     }
 
     private final Connection conn;
@@ -39,6 +40,13 @@ public final class RunStore implements AutoCloseable {
                         + "status VARCHAR NOT NULL, error VARCHAR, result VARCHAR, rerun_of VARCHAR, "
                         + "created TIMESTAMP NOT NULL DEFAULT current_timestamp, finished TIMESTAMP)");
                 // runs that were queued or running when the server stopped did not finish: say so
+                // stores written before labels and headlines: add the columns (no-op when present)
+                s.execute("ALTER TABLE runs ADD COLUMN IF NOT EXISTS label VARCHAR");
+                s.execute("ALTER TABLE runs ADD COLUMN IF NOT EXISTS headline VARCHAR");
+                s.execute("ALTER TABLE runs ADD COLUMN IF NOT EXISTS sensitivity_status VARCHAR");
+                s.execute("ALTER TABLE runs ADD COLUMN IF NOT EXISTS sensitivity VARCHAR");
+                s.execute("UPDATE runs SET sensitivity_status = 'failed: the server stopped before it finished' "
+                        + "WHERE sensitivity_status IN ('queued', 'running')");
                 s.execute("UPDATE runs SET status = 'failed', error = 'the server stopped before the run finished', "
                         + "finished = current_timestamp WHERE status IN ('queued', 'running')");
             }
@@ -48,21 +56,32 @@ public final class RunStore implements AutoCloseable {
     }
 
     public synchronized void insert(String id, String scenario, String yaml, String hash, long seed, int runs,
-                                    String version, String parameters, String rerunOf) {
-        update("INSERT INTO runs (id, scenario, scenario_yaml, scenario_hash, seed, runs, version, parameters, status, rerun_of) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)", id, scenario, yaml, hash, seed, runs, version, parameters, rerunOf);
+                                    String version, String parameters, String rerunOf, String label) {
+        update("INSERT INTO runs (id, scenario, scenario_yaml, scenario_hash, seed, runs, version, parameters, status, rerun_of, label) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)", id, scenario, yaml, hash, seed, runs, version, parameters, rerunOf, label);
     }
 
     public synchronized void running(String id) {
-        update("UPDATE runs SET status = 'running' WHERE id = ?", id);
+        update("UPDATE runs SET status = 'running' WHERE id = ? AND status = 'queued'", id);
     }
 
-    public synchronized void done(String id, String result) {
-        update("UPDATE runs SET status = 'done', result = ?, finished = current_timestamp WHERE id = ?", result, id);
+    /** Marks a run done with its result and a one-line headline for the run list. */
+    public synchronized void done(String id, String result, String headline) {
+        update("UPDATE runs SET status = 'done', result = ?, headline = ?, finished = current_timestamp WHERE id = ? AND status = 'running'", result, headline, id);
+    }
+
+    /** Marks a queued or running run cancelled; false when it had already finished. */
+    public synchronized boolean cancelled(String id) {
+        try (PreparedStatement ps = prepare("UPDATE runs SET status = 'cancelled', error = 'cancelled by the user', "
+                + "finished = current_timestamp WHERE id = ? AND status IN ('queued', 'running')", id)) {
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("run store: " + e.getMessage(), e);
+        }
     }
 
     public synchronized void failed(String id, String error) {
-        update("UPDATE runs SET status = 'failed', error = ?, finished = current_timestamp WHERE id = ?", error, id);
+        update("UPDATE runs SET status = 'failed', error = ?, finished = current_timestamp WHERE id = ? AND status <> 'cancelled'", error, id);
     }
 
     public synchronized List<Run> list() {
@@ -77,6 +96,19 @@ public final class RunStore implements AutoCloseable {
         return single("SELECT result FROM runs WHERE id = ? AND status = 'done'", id);
     }
 
+    /** The state of a run's sensitivity analysis ({@code queued}, {@code running}, {@code done}, {@code failed: why}) and its JSON. */
+    public synchronized void sensitivity(String id, String status, String json) {
+        update("UPDATE runs SET sensitivity_status = ?, sensitivity = ? WHERE id = ?", status, json, id);
+    }
+
+    public synchronized Optional<String> sensitivityJson(String id) {
+        return single("SELECT sensitivity FROM runs WHERE id = ? AND sensitivity_status = 'done'", id);
+    }
+
+    public synchronized Optional<String> status(String id) {
+        return single("SELECT status FROM runs WHERE id = ?", id);
+    }
+
     public synchronized Optional<String> scenarioYaml(String id) {
         return single("SELECT scenario_yaml FROM runs WHERE id = ?", id);
     }
@@ -86,7 +118,7 @@ public final class RunStore implements AutoCloseable {
     }
 
     private static final String COLUMNS = "id, scenario, scenario_hash, seed, runs, version, parameters, status, error, "
-            + "strftime(created, '%Y-%m-%dT%H:%M:%S'), strftime(finished, '%Y-%m-%dT%H:%M:%S'), rerun_of";
+            + "strftime(created, '%Y-%m-%dT%H:%M:%S'), strftime(finished, '%Y-%m-%dT%H:%M:%S'), rerun_of, label, headline, sensitivity_status";
 
     private List<Run> query(String sql, Object... args) {
         try (PreparedStatement ps = prepare(sql, args); ResultSet rs = ps.executeQuery()) {
@@ -94,7 +126,7 @@ public final class RunStore implements AutoCloseable {
             while (rs.next()) {
                 out.add(new Run(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5),
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                        rs.getString(11), rs.getString(12)));
+                        rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15)));
             }
             return out;
         } catch (SQLException e) {

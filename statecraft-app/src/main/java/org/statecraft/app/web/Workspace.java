@@ -12,7 +12,9 @@ import java.util.stream.Stream;
 /**
  * The folder the web app works in: its scenario files ({@code NAME.yaml}) and the run store. A scenario name is a
  * plain file name — letters, digits, dot, dash, underscore, ending in .yaml or .yml — so no name can reach outside
- * the folder; anything else is refused.
+ * the folder; anything else is refused. A symbolic link in the folder is followed only when its target is inside
+ * the folder too: one that leaves it (say {@code passwd.yaml -> /etc/passwd}) is neither listed, read, written
+ * nor deleted through the app ({@code 403}).
  */
 public final class Workspace {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,100}\\.ya?ml");
@@ -35,7 +37,7 @@ public final class Workspace {
 
     public List<String> list() throws IOException {
         try (Stream<Path> s = Files.list(root)) {
-            return s.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+            return s.filter(Files::isRegularFile).filter(this::inside).map(p -> p.getFileName().toString())
                     .filter(n -> NAME.matcher(n).matches()).sorted().toList();
         }
     }
@@ -50,7 +52,39 @@ public final class Workspace {
         if (!p.getParent().equals(root)) {
             throw new ApiError(400, "scenario name leaves the workspace: " + name);
         }
+        if (Files.isSymbolicLink(p) && !inside(p)) {
+            throw new ApiError(403, "scenario " + name + " is a link to a file outside the workspace; the app does not follow it");
+        }
         return p;
+    }
+
+    /** True when {@code p}, with every link resolved, is in the workspace folder (or does not exist yet). */
+    private boolean inside(Path p) {
+        try {
+            Path real = p.toRealPath();
+            return real.getParent() != null && real.getParent().equals(root);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return !Files.isSymbolicLink(p); // a dangling link: its target could be created anywhere
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Copies (or, with {@code move}, renames) a scenario; 404 when the source is missing, 409 when the target exists. */
+    public void copy(String from, String to, boolean move) throws IOException {
+        Path a = resolve(from);
+        Path b = resolve(to);
+        if (!Files.isRegularFile(a)) {
+            throw new ApiError(404, "no scenario named " + from);
+        }
+        if (Files.exists(b, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new ApiError(409, "a scenario named " + to + " already exists");
+        }
+        if (move) {
+            Files.move(a, b, StandardCopyOption.ATOMIC_MOVE);
+        } else {
+            write(to, Files.readString(a, StandardCharsets.UTF_8));
+        }
     }
 
     public String read(String name) throws IOException {

@@ -3,10 +3,7 @@ package org.statecraft.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +17,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -38,10 +30,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserEndToEndTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SHOTS = Path.of("target", "screenshots");
-
     @TempDir
     static Path dir;
     static WebServer server;
@@ -49,22 +37,9 @@ class BrowserEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString()); // no Selenium Manager, no download
+        assumeTrue(Browser.available(), "Debian's chromium and chromium-driver are not installed");
         server = WebApiTest.start(dir.resolve("ws"), 2, 4);
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary(CHROMIUM.toFile());
-        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--window-size=1280,1600", "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        o.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, o);
-        Files.createDirectories(SHOTS);
+        driver = Browser.start(dir.resolve("profile"));
     }
 
     @AfterAll
@@ -78,17 +53,15 @@ class BrowserEndToEndTest {
     }
 
     static void shot(String name) throws Exception {
-        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Browser.shot(driver, name);
+    }
+
+    static List<String> severe() {
+        return Browser.severe(driver);
     }
 
     static WebDriverWait waiting(int seconds) {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds));
-    }
-
-    static List<String> severe() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -110,7 +83,7 @@ class BrowserEndToEndTest {
     @Order(1)
     void editTheDefaultScenarioRunItSeeTheRankingChangeAndOpenTheReport() throws Exception {
         JavascriptExecutor js = driver;
-        driver.get("http://127.0.0.1:" + server.port() + "/");
+        driver.get(server.url());
         try {
             waiting(30).until(d -> "valid".equals(d.findElement(By.id("validity")).getText()));
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -124,6 +97,12 @@ class BrowserEndToEndTest {
         List<String> before = ranking();
         assertThat(before).hasSize(8);
         shot("01-default-run");
+        assertThat(Browser.hiddenLegendEntries(driver)).isEmpty();
+        // the shown run is highlighted in the list, which tells its time, scenario hash and headline
+        org.openqa.selenium.WebElement item = driver.findElement(By.cssSelector("#runs li.selected"));
+        assertThat(item.getAttribute("data-run")).isEqualTo(first);
+        assertThat(item.getText()).contains("200 runs", "seed 20230906", "#", "top: ");
+        Browser.shotOf(driver, "#layout", "app-run");
 
         // a typo is shown at its line as one types
         String yaml = (String) js.executeScript("return document.getElementById('yaml').value;");
@@ -132,6 +111,13 @@ class BrowserEndToEndTest {
         int badLine = Integer.parseInt(driver.findElement(By.cssSelector("#gutter .bad")).getAttribute("data-line"));
         assertThat(badLine).isEqualTo(WebApiTest.lineOf(yaml, "horizonDays: 180"));
         assertThat(driver.findElement(By.id("problems")).getText()).contains("line " + badLine);
+        // the gutter does not drift: every line number, marked or not, is one 18 px line, so line n starts at (n-1) * 18
+        Number top = (Number) js.executeScript("var g = document.getElementById('gutter');"
+                + "return g.querySelector('.bad').offsetTop - g.firstChild.offsetTop;");
+        assertThat(top.intValue()).isEqualTo((badLine - 1) * 18);
+        Number last = (Number) js.executeScript("var g = document.getElementById('gutter');"
+                + "return g.lastChild.offsetTop - g.firstChild.offsetTop;");
+        assertThat(last.intValue()).isEqualTo((driver.findElements(By.cssSelector("#gutter span")).size() - 1) * 18);
         shot("02-validation-error");
 
         // edit a number: the opposition's pressure on regime security all but vanishes
@@ -149,8 +135,20 @@ class BrowserEndToEndTest {
         driver.findElement(By.cssSelector("#runs input[value='" + first + "']")).click();
         driver.findElement(By.cssSelector("#runs input[value='" + second + "']")).click();
         driver.findElement(By.id("compare")).click();
-        waiting(20).until(d -> d.findElements(By.cssSelector(".compare table.ranking")).size() == 2);
+        waiting(30).until(d -> d.findElements(By.cssSelector("#results [data-figure='compare-pareto'] svg")).size() == 1);
+        assertThat(driver.findElements(By.cssSelector(".compare [data-compare]"))).hasSize(2);
+        // side by side: the two runs' cards share a row and do not intersect; nothing in the comparison overlaps
+        List<org.openqa.selenium.WebElement> cards = driver.findElements(By.cssSelector(".compare [data-compare]"));
+        assertThat(cards.get(0).getRect().getY()).isEqualTo(cards.get(1).getRect().getY());
+        assertThat(cards.get(0).getRect().getX() + cards.get(0).getRect().getWidth()).isLessThanOrEqualTo(cards.get(1).getRect().getX());
+        assertThat(Browser.intersecting(driver, "#results > *")).isEmpty();
+        assertThat(Browser.intersecting(driver, ".compare [data-compare]")).isEmpty();
+        // the delta table has each policy once, with both runs' figures and their difference
+        assertThat(driver.findElements(By.cssSelector("table.delta tbody tr"))).hasSize(8);
+        assertThat(driver.findElement(By.id("scenario-diff")).getText()).contains("0.01, 0.02, 0.03").contains("5, 12, 25");
+        assertThat(Browser.hiddenLegendEntries(driver)).isEmpty();
         shot("04-compare");
+        Browser.shotOf(driver, "#results", "app-compare");
 
         driver.get("http://127.0.0.1:" + server.port() + "/api/runs/" + second + "/report");
         waiting(30).until(d -> "true".equals(d.findElement(By.id("report")).getAttribute("data-rendered")));
@@ -181,7 +179,20 @@ class BrowserEndToEndTest {
             waiting(30).until(d -> "true".equals(d.findElement(By.id("report")).getAttribute("data-rendered")));
             assertThat(driver.findElements(By.cssSelector("#report .chart svg")).size()).isGreaterThanOrEqualTo(7);
             assertThat(driver.findElement(By.id("ranking-section")).getText()).contains("The article's recommendation");
-            assertThat(driver.findElement(By.id("sensitivity-section")).getText()).contains("Not computed");
+            assertThat(driver.findElement(By.id("sensitivity-section")).getText()).contains("Not in this result");
+            // the tension index from the results' event data is drawn, and the replay of the observed closure
+            assertThat(driver.findElements(By.cssSelector("[data-figure='events-tension'] svg"))).hasSize(1);
+            assertThat(driver.findElements(By.cssSelector("[data-figure^='spells-'] svg"))).isNotEmpty();
+            assertThat(driver.findElement(By.id("replay-section")).getText()).contains("observed");
+            assertThat(driver.findElements(By.cssSelector("[data-figure='forest'] svg"))).hasSize(1);
+            assertThat(Browser.hiddenLegendEntries(driver)).isEmpty();
+            @SuppressWarnings("unchecked")
+            List<String> names = (List<String>) driver.executeScript(
+                    "return JSON.parse(document.getElementById('statecraft-data').textContent).policies.map(p => p.name);");
+            assertThat(Browser.overlappingLabels(driver, "pareto", names)).isEmpty();
+            for (String part : List.of("ranking-section", "pareto-section", "concession-section", "harm-section", "replay-section", "tension-section")) {
+                Browser.shotOf(driver, "#" + part, "report-" + part);
+            }
             assertThat(driver.findElement(By.id("sources-section")).getText()).contains("dawn-2023-09-10");
             shot("06-report-offline");
             assertThat(severe()).isEmpty();
