@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.statecraft.core.StatecraftException;
+import org.statecraft.core.UsageException;
 import org.statecraft.core.tension.ActorSpec;
 import org.statecraft.core.tension.BayesianChangePoint;
 import org.statecraft.core.tension.ChangePoint;
@@ -100,7 +101,7 @@ public final class EventsCommand implements Runnable {
                 case "day" -> Period.DAY;
                 case "week" -> Period.WEEK;
                 case "month" -> Period.MONTH;
-                default -> throw new IllegalArgumentException("--by must be day, week or month, was '" + by + "'");
+                default -> throw new UsageException("--by must be day, week or month, was '" + by + "'");
             };
         }
 
@@ -108,7 +109,7 @@ public final class EventsCommand implements Runnable {
             return switch (scale.toLowerCase(Locale.ROOT)) {
                 case "gdelt" -> false;
                 case "icews" -> true;
-                default -> throw new IllegalArgumentException("--scale must be gdelt or icews, was '" + scale + "'");
+                default -> throw new UsageException("--scale must be gdelt or icews, was '" + scale + "'");
             };
         }
 
@@ -125,7 +126,7 @@ public final class EventsCommand implements Runnable {
             for (String a : aliases) {
                 int eq = a.indexOf('=');
                 if (eq <= 0 || eq == a.length() - 1) {
-                    throw new IllegalArgumentException("--alias must be NAME=CTRY or NAME=CTRY/GROUP, was '" + a + "'");
+                    throw new UsageException("--alias must be NAME=CTRY or NAME=CTRY/GROUP, was '" + a + "'");
                 }
                 m.put(a.substring(0, eq).trim().toLowerCase(Locale.ROOT), ActorSpec.parse(a.substring(eq + 1)));
             }
@@ -133,7 +134,7 @@ public final class EventsCommand implements Runnable {
         }
 
         TensionIndex index() {
-            return new TensionIndex(Dyad.parse(dyad, aliasMap(), directed), period(), from, to);
+            return UsageException.check(() -> new TensionIndex(Dyad.parse(dyad, aliasMap(), directed), period(), from, to));
         }
 
         List<TensionPoint> series() {
@@ -163,7 +164,7 @@ public final class EventsCommand implements Runnable {
     static String format(String f) {
         String v = f.toLowerCase(Locale.ROOT);
         if (!v.equals("table") && !v.equals("json") && !v.equals("csv")) {
-            throw new IllegalArgumentException("--format must be table, json or csv, was '" + f + "'");
+            throw new UsageException("--format must be table, json or csv, was '" + f + "'");
         }
         return v;
     }
@@ -302,14 +303,14 @@ public final class EventsCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             if (to.isBefore(from)) {
-                throw new IllegalArgumentException("--to " + to + " is before --from " + from);
+                throw new UsageException("--to " + to + " is before --from " + from);
             }
             if (backoffMs < 0 || timeoutS <= 0) {
-                throw new IllegalArgumentException("--backoff-ms must be >= 0 and --timeout-s > 0");
+                throw new UsageException("--backoff-ms must be >= 0 and --timeout-s > 0");
             }
             Path dir = downloads != null ? downloads : store.store.resolve("downloads");
-            GdeltFetcher fetcher = new GdeltFetcher(new GdeltFetcher.Options(template, dir, attempts,
-                    Duration.ofMillis(backoffMs), Duration.ofSeconds(timeoutS)));
+            GdeltFetcher fetcher = new GdeltFetcher(UsageException.check(() -> new GdeltFetcher.Options(template, dir,
+                    attempts, Duration.ofMillis(backoffMs), Duration.ofSeconds(timeoutS))));
             List<GdeltFetcher.Download> got = fetcher.fetch(from, to, line -> {
                 out.println(line);
                 out.flush();
@@ -439,11 +440,11 @@ public final class EventsCommand implements Runnable {
             String f = format(format);
             String m = method.toLowerCase(Locale.ROOT);
             if (!List.of("cusum", "bocpd", "both").contains(m)) {
-                throw new IllegalArgumentException("--method must be cusum, bocpd or both, was '" + method + "'");
+                throw new UsageException("--method must be cusum, bocpd or both, was '" + method + "'");
             }
             value(new TensionPoint(LocalDate.EPOCH, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)); // checks --metric before any work
-            CusumDetector cusum = new CusumDetector(k, h, baseline);
-            BayesianChangePoint bocpd = new BayesianChangePoint(hazard, 0, 1, 1, 1, confirm, true);
+            CusumDetector cusum = UsageException.check(() -> new CusumDetector(k, h, baseline));
+            BayesianChangePoint bocpd = UsageException.check(() -> new BayesianChangePoint(hazard, 0, 1, 1, 1, confirm, true));
             List<TensionPoint> points = series.series();
             double[] x = points.stream().mapToDouble(this::value).toArray();
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -487,7 +488,7 @@ public final class EventsCommand implements Runnable {
                 case "goldstein_sum" -> p.goldsteinSum();
                 case "goldstein_mean" -> p.goldsteinMean();
                 case "conflictual_sum" -> p.conflictualSum();
-                default -> throw new IllegalArgumentException("--metric must be index, events, goldstein_sum, "
+                default -> throw new UsageException("--metric must be index, events, goldstein_sum, "
                         + "goldstein_mean or conflictual_sum, was '" + metric + "'");
             };
         }

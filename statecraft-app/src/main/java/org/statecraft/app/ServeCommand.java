@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.statecraft.app.web.WebServer;
+import org.statecraft.core.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +37,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("--port must be 0-65535, was " + port);
+            throw new UsageException("--port must be 0-65535, was " + port);
         }
         Scenarios.Loaded bundled = Scenarios.load(null);
         WebServer.Config c = WebServer.Config.defaults(workspace, Scenarios.DEFAULT, bundled.yaml())

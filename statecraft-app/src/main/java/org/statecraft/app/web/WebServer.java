@@ -14,8 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.statecraft.app.report.ReportBuilder;
-import org.statecraft.core.DataFormatException;
-import org.statecraft.core.StatecraftException;
+import org.statecraft.core.FailureKind;
 import org.statecraft.core.scenario.Scenario;
 import org.statecraft.io.results.AnalysisJson;
 import org.statecraft.io.scenario.LocatedProblem;
@@ -141,10 +140,15 @@ public final class WebServer implements AutoCloseable {
         });
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.problems()));
         app.exception(ScenarioValidationException.class, (e, ctx) -> error(ctx, 400, "the scenario has " + e.problems().size() + " problem(s)", e.problems()));
-        app.exception(DataFormatException.class, (e, ctx) -> error(ctx, 400, e.located(), List.of()));
-        app.exception(StatecraftException.class, (e, ctx) -> error(ctx, 400, e.getMessage(), List.of()));
         app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage(), List.of()));
-        app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e, List.of()));
+        // everything else through the mapping the CLI and the Spark job share; a bug's trace under STATECRAFT_DEBUG
+        app.exception(Exception.class, (e, ctx) -> {
+            FailureKind kind = FailureKind.of(e);
+            if (kind.isBug() && System.getenv("STATECRAFT_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            error(ctx, kind.httpStatus(), FailureKind.message(e), List.of());
+        });
 
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(resource("/org/statecraft/app/web/openapi.json")));
         app.get("/api/health", ctx -> json(ctx, 200, JSON.createObjectNode().put("status", "ok").put("version", AnalysisJson.VERSION)));
