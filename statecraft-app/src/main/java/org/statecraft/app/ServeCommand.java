@@ -40,8 +40,8 @@ public final class ServeCommand implements Callable<Integer> {
             throw new UsageException("--port must be 0-65535, was " + port);
         }
         Scenarios.Loaded bundled = Scenarios.load(null);
-        WebServer.Config c = WebServer.Config.defaults(workspace, Scenarios.DEFAULT, bundled.yaml())
-                .withHost(host).withPort(port).withPool(workers, queue);
+        WebServer.Config c = UsageException.check(() -> WebServer.Config.defaults(workspace, Scenarios.DEFAULT,
+                bundled.yaml()).withHost(host).withPort(port).withPool(workers, queue));
         WebServer server = WebServer.start(c);
         spec.commandLine().getErr().println("statecraft: serving " + server.workspace() + " at http://" + host + ":" + server.port()
                 + "/ (Ctrl-C to stop)");
