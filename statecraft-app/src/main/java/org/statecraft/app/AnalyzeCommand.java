@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.statecraft.app.report.FiguresExporter;
 import org.statecraft.app.report.ReportBuilder;
@@ -85,7 +86,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try (ProgressBar bar = new ProgressBar(err, "analyze", ProgressBar.terminal(run.quiet()))) {
             a = MonteCarlo.run(loaded.scenario(), run.monteCarlo(credibility), bar);
         }
-        AnalysisJson.RunInfo info = new AnalysisJson.RunInfo(loaded.hash(), credibility.name().toLowerCase(),
+        AnalysisJson.RunInfo info = new AnalysisJson.RunInfo(loaded.hash(), credibility.name().toLowerCase(Locale.ROOT),
                 loaded.file(), curve);
         PrintWriter o = spec.commandLine().getOut();
         switch (format) {
@@ -126,7 +127,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         ParquetFiles.fromCsv(out.resolve("runs.csv"), out.resolve("runs.parquet"));
         StringWriter md = new StringWriter();
         md.write(AnalysisText.render(loaded.scenario(), a, true));
-        md.write(String.format("%nScenario file `%s`, SHA-256 `%s`. Rerun: `statecraft analyze %s --runs %d --seed %d%s`.%n",
+        md.write(String.format(Locale.ROOT, "%nScenario file `%s`, SHA-256 `%s`. Rerun: `statecraft analyze %s --runs %d --seed %d%s`.%n",
                 loaded.file(), loaded.hash(), loaded.file(), a.runs(), a.seed(),
                 info.responseCurve() == null ? "" : " --response-curve " + info.responseCurve().file()));
         Files.writeString(out.resolve("summary.md"), md.toString(), StandardCharsets.UTF_8);

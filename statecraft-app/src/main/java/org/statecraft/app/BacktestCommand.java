@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.statecraft.core.StatecraftException;
+import org.statecraft.core.UsageException;
 import org.statecraft.core.bargaining.Backtest;
 import org.statecraft.core.bargaining.CompromiseModel;
 import org.statecraft.core.bargaining.CouncilProceduralModel;
@@ -51,8 +52,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE})")
     Format format;
 
-    @Option(names = "--threads", defaultValue = "2", description = "cores; results do not depend on it")
-    int threads;
+    @Option(names = "--threads", paramLabel = "N", description = "cores; results do not depend on it (default: all cores)")
+    Integer threads;
 
     @Option(names = "--capabilities", paramLabel = "CSV",
             description = "capability weights 'actor,capability' by DEU actor code (com, ep, de, ...) instead of the file's row 2")
@@ -68,9 +69,7 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, was " + threads);
-        }
+        int threads = ParallelOptions.threads(this.threads);
         if (!Files.isRegularFile(file)) {
             throw new StatecraftException("statecraft: no such file: " + file);
         }

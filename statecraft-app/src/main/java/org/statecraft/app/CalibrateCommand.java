@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.statecraft.core.UsageException;
 import org.statecraft.core.calibration.CalibrationReport;
 import org.statecraft.core.calibration.CalibrationSplit;
 import org.statecraft.core.calibration.Covariate;
@@ -79,9 +80,10 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TargetCostPressure p = pressure();
-        List<Covariate> cov = covariates.stream().filter(c -> !c.equalsIgnoreCase("none")).map(Covariate::ofKey).distinct().toList();
-        CalibrationSplit s = split == SplitKind.random ? new CalibrationSplit.Random(seed, trainingFraction)
-                : new CalibrationSplit.ByYear(splitYear);
+        List<Covariate> cov = UsageException.check(() -> covariates.stream().filter(c -> !c.equalsIgnoreCase("none"))
+                .map(Covariate::ofKey).distinct().toList());
+        CalibrationSplit s = UsageException.check(() -> split == SplitKind.random
+                ? new CalibrationSplit.Random(seed, trainingFraction) : new CalibrationSplit.ByYear(splitYear));
         List<SanctionEpisode> cases = TiesReader.read(ties);
         CalibrationReport r = ResponseCurveCalibration.calibrate(cases, p, cov, s, SOURCE);
         if (out != null) {
@@ -110,7 +112,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             }
             m.put(k, e.getValue());
         }
-        return new TargetCostPressure(m.get("minor"), m.get("major"), m.get("severe"));
+        return UsageException.check(() -> new TargetCostPressure(m.get("minor"), m.get("major"), m.get("severe")));
     }
 
     static ObjectNode json(CalibrationReport r) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.statecraft.core.UsageException;
 import org.statecraft.core.tension.BayesianChangePoint;
 import org.statecraft.core.tension.ChangePoint;
 import org.statecraft.core.tension.CusumDetector;
@@ -62,11 +63,11 @@ final class EventsChangesCommand implements Callable<Integer> {
         String f = EventsOptions.format(format);
         String m = method.toLowerCase(Locale.ROOT);
         if (!List.of("cusum", "bocpd", "both").contains(m)) {
-            throw new IllegalArgumentException("--method must be cusum, bocpd or both, was '" + method + "'");
+            throw new UsageException("--method must be cusum, bocpd or both, was '" + method + "'");
         }
         value(new TensionPoint(LocalDate.EPOCH, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)); // checks --metric before any work
-        CusumDetector cusum = new CusumDetector(k, h, baseline);
-        BayesianChangePoint bocpd = new BayesianChangePoint(hazard, 0, 1, 1, 1, confirm, true);
+        CusumDetector cusum = UsageException.check(() -> new CusumDetector(k, h, baseline));
+        BayesianChangePoint bocpd = UsageException.check(() -> new BayesianChangePoint(hazard, 0, 1, 1, 1, confirm, true));
         List<TensionPoint> points = series.series(spec.commandLine().getErr());
         double[] x = points.stream().mapToDouble(this::value).toArray();
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -110,7 +111,7 @@ final class EventsChangesCommand implements Callable<Integer> {
             case "goldstein_sum" -> p.goldsteinSum();
             case "goldstein_mean" -> p.goldsteinMean();
             case "conflictual_sum" -> p.conflictualSum();
-            default -> throw new IllegalArgumentException("--metric must be index, events, goldstein_sum, "
+            default -> throw new UsageException("--metric must be index, events, goldstein_sum, "
                     + "goldstein_mean or conflictual_sum, was '" + metric + "'");
         };
     }

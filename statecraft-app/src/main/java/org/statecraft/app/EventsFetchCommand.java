@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.statecraft.core.UsageException;
 import org.statecraft.events.EventFormat;
 import org.statecraft.events.fetch.GdeltFetcher;
 import org.statecraft.events.store.IngestOptions;
@@ -65,10 +66,10 @@ final class EventsFetchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (to.isBefore(from)) {
-            throw new IllegalArgumentException("--to " + to + " is before --from " + from);
+            throw new UsageException("--to " + to + " is before --from " + from);
         }
         if (backoffMs < 0 || timeoutS <= 0) {
-            throw new IllegalArgumentException("--backoff-ms must be >= 0 and --timeout-s > 0");
+            throw new UsageException("--backoff-ms must be >= 0 and --timeout-s > 0");
         }
         Path dir = downloads != null ? downloads : store.store.resolve("downloads");
         GdeltFetcher fetcher = new GdeltFetcher(new GdeltFetcher.Options(template, dir, attempts,

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.statecraft.core.UsageException;
 import org.statecraft.core.scenario.Actor;
 import org.statecraft.core.tension.ActorSpec;
 import org.statecraft.core.tension.Dyad;
@@ -76,7 +77,7 @@ final class EventsOptions {
                 case "day" -> Period.DAY;
                 case "week" -> Period.WEEK;
                 case "month" -> Period.MONTH;
-                default -> throw new IllegalArgumentException("--by must be day, week or month, was '" + by + "'");
+                default -> throw new UsageException("--by must be day, week or month, was '" + by + "'");
             };
         }
 
@@ -84,7 +85,7 @@ final class EventsOptions {
             return switch (scale.toLowerCase(Locale.ROOT)) {
                 case "gdelt" -> false;
                 case "icews" -> true;
-                default -> throw new IllegalArgumentException("--scale must be gdelt or icews, was '" + scale + "'");
+                default -> throw new UsageException("--scale must be gdelt or icews, was '" + scale + "'");
             };
         }
 
@@ -100,7 +101,7 @@ final class EventsOptions {
             for (String a : aliases) {
                 int eq = a.indexOf('=');
                 if (eq <= 0 || eq == a.length() - 1) {
-                    throw new IllegalArgumentException("--alias must be NAME=CTRY or NAME=CTRY/GROUP, was '" + a + "'");
+                    throw new UsageException("--alias must be NAME=CTRY or NAME=CTRY/GROUP, was '" + a + "'");
                 }
                 m.put(a.substring(0, eq).trim().toLowerCase(Locale.ROOT), ActorSpec.parse(a.substring(eq + 1)));
             }
@@ -108,7 +109,7 @@ final class EventsOptions {
         }
 
         TensionIndex index() {
-            return new TensionIndex(Dyad.parse(dyad, aliasMap(), directed), period(), from, to);
+            return UsageException.check(() -> new TensionIndex(Dyad.parse(dyad, aliasMap(), directed), period(), from, to));
         }
 
         /**
@@ -148,7 +149,7 @@ final class EventsOptions {
     static String format(String f) {
         String v = f.toLowerCase(Locale.ROOT);
         if (!v.equals("table") && !v.equals("json") && !v.equals("csv")) {
-            throw new IllegalArgumentException("--format must be table, json or csv, was '" + f + "'");
+            throw new UsageException("--format must be table, json or csv, was '" + f + "'");
         }
         return v;
     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.statecraft.core.StatecraftException;
+import org.statecraft.core.UsageException;
 import org.statecraft.core.bargaining.BargainingModel;
 import org.statecraft.core.bargaining.BargainingProblem;
 import org.statecraft.core.bargaining.CompromiseModel;
@@ -50,8 +51,8 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE})")
     Format format;
 
-    @Option(names = "--threads", defaultValue = "2", description = "cores for SMP's challenge step; results do not depend on it")
-    int threads;
+    @Option(names = "--threads", paramLabel = "N", description = "cores for SMP's challenge step (default: all cores); results do not depend on it")
+    Integer threads;
 
     /** EUM parameter sets. */
     public enum EumPreset { published, scholz }
@@ -76,11 +77,9 @@ public final class ForecastCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (rounds != null && rounds < 1) {
-            throw new IllegalArgumentException("--rounds must be >= 1, was " + rounds);
+            throw new UsageException("--rounds must be >= 1, was " + rounds);
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, was " + threads);
-        }
+        int threads = ParallelOptions.threads(this.threads);
         BargainingInputs.Loaded loaded = inputs.load(file);
         BargainingProblem problem = loaded.problem();
         if (ktabStrict) {

@@ -1,11 +1,13 @@
 package org.statecraft.app;
 
+import org.statecraft.core.UsageException;
+import org.statecraft.core.montecarlo.MonteCarloOptions;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that runs seeded work on several threads. */
 public final class ParallelOptions {
     @Option(names = "--seed", paramLabel = "SEED", description = "Master random seed (default: ${DEFAULT-VALUE}).",
-            defaultValue = "20230906")
+            defaultValue = "" + MonteCarloOptions.DEFAULT_SEED)
     long seed;
 
     @Option(names = "--threads", paramLabel = "N",
@@ -16,9 +18,14 @@ public final class ParallelOptions {
     boolean quiet;
 
     int threads() {
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        return threads(threads);
+    }
+
+    /** The one default of every {@code --threads} option: all cores; a value below 1 is a usage error. */
+    static int threads(Integer requested) {
+        int t = requested == null ? Runtime.getRuntime().availableProcessors() : requested;
         if (t < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, was " + t);
+            throw new UsageException("--threads must be >= 1, was " + t);
         }
         return t;
     }

@@ -1,5 +1,6 @@
 package org.statecraft.app;
 
+import org.statecraft.core.UsageException;
 import org.statecraft.core.montecarlo.MonteCarloOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,7 +20,7 @@ public final class RunOptions {
 
     MonteCarloOptions monteCarlo(org.statecraft.core.leverage.CredibilityRule rule) {
         if (runs < 1) {
-            throw new IllegalArgumentException("--runs must be >= 1, was " + runs);
+            throw new UsageException("--runs must be >= 1, was " + runs);
         }
         return new MonteCarloOptions(runs, parallel.seed, parallel.threads(), rule);
     }

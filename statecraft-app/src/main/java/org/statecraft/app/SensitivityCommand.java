@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.statecraft.core.UsageException;
 import org.statecraft.core.leverage.LeverageModel;
 import org.statecraft.core.sensitivity.LeverageSensitivityModel;
 import org.statecraft.core.sensitivity.ScenarioSensitivity;
@@ -75,17 +76,18 @@ public final class SensitivityCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (top < 1) {
-            throw new IllegalArgumentException("--top must be >= 1, was " + top);
+            throw new UsageException("--top must be >= 1, was " + top);
         }
         int t = parallel.threads();
         long seed = parallel.seed;
         boolean quiet = parallel.quiet;
-        ScenarioSensitivity.Options options = new ScenarioSensitivity.Options(samples, replicates,
-                LeverageSensitivityModel.Grouping.valueOf(groupBy.name().toUpperCase(Locale.ROOT)), seed,
-                policies == null ? List.of() : policies, bootstrap);
+        ScenarioSensitivity.Options options = UsageException.check(() -> new ScenarioSensitivity.Options(samples,
+                replicates, LeverageSensitivityModel.Grouping.valueOf(groupBy.name().toUpperCase(Locale.ROOT)), seed,
+                policies == null ? List.of() : policies, bootstrap));
         Scenarios.Loaded loaded = Scenarios.load(scenario);
         LeverageModel model = new LeverageModel(loaded.scenario());
-        ScenarioSensitivity.Plan plan = ScenarioSensitivity.plan(model, options);
+        // the plan checks the --policy ids against the scenario
+        ScenarioSensitivity.Plan plan = UsageException.check(() -> ScenarioSensitivity.plan(model, options));
         PrintWriter err = spec.commandLine().getErr();
         if (!quiet) {
             err.printf(Locale.ROOT, "sensitivity: %d factors, %d design rows, %d simulations on %d threads...%n",

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.statecraft.app.web.WebSecurity;
 import org.statecraft.app.web.WebServer;
+import org.statecraft.core.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,7 +47,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("--port must be 0-65535, was " + port);
+            throw new UsageException("--port must be 0-65535, was " + port);
         }
         java.io.PrintWriter err = spec.commandLine().getErr();
         if (!WebSecurity.isLoopback(host)) {
@@ -59,8 +60,9 @@ public final class ServeCommand implements Callable<Integer> {
                     + ". The traffic is plain HTTP, unencrypted.");
         }
         Scenarios.Loaded bundled = Scenarios.load(null);
-        WebServer.Config c = WebServer.Config.defaults(workspace, Scenarios.DEFAULT, bundled.yaml())
-                .withHost(host, allowHosts == null ? java.util.List.of() : allowHosts).withPort(port).withPool(workers, queue);
+        WebServer.Config c = UsageException.check(() -> WebServer.Config.defaults(workspace, Scenarios.DEFAULT,
+                bundled.yaml()).withHost(host, allowHosts == null ? java.util.List.of() : allowHosts).withPort(port)
+                .withPool(workers, queue));
         WebServer server = WebServer.start(c);
         err.println("statecraft: serving " + server.workspace() + " (Ctrl-C to stop). Open");
         err.println("    " + server.url());

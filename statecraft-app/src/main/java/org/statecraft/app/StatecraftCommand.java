@@ -1,15 +1,16 @@
 package org.statecraft.app;
 
 import java.io.PrintWriter;
-import org.statecraft.core.DataFormatException;
+import org.statecraft.core.FailureKind;
 import org.statecraft.core.StatecraftException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code statecraft} command; each capability is a subcommand. Exit codes: 0 ok, 1 failure, 2 usage or
- * input error. User errors ({@link StatecraftException} and its subclasses, bad flags) print a message, never
- * a stack trace; anything else is a bug and prints one line plus the trace only with {@code STATECRAFT_DEBUG}.
+ * The {@code statecraft} command; each capability is a subcommand. Exit codes come from {@link FailureKind}, the
+ * mapping the web app and the Spark job share: 0 ok, 1 failure, 2 usage or input error. User errors
+ * ({@link StatecraftException} and its subclasses, bad flags) print a message, never a stack trace; anything
+ * else is a bug and prints one line plus the trace only with {@code STATECRAFT_DEBUG}.
  */
 @Command(name = "statecraft", mixinStandardHelpOptions = true, version = "statecraft 0.1.0",
         description = "Coercive leverage, influence and bargaining analysis.",
@@ -27,9 +28,9 @@ import picocli.CommandLine.Command;
             EventsCommand.class,
         })
 public final class StatecraftCommand implements Runnable {
-    public static final int EXIT_OK = 0;
-    public static final int EXIT_FAILURE = 1;
-    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_OK = FailureKind.EXIT_OK;
+    public static final int EXIT_FAILURE = FailureKind.INTERNAL.exitCode();
+    public static final int EXIT_USAGE = FailureKind.USAGE.exitCode();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -54,28 +55,17 @@ public final class StatecraftCommand implements Runnable {
 
     private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        if (ex instanceof DataFormatException dfe) {
-            err.println(dfe.located());
-            return EXIT_USAGE;
+        FailureKind kind = FailureKind.of(ex);
+        String message = FailureKind.message(ex);
+        // an input error speaks for itself (a data-format one starts with the file:line:column editors link to)
+        err.println(kind == FailureKind.INPUT ? message : "statecraft: " + message);
+        if (kind.isBug()) {
+            if (System.getenv("STATECRAFT_DEBUG") != null) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("(set STATECRAFT_DEBUG=1 for the stack trace, and please report it)");
+            }
         }
-        if (ex instanceof StatecraftException se) {
-            err.println(se.getMessage());
-            return EXIT_USAGE;
-        }
-        if (ex instanceof IllegalArgumentException iae) {
-            err.println("statecraft: " + iae.getMessage());
-            return EXIT_USAGE;
-        }
-        if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
-            err.println("statecraft: " + ex.getMessage());
-            return EXIT_FAILURE;
-        }
-        err.println("statecraft: internal error: " + ex);
-        if (System.getenv("STATECRAFT_DEBUG") != null) {
-            ex.printStackTrace(err);
-        } else {
-            err.println("(set STATECRAFT_DEBUG=1 for the stack trace, and please report it)");
-        }
-        return EXIT_FAILURE;
+        return kind.exitCode();
     }
 }

@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.statecraft.core.leverage.LeverageModel;
+import org.statecraft.core.montecarlo.MonteCarloOptions;
 import org.statecraft.core.sensitivity.LeverageSensitivityModel;
 import org.statecraft.core.sensitivity.ScenarioSensitivity;
 import org.statecraft.io.scenario.ScenarioReader;
@@ -53,7 +54,7 @@ public class SensitivityBenchmark {
         Path root = Path.of(System.getProperty("statecraft.root", "."));
         model = new LeverageModel(ScenarioReader.read(root.resolve("scenarios/pakistan-taliban-2023.yaml")));
         options = new ScenarioSensitivity.Options(1 << log2Samples, 1,
-                LeverageSensitivityModel.Grouping.valueOf(groupBy.toUpperCase(Locale.ROOT)), 20230906L,
+                LeverageSensitivityModel.Grouping.valueOf(groupBy.toUpperCase(Locale.ROOT)), MonteCarloOptions.DEFAULT_SEED,
                 policy.isEmpty() ? List.of() : List.of(policy.split(",")), 200);
     }
 

@@ -1,5 +1,7 @@
 package org.statecraft.core;
 
+import java.util.function.Supplier;
+
 /**
  * An input file that cannot be read as what it claims to be. Carries the file and the 1-based line (and
  * column where known, else 0) so that the edges can print {@code file:line:column: message}.
@@ -26,6 +28,19 @@ public class DataFormatException extends StatecraftException {
 
     public long column() {
         return column;
+    }
+
+    /**
+     * Builds a record from values a reader took from {@code file}: a precondition the record checks (an
+     * {@link IllegalArgumentException}, a bug when an engine passes the value) is then the file's fault, reported
+     * at {@code line} (0 when it is the file as a whole).
+     */
+    public static <T> T check(String file, long line, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new DataFormatException(file, line, 0, e.getMessage());
+        }
     }
 
     /** {@code file:line:column: message}, the form editors and terminals link to. */

@@ -18,6 +18,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.statecraft.core.DataFormatException;
+import org.statecraft.core.UsageException;
 import org.statecraft.events.acled.AcledReader;
 import org.statecraft.events.gdelt.GdeltReader;
 import org.statecraft.events.icews.IcewsReader;
@@ -71,7 +72,7 @@ public enum EventFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown event format '" + name + "' (gdelt1, gdelt2, icews, acled)");
+        throw new UsageException("unknown event format '" + name + "' (gdelt1, gdelt2, icews, acled)");
     }
 
     /** How many lines {@link #detect} reads, at most, and how many characters of them. */

@@ -3,6 +3,7 @@ package org.statecraft.spark;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -52,7 +53,7 @@ public final class GdeltDyadTension {
                 SELECT day, count(*) AS events, sum(goldstein) AS goldstein_sum
                 FROM good WHERE %s
                 GROUP BY day ORDER BY day
-                """.formatted(String.format(dyad, a, b));
+                """.formatted(String.format(Locale.ROOT, dyad, a, b));
     }
 
     /**

@@ -1,16 +1,15 @@
 package org.statecraft.spark;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.statecraft.core.FailureKind;
+import org.statecraft.core.UsageException;
 import org.statecraft.core.leverage.CredibilityRule;
 import org.statecraft.core.montecarlo.Analysis;
 import org.statecraft.core.montecarlo.MonteCarloOptions;
@@ -20,9 +19,14 @@ import org.statecraft.io.results.AnalysisJson;
 import org.statecraft.io.results.SensitivityReport;
 import org.statecraft.io.scenario.ScenarioFiles;
 import org.statecraft.io.scenario.ScenarioReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * The {@code spark-submit} entry point (see docs/spark.md):
+ * The {@code spark-submit} entry point (see docs/spark.md), on picocli like the {@code statecraft} command:
  * <pre>
  * montecarlo SCENARIO.yaml [--runs N] [--seed S] [--partitions P] [--out FILE]
  * sensitivity SCENARIO.yaml [--samples N] [--replicates R] [--group-by none|section|lever] [--seed S]
@@ -30,113 +34,230 @@ import org.statecraft.io.scenario.ScenarioReader;
  * gdelt-dyad A B PATH... [--directed] [--out FILE]
  * </pre>
  * JSON goes to FILE (on the driver) or standard output: the same documents as {@code statecraft analyze
- * --format json} and {@code statecraft sensitivity --format json}. Exit code 2 on bad arguments.
+ * --format json} and {@code statecraft sensitivity --format json}. Exit codes and messages come from
+ * {@link FailureKind}, as in the CLI: 2 on bad arguments or input, 1 on a failure.
  */
-public final class StatecraftSparkJob {
-    private StatecraftSparkJob() {
-    }
+@Command(name = "statecraft-spark", mixinStandardHelpOptions = true,
+        description = "Statecraft's Monte Carlo, Sobol and GDELT dyad jobs on Apache Spark.",
+        subcommands = {
+            StatecraftSparkJob.MonteCarloJob.class,
+            StatecraftSparkJob.SensitivityJob.class,
+            StatecraftSparkJob.GdeltDyadJob.class,
+        })
+public final class StatecraftSparkJob implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) throws IOException {
-        int code;
-        try {
-            code = run(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("statecraft-spark: " + e.getMessage());
-            code = 2;
-        }
-        if (code != 0) {
+    public static void main(String[] args) {
+        int code = commandLine().execute(args);
+        if (code != FailureKind.EXIT_OK) {
             System.exit(code);
         }
     }
 
-    static int run(String[] args) throws IOException {
-        if (args.length < 2) {
-            throw new IllegalArgumentException("usage: montecarlo|sensitivity SCENARIO [options] | gdelt-dyad A B PATH...");
-        }
-        List<String> positional = new ArrayList<>();
-        Map<String, String> opts = new HashMap<>();
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--directed")) {
-                opts.put("--directed", "true");
-            } else if (args[i].startsWith("--")) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(args[i] + " needs a value");
-                }
-                opts.put(args[i], args[++i]);
-            } else {
-                positional.add(args[i]);
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a job is required: montecarlo, sensitivity or gdelt-dyad");
+    }
+
+    /** The configured command line: errors map to exit codes through {@link FailureKind}. */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new StatecraftSparkJob());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("statecraft-spark: " + ex.getMessage());
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return FailureKind.USAGE.exitCode();
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            FailureKind kind = FailureKind.of(ex);
+            PrintWriter err = c.getErr();
+            err.println("statecraft-spark: " + FailureKind.message(ex));
+            if (kind.isBug() && System.getenv("STATECRAFT_DEBUG") != null) {
+                ex.printStackTrace(err);
             }
+            return kind.exitCode();
+        });
+        return cl;
+    }
+
+    /** Where the JSON goes, and the Spark session a job runs in. */
+    static final class Output {
+        @Option(names = "--out", paramLabel = "FILE", description = "Write the JSON here (default: standard output).")
+        Path out;
+
+        int write(String json) throws IOException {
+            if (out != null) {
+                Files.writeString(out, json, StandardCharsets.UTF_8);
+            } else {
+                System.out.println(json);
+            }
+            return FailureKind.EXIT_OK;
         }
-        SparkSession spark = SparkSession.builder().appName("statecraft " + args[0]).getOrCreate();
+    }
+
+    /** Options of the scenario jobs: the file, the master seed and the partition count. */
+    static final class ScenarioJobOptions {
+        @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
+        Path scenario;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "" + MonteCarloOptions.DEFAULT_SEED,
+                description = "Master random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--partitions", paramLabel = "P",
+                description = "Spark partitions (default: the context's default parallelism).")
+        Integer partitions;
+
+        /** The file's text; checks the options first, so that a bad one fails before a Spark session starts. */
+        String read() throws IOException {
+            if (partitions != null && partitions < 1) {
+                throw new UsageException("--partitions must be >= 1, was " + partitions);
+            }
+            return Files.readString(scenario, StandardCharsets.UTF_8);
+        }
+
+        int partitions(SparkSession spark) {
+            return partitions == null ? spark.sparkContext().defaultParallelism() : partitions;
+        }
+    }
+
+    /** A job's work in its Spark session, which is stopped after it whatever happens. */
+    interface InSession {
+        int run(SparkSession spark) throws IOException;
+    }
+
+    static int inSession(String job, InSession work) throws IOException {
+        SparkSession spark = SparkSession.builder().appName("statecraft " + job).getOrCreate();
         try {
-            String json;
-            int partitions = Integer.parseInt(opts.getOrDefault("--partitions",
-                    Integer.toString(spark.sparkContext().defaultParallelism())));
-            switch (args[0]) {
-                case "montecarlo" -> {
-                    Path file = Path.of(positional.get(0));
-                    String yaml = Files.readString(file, StandardCharsets.UTF_8);
-                    MonteCarloOptions o = new MonteCarloOptions(
-                            Integer.parseInt(opts.getOrDefault("--runs", "" + MonteCarloOptions.DEFAULT_RUNS)),
-                            Long.parseLong(opts.getOrDefault("--seed", "" + MonteCarloOptions.DEFAULT_SEED)), 1);
-                    Analysis a = SparkMonteCarlo.run(spark, ModelSource.yaml(yaml, file.toString(),
-                            CredibilityRule.BELIEF), o, partitions);
-                    json = AnalysisJson.write(AnalysisJson.toJson(ScenarioReader.readString(yaml, file.toString()), a,
-                            new AnalysisJson.RunInfo(ScenarioFiles.hash(yaml.getBytes(StandardCharsets.UTF_8)),
-                                    "belief", file.toString())));
-                }
-                case "sensitivity" -> {
-                    Path file = Path.of(positional.get(0));
-                    String yaml = Files.readString(file, StandardCharsets.UTF_8);
-                    String policies = opts.get("--policy");
-                    ScenarioSensitivity.Options o = new ScenarioSensitivity.Options(
-                            Integer.parseInt(opts.getOrDefault("--samples", "" + ScenarioSensitivity.DEFAULT_SAMPLES)),
-                            Integer.parseInt(opts.getOrDefault("--replicates",
-                                    "" + ScenarioSensitivity.DEFAULT_REPLICATES)),
-                            LeverageSensitivityModel.Grouping.valueOf(opts.getOrDefault("--group-by", "lever")
-                                    .toUpperCase(Locale.ROOT)),
-                            Long.parseLong(opts.getOrDefault("--seed", "" + MonteCarloOptions.DEFAULT_SEED)),
-                            policies == null ? List.of() : List.of(policies.split(",")),
-                            Integer.parseInt(opts.getOrDefault("--bootstrap",
-                                    "" + ScenarioSensitivity.DEFAULT_BOOTSTRAP)));
-                    ScenarioSensitivity.Result r = SparkSensitivity.run(spark, ModelSource.yaml(yaml, file.toString(),
-                            CredibilityRule.BELIEF), o, partitions, Runtime.getRuntime().availableProcessors());
-                    json = AnalysisJson.write(SensitivityReport.json(r, new SensitivityReport.RunInfo(file.toString(),
-                            ScenarioFiles.hash(yaml.getBytes(StandardCharsets.UTF_8)), partitions)));
-                }
-                case "gdelt-dyad" -> {
-                    if (positional.size() < 3) {
-                        throw new IllegalArgumentException("gdelt-dyad needs A B PATH...");
-                    }
-                    GdeltDyadTension.Result r = GdeltDyadTension.daily(spark, positional.subList(2, positional.size()),
-                            positional.get(0), positional.get(1), opts.containsKey("--directed"));
-                    var root = AnalysisJson.mapper().createObjectNode();
-                    root.put("a", positional.get(0));
-                    root.put("b", positional.get(1));
-                    root.put("directed", opts.containsKey("--directed"));
-                    root.put("lines", r.lines());
-                    root.put("malformed", r.malformed());
-                    var days = root.putArray("days");
-                    for (GdeltDyadTension.DayTotal d : r.days()) {
-                        var o = days.addObject();
-                        o.put("day", d.day().toString());
-                        o.put("events", d.events());
-                        o.put("goldsteinSum", d.goldsteinSum());
-                    }
-                    json = AnalysisJson.write(root);
-                }
-                default -> throw new IllegalArgumentException("unknown job '" + args[0]
-                        + "'; expected montecarlo, sensitivity or gdelt-dyad");
-            }
-            if (opts.containsKey("--out")) {
-                Files.writeString(Path.of(opts.get("--out")), json, StandardCharsets.UTF_8);
-            } else {
-                PrintStream out = System.out;
-                out.println(json);
-            }
-            return 0;
+            return work.run(spark);
         } finally {
             spark.stop();
+        }
+    }
+
+    @Command(name = "montecarlo", mixinStandardHelpOptions = true,
+            description = "Every policy of a scenario, as 'statecraft analyze --format json'.")
+    static final class MonteCarloJob implements Callable<Integer> {
+        @Mixin
+        ScenarioJobOptions scenario;
+
+        @Mixin
+        Output output;
+
+        @Option(names = "--runs", paramLabel = "N", defaultValue = "" + MonteCarloOptions.DEFAULT_RUNS,
+                description = "Monte Carlo runs per policy (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Override
+        public Integer call() throws IOException {
+            Path file = scenario.scenario;
+            String yaml = scenario.read();
+            MonteCarloOptions o = UsageException.check(() -> new MonteCarloOptions(runs, scenario.seed, 1));
+            return inSession("montecarlo", spark -> {
+                Analysis a = SparkMonteCarlo.run(spark, ModelSource.yaml(yaml, file.toString(), CredibilityRule.BELIEF),
+                        o, scenario.partitions(spark));
+                return output.write(AnalysisJson.write(AnalysisJson.toJson(ScenarioReader.readString(yaml, file.toString()),
+                        a, new AnalysisJson.RunInfo(ScenarioFiles.hash(yaml.getBytes(StandardCharsets.UTF_8)), "belief",
+                                file.toString()))));
+            });
+        }
+    }
+
+    @Command(name = "sensitivity", mixinStandardHelpOptions = true,
+            description = "Sobol indices of a scenario, as 'statecraft sensitivity --format json'.")
+    static final class SensitivityJob implements Callable<Integer> {
+        @Mixin
+        ScenarioJobOptions scenario;
+
+        @Mixin
+        Output output;
+
+        @Option(names = "--samples", paramLabel = "N", defaultValue = "" + ScenarioSensitivity.DEFAULT_SAMPLES,
+                description = "Base samples (default: ${DEFAULT-VALUE}).")
+        int samples;
+
+        @Option(names = "--replicates", paramLabel = "R", defaultValue = "" + ScenarioSensitivity.DEFAULT_REPLICATES,
+                description = "Monte Carlo replicates per evaluation (default: ${DEFAULT-VALUE}).")
+        int replicates;
+
+        @Option(names = "--group-by", paramLabel = "G", defaultValue = "LEVER", converter = GroupingConverter.class,
+                description = "none, section or lever (default: lever).")
+        LeverageSensitivityModel.Grouping groupBy;
+
+        @Option(names = "--policy", paramLabel = "ID", split = ",", description = "Policies to analyse (default: all).")
+        List<String> policies;
+
+        @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "" + ScenarioSensitivity.DEFAULT_BOOTSTRAP,
+                description = "Bootstrap resamples for the intervals (default: ${DEFAULT-VALUE}).")
+        int bootstrap;
+
+        @Override
+        public Integer call() throws IOException {
+            Path file = scenario.scenario;
+            String yaml = scenario.read();
+            ScenarioSensitivity.Options o = UsageException.check(() -> new ScenarioSensitivity.Options(samples, replicates,
+                    groupBy, scenario.seed, policies == null ? List.of() : policies, bootstrap));
+            return inSession("sensitivity", spark -> {
+                int partitions = scenario.partitions(spark);
+                ScenarioSensitivity.Result r = SparkSensitivity.run(spark, ModelSource.yaml(yaml, file.toString(),
+                        CredibilityRule.BELIEF), o, partitions, Runtime.getRuntime().availableProcessors());
+                return output.write(AnalysisJson.write(SensitivityReport.json(r, new SensitivityReport.RunInfo(
+                        file.toString(), ScenarioFiles.hash(yaml.getBytes(StandardCharsets.UTF_8)), partitions))));
+            });
+        }
+    }
+
+    /** none, section or lever, in any case (picocli's own enum conversion wants the constant's exact name). */
+    static final class GroupingConverter implements CommandLine.ITypeConverter<LeverageSensitivityModel.Grouping> {
+        @Override
+        public LeverageSensitivityModel.Grouping convert(String value) {
+            for (LeverageSensitivityModel.Grouping g : LeverageSensitivityModel.Grouping.values()) {
+                if (g.name().equalsIgnoreCase(value)) {
+                    return g;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected none, section or lever, was '" + value + "'");
+        }
+    }
+
+    @Command(name = "gdelt-dyad", mixinStandardHelpOptions = true,
+            description = "Daily event counts and Goldstein sums of a dyad over GDELT files.")
+    static final class GdeltDyadJob implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "A", description = "CAMEO country code of one side.")
+        String a;
+
+        @Parameters(index = "1", paramLabel = "B", description = "CAMEO country code of the other side.")
+        String b;
+
+        @Parameters(index = "2..*", arity = "1..*", paramLabel = "PATH", description = "GDELT files or folders.")
+        List<String> paths;
+
+        @Option(names = "--directed", description = "Only events from A to B.")
+        boolean directed;
+
+        @Mixin
+        Output output;
+
+        @Override
+        public Integer call() throws IOException {
+            return inSession("gdelt-dyad", spark -> {
+                GdeltDyadTension.Result r = GdeltDyadTension.daily(spark, paths, a, b, directed);
+                var root = AnalysisJson.mapper().createObjectNode();
+                root.put("a", a);
+                root.put("b", b);
+                root.put("directed", directed);
+                root.put("lines", r.lines());
+                root.put("malformed", r.malformed());
+                var days = root.putArray("days");
+                for (GdeltDyadTension.DayTotal d : r.days()) {
+                    var o = days.addObject();
+                    o.put("day", d.day().toString());
+                    o.put("events", d.events());
+                    o.put("goldsteinSum", d.goldsteinSum());
+                }
+                return output.write(AnalysisJson.write(root));
+            });
         }
     }
 }

@@ -68,7 +68,7 @@ class SparkJobsTest {
             }
             assertThat(onSpark.policies().get(p).daily().pressure()).isEqualTo(local.policies().get(p).daily().pressure());
         }
-        AnalysisJson.RunInfo info = new AnalysisJson.RunInfo("h", "horizon", "f");
+        AnalysisJson.RunInfo info = new AnalysisJson.RunInfo("h", "belief", "f");
         assertThat(AnalysisJson.write(AnalysisJson.toJson(model.scenario(), onSpark, info)))
                 .isEqualTo(AnalysisJson.write(AnalysisJson.toJson(model.scenario(), local, info)));
     }

@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.statecraft.app.report.ReportBuilder;
 import org.statecraft.core.DataFormatException;
-import org.statecraft.core.StatecraftException;
 import org.statecraft.core.leverage.LeverageModel;
+import org.statecraft.core.FailureKind;
 import org.statecraft.core.scenario.Scenario;
 import org.statecraft.core.sensitivity.ScenarioSensitivity;
 import org.statecraft.io.results.AnalysisJson;
@@ -183,14 +183,19 @@ public final class WebServer implements AutoCloseable {
         });
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.problems()));
         app.exception(ScenarioValidationException.class, (e, ctx) -> error(ctx, 400, "the scenario has " + e.problems().size() + " problem(s)", e.problems()));
-        app.exception(DataFormatException.class, (e, ctx) -> error(ctx, 400, ApiError.plain(e.located()), List.of()));
-        app.exception(StatecraftException.class, (e, ctx) -> error(ctx, 400, ApiError.plain(e.getMessage()), List.of()));
         app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), ApiError.plain(e.getMessage()), List.of()));
+        // everything else through the mapping the CLI and the Spark job share; a bug is numbered and its trace logged
         app.exception(Exception.class, (e, ctx) -> {
+            FailureKind kind = FailureKind.of(e);
+            if (!kind.isBug()) {
+                String message = e instanceof DataFormatException d ? d.located() : FailureKind.message(e);
+                error(ctx, kind.httpStatus(), ApiError.plain(message), List.of());
+                return;
+            }
             long ref = errors.incrementAndGet();
             System.err.println("statecraft serve: internal error #" + ref + " on " + ctx.method() + " " + ctx.path());
             e.printStackTrace();
-            error(ctx, 500, "internal error #" + ref + "; the server's log has the details", List.of());
+            error(ctx, kind.httpStatus(), "internal error #" + ref + "; the server's log has the details", List.of());
         });
 
         app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(resource("/org/statecraft/app/web/openapi.json")));

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.statecraft.core.tension.ActorSpec;
 import org.statecraft.core.tension.Dyad;
@@ -97,7 +98,7 @@ public final class EventsBench {
                 events += rs.getLong(2);
             }
         }
-        System.out.printf("reference %d days=%d events=%d%n", (System.nanoTime() - t0) / 1_000_000, days, events);
+        System.out.printf(Locale.ROOT, "reference %d days=%d events=%d%n", (System.nanoTime() - t0) / 1_000_000, days, events);
     }
 
     /**
@@ -111,8 +112,9 @@ public final class EventsBench {
             IngestResult r = s.ingest(file, IngestOptions.defaults(), null);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             Runtime rt = Runtime.getRuntime();
-            System.out.printf("ingest %d rows=%d stored=%d md5=%s maxHeapMiB=%d usedHeapMiB=%d%n", ms, r.rowsRead(),
-                    r.stored(), md5.substring(0, 8), rt.maxMemory() >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20);
+            System.out.printf(Locale.ROOT, "ingest %d rows=%d stored=%d md5=%s maxHeapMiB=%d usedHeapMiB=%d%n", ms,
+                    r.rowsRead(), r.stored(), md5.substring(0, 8), rt.maxMemory() >> 20,
+                    (rt.totalMemory() - rt.freeMemory()) >> 20);
         }
     }
 
@@ -124,7 +126,7 @@ public final class EventsBench {
                     null, null);
             List<TensionPoint> series = s.tension(idx, null, null, false);
             long ms = (System.nanoTime() - t1) / 1_000_000;
-            System.out.printf("query %d open+query=%d days=%d events=%d%n", ms, (System.nanoTime() - t0) / 1_000_000,
+            System.out.printf(Locale.ROOT, "query %d open+query=%d days=%d events=%d%n", ms, (System.nanoTime() - t0) / 1_000_000,
                     series.size(),
                     series.stream().mapToLong(TensionPoint::events).sum());
         }

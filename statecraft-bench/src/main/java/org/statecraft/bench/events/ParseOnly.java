@@ -1,6 +1,7 @@
 package org.statecraft.bench.events;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import org.statecraft.events.EventFormat;
 import org.statecraft.events.EventRecord;
 import org.statecraft.events.MalformedRow;
@@ -28,6 +29,6 @@ public final class ParseOnly {
                 }
             });
         }
-        System.out.printf("parse %d%n", (System.nanoTime() - t0) / 1_000_000);
+        System.out.printf(Locale.ROOT, "parse %d%n", (System.nanoTime() - t0) / 1_000_000);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.statecraft.io.cameo.CameoCodebook;
 
@@ -71,7 +72,7 @@ public final class SyntheticGdelt {
                 CameoCodebook.Code code = codes.get(ci >= 0 ? ci : -ci - 1);
                 sb.append(id++).append('\t').append(day).append('\t').append(day, 0, 6).append('\t')
                         .append(day, 0, 4).append('\t')
-                        .append(String.format("%.4f", d.getYear() + d.getDayOfYear() / 365.0)).append('\t');
+                        .append(String.format(Locale.ROOT, "%.4f", d.getYear() + d.getDayOfYear() / 365.0)).append('\t');
                 int c1 = actor(sb, rnd);
                 int c2 = actor(sb, rnd);
                 sb.append(rnd.nextInt(2)).append('\t').append(code.code()).append('\t')
@@ -79,11 +80,11 @@ public final class SyntheticGdelt {
                         .append(code.quadClass()).append('\t').append(code.goldstein()).append('\t');
                 int mentions = 1 + rnd.nextInt(20);
                 sb.append(mentions).append('\t').append(1 + rnd.nextInt(mentions)).append('\t').append(mentions)
-                        .append('\t').append(String.format("%.6f", rnd.nextDouble() * 20 - 10)).append('\t');
+                        .append('\t').append(String.format(Locale.ROOT, "%.6f", rnd.nextDouble() * 20 - 10)).append('\t');
                 geo(sb, rnd, c1);
                 geo(sb, rnd, c2);
                 geo(sb, rnd, c1 >= 0 ? c1 : c2);
-                sb.append(day).append(String.format("%02d%02d00", rnd.nextInt(24), rnd.nextInt(4) * 15)).append('\t')
+                sb.append(day).append(String.format(Locale.ROOT, "%02d%02d00", rnd.nextInt(24), rnd.nextInt(4) * 15)).append('\t')
                         .append("https://www.example-news.com/").append(d.getYear()).append('/')
                         .append(d.getMonthValue()).append('/').append(d.getDayOfMonth()).append("/story-")
                         .append(rnd.nextInt(1_000_000)).append(".html\n");
@@ -118,9 +119,9 @@ public final class SyntheticGdelt {
         String fips = FIPS[c];
         int adm = 1 + rnd.nextInt(20);
         sb.append(rnd.nextBoolean() ? 1 : 4).append('\t').append("Place ").append(adm).append(", ").append(COUNTRIES[c])
-                .append('\t').append(fips).append('\t').append(fips).append(String.format("%02d", adm)).append('\t')
-                .append(rnd.nextInt(100000)).append('\t').append(String.format("%.4f", rnd.nextDouble() * 120 - 60))
-                .append('\t').append(String.format("%.4f", rnd.nextDouble() * 360 - 180)).append('\t')
+                .append('\t').append(fips).append('\t').append(fips).append(String.format(Locale.ROOT, "%02d", adm)).append('\t')
+                .append(rnd.nextInt(100000)).append('\t').append(String.format(Locale.ROOT, "%.4f", rnd.nextDouble() * 120 - 60))
+                .append('\t').append(String.format(Locale.ROOT, "%.4f", rnd.nextDouble() * 360 - 180)).append('\t')
                 .append(-rnd.nextInt(3_000_000)).append('\t');
     }
 }

@@ -1,5 +1,6 @@
 package org.statecraft.core.calibration;
 
+import org.statecraft.core.random.SeedStream;
 import org.statecraft.core.random.Seeds;
 
 /** How cases are divided between fitting and held-out evaluation. */
@@ -23,7 +24,7 @@ public sealed interface CalibrationSplit {
 
         @Override
         public boolean inTraining(SanctionEpisode e) {
-            double u = (Seeds.seed(seed, e.caseId(), 0) >>> 11) * 0x1.0p-53;
+            double u = (Seeds.seed(seed, e.caseId(), SeedStream.CALIBRATION_SPLIT) >>> 11) * 0x1.0p-53;
             return u < trainingFraction;
         }
 

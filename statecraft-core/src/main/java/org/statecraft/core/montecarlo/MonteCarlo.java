@@ -3,6 +3,7 @@ package org.statecraft.core.montecarlo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -328,7 +329,7 @@ public final class MonteCarlo {
             double[] h = Quantiles.sortedCopy(Arrays.stream(os).mapToDouble(o -> o.harm[cc]).toArray());
             double rel = Arrays.stream(os).mapToDouble(o -> o.relativeHarm[cc]).sum() / runs;
             Constituency k = cs.get(c);
-            harms.add(new PolicySummary.ConstituencyHarm(k.id(), k.side(), k.role().name().toLowerCase(java.util.Locale.ROOT)
+            harms.add(new PolicySummary.ConstituencyHarm(k.id(), k.side(), k.role().name().toLowerCase(Locale.ROOT)
                     .replace('_', '-'), k.unit(), Arrays.stream(os).mapToDouble(o -> o.harm[cc]).sum() / runs,
                     Quantiles.of(h, 0.05), Quantiles.of(h, 0.95), rel));
         }

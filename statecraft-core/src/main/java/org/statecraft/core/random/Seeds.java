@@ -6,12 +6,12 @@ import java.util.random.RandomGenerator;
 /**
  * Per-run random streams derived from one master seed, so that a Monte Carlo result does not depend on
  * how runs are spread over threads: run {@code i}'s stream {@code s} is a pure function of
- * (master, i, s). Mixing uses the SplitMix64 finaliser (Steele, Lea &amp; Flood 2014).
+ * (master, i, s), and every stream is numbered once, in {@link SeedStream}. Mixing uses the SplitMix64 finaliser (Steele, Lea &amp; Flood 2014).
  */
 public final class Seeds {
-    /** Stream used to draw a run's uncertain parameters (shared by all policies: common random numbers). */
+    /** {@link SeedStream#PARAMETERS}'s number. */
     public static final int PARAMETERS = 0;
-    /** Stream used for the run's day-to-day dynamics (attacks, clashes, backsliding). */
+    /** {@link SeedStream#DYNAMICS}'s number. */
     public static final int DYNAMICS = 1;
 
     private Seeds() {
@@ -30,5 +30,14 @@ public final class Seeds {
 
     public static RandomGenerator generator(long master, long run, int stream) {
         return new SplittableRandom(seed(master, run, stream));
+    }
+
+    /** The seed of {@code stream} at {@code index} under {@code master}. */
+    public static long seed(long master, long index, SeedStream stream) {
+        return seed(master, index, stream.number());
+    }
+
+    public static RandomGenerator generator(long master, long index, SeedStream stream) {
+        return generator(master, index, stream.number());
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 import org.statecraft.core.StatecraftException;
+import org.statecraft.core.random.SeedStream;
 import org.statecraft.core.random.Seeds;
 
 /**
@@ -41,11 +42,11 @@ import org.statecraft.core.random.Seeds;
  */
 public final class SaltelliSobolAnalysis {
     /** Seed stream of the digital shift of the Sobol' sequence. */
-    static final int SHIFT = 0;
+    static final SeedStream SHIFT = SeedStream.SOBOL_SHIFT;
     /** Seed stream of pseudo-random base rows. */
-    static final int ROWS = 1;
+    static final SeedStream ROWS = SeedStream.SOBOL_ROWS;
     /** Seed stream of bootstrap replicates. */
-    static final int BOOTSTRAP = 2;
+    static final SeedStream BOOTSTRAP = SeedStream.SOBOL_BOOTSTRAP;
     private static final int CHUNK = 64;
 
     private SaltelliSobolAnalysis() {

@@ -21,12 +21,4 @@ class SpecialFunctionsTest {
             assertThat(SpecialFunctions.normalCdf(SpecialFunctions.normalQuantile(p))).isCloseTo(p, within(2e-7));
         }
     }
-
-    @Test
-    void seedsDependOnlyOnMasterRunAndStream() {
-        assertThat(Seeds.seed(1, 5, 0)).isEqualTo(Seeds.seed(1, 5, 0));
-        assertThat(Seeds.seed(1, 5, 0)).isNotEqualTo(Seeds.seed(1, 6, 0));
-        assertThat(Seeds.seed(1, 5, 0)).isNotEqualTo(Seeds.seed(1, 5, 1));
-        assertThat(Seeds.seed(1, 5, 0)).isNotEqualTo(Seeds.seed(2, 5, 0));
-    }
 }

@@ -83,6 +83,9 @@ public final class BdmCsvReader {
             }
         }
         String name = Path.of(file).getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return new BargainingProblem(name, names, List.of("issue"), cap, pos, sal, min, max);
+        double rangeMin = min;
+        double rangeMax = max;
+        return DataFormatException.check(file, 0, () -> new BargainingProblem(name, names, List.of("issue"), cap, pos, sal,
+                rangeMin, rangeMax));
     }
 }

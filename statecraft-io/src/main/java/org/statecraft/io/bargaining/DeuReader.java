@@ -136,7 +136,8 @@ public final class DeuReader {
             if (rows.isEmpty()) {
                 continue;
             }
-            BargainingProblem problem = BargainingProblem.oneDimensional(id, names, id, rows);
+            BargainingProblem problem = DataFormatException.check(file, lineNo,
+                    () -> BargainingProblem.oneDimensional(id, names, id, rows));
             issues.add(new DeuIssue(id, f.get(col.get("prname")).text(), f.get(col.get("counvte")).text(),
                     f.get(col.get("proc")).text(), problem, optional(file, lineNo, f.get(col.get("rp")), "rp"),
                     optional(file, lineNo, f.get(col.get("out")), "out")));

@@ -92,7 +92,8 @@ public final class KtabCsvReader {
             throw new DataFormatException(file, lines.size(), 0, "numActors says " + numActors + " but found " + a
                     + " actor lines");
         }
-        return new BargainingProblem(name, actors, dims, cap, pos, normalise(sal));
+        return DataFormatException.check(file, 0, () -> new BargainingProblem(name, actors, dims, cap, pos,
+                normalise(sal)));
     }
 
     /** Guards the ≤ 1 check against rounding of a sum of exactly 100. */

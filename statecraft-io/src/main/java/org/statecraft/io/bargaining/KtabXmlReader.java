@@ -131,10 +131,10 @@ public final class KtabXmlReader {
             for (int i = 0; i < n; i++) {
                 cap[i] = caps.get(i);
             }
-            BargainingProblem problem = new BargainingProblem(name, actors, dims, cap,
-                    positions.toArray(new double[0][]), KtabCsvReader.normalise(saliences.toArray(new double[0][])));
-            return new KtabScenario(problem, new SmpParameters(rule, law, pce, SmpParameters.DEFAULTS.maxTurns(),
-                    SmpParameters.DEFAULTS.stopFraction()));
+            return DataFormatException.check(file, 0, () -> new KtabScenario(new BargainingProblem(name, actors, dims,
+                    cap, positions.toArray(new double[0][]), KtabCsvReader.normalise(saliences.toArray(new double[0][]))),
+                    new SmpParameters(rule, law, pce, SmpParameters.DEFAULTS.maxTurns(),
+                            SmpParameters.DEFAULTS.stopFraction())));
         }
 
         private void expect(String element) {

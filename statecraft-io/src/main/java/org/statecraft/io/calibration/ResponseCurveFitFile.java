@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -123,8 +122,7 @@ public final class ResponseCurveFitFile {
         }
         Map<String, Double> shifts = new LinkedHashMap<>();
         JsonNode s = root.path("logResolveShifts");
-        for (Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : s.properties()) {
             shifts.put(e.getKey(), number(e.getValue(), "logResolveShifts." + e.getKey(), name));
         }
         JsonNode p = root.path("pressureByTargetCosts");

@@ -40,7 +40,7 @@ final class LocatedTree {
     }
 
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance; // decimals not exact (the default factory)
 
     private final JsonNode root;
     private final Map<String, Position> values;
