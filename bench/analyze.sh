@@ -6,7 +6,8 @@
 #
 # 1. Engine: JMH AnalyzeBenchmark (MonteCarlo.run, every policy, 20,000 runs x 180 days) on 1 and 2 threads,
 #    for this tree and for the reference, in the same run; simulated run-days per second and the speed-up.
-# 2. Whole command: `java -jar statecraft.jar analyze --runs 20000 --threads T --format csv -q`, new and
+# 2. Whole command: `java -jar statecraft.jar analyze SCENARIO --runs 20000 --threads T --format csv -q` (each
+#    tree on its own bundled scenario: the reference cannot read the v2 format), new and
 #    reference interleaved A B A B (5 pairs per thread count after one warm-up each); median wall seconds, the
 #    per-pair ratio new/reference, and the 2-thread speed-up of each.
 # Environment: PAIRS (default 5), RUNS (default 20000), JMH_ARGS (extra JMH options).
@@ -50,10 +51,11 @@ for side in ("new", "ref"):
 PY
 
 echo "== whole command, interleaved new/ref, $PAIRS pairs per thread count"
-wall() {  # prints the wall seconds of one run of: analyze with jar $1 and $2 threads
-  local s e
+wall() {  # prints the wall seconds of one run of: analyze with jar $1 and $2 threads on that tree's own scenario
+  local s e scenario
+  scenario="$(dirname "$(dirname "$(dirname "$1")")")/scenarios/pakistan-taliban-2023.yaml"
   s=$(date +%s.%N)
-  java -jar "$1" analyze --runs "$RUNS" --threads "$2" --format csv -q >/dev/null 2>&1
+  java -jar "$1" analyze "$scenario" --runs "$RUNS" --threads "$2" --format csv -q >/dev/null 2>&1
   e=$(date +%s.%N)
   python3 -c "print($e - $s)"
 }
