@@ -1,23 +1,19 @@
 package org.statecraft.app.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.statecraft.core.DataFormatException;
-import org.statecraft.core.bargaining.BargainingProblem;
-import org.statecraft.core.bargaining.ForecastResult;
-import org.statecraft.core.bargaining.SpatialModelOfPolitics;
 import org.statecraft.core.montecarlo.Analysis;
 import org.statecraft.core.scenario.Scenario;
 import org.statecraft.io.results.AnalysisJson;
 
 /**
- * The data a report is drawn from: the analysis JSON of {@link AnalysisJson}, plus the bargaining forecast of the
- * scenario's demand issue (KTAB's Spatial Model of Politics, every quantity at its mean). Optional sections
+ * The data a report is drawn from: the analysis JSON of {@link AnalysisJson}, which already carries the bargaining
+ * forecast of the scenario's demand issue (computed once in core). Optional sections
  * ({@code sensitivity}, {@code eventsTension}) are attached by whoever computed them; the report says "not in this result"
  * when they are absent.
  */

@@ -122,8 +122,6 @@ public final class CompiledScenario {
     final int graceDays;
     final double backslideBelow;
     final EventCode concessionEvent;
-    final int currentPositionIdx;
-    final int demandedPositionIdx;
 
     // attacks and clashes
     final boolean hasAttacks;
@@ -321,8 +319,6 @@ public final class CompiledScenario {
         graceDays = d.backslideGraceDays();
         backslideBelow = d.backslideBelow();
         concessionEvent = d.concessionEvent();
-        currentPositionIdx = space.require("/demand/currentPosition");
-        demandedPositionIdx = space.require("/demand/demandedPosition");
 
         AttackProcess at = scenario.attacks();
         hasAttacks = at != null;

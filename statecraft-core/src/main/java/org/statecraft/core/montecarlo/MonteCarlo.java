@@ -314,14 +314,11 @@ public final class MonteCarlo {
         String[] levers = model.leverIds();
         Policy pol = s.policies().get(p);
         RunOutcome[] os = outcomes[p];
-        long conceded = Arrays.stream(os).filter(RunOutcome::conceded).count();
         long clashed = Arrays.stream(os).filter(o -> o.clashes > 0).count();
         double[] z = Arrays.stream(os).mapToDouble(o -> o.finalConcession).toArray();
         double[] attacks = Arrays.stream(os).mapToDouble(o -> o.attacks).toArray();
         double[] coll = Arrays.stream(os).mapToDouble(o -> collateral(o, cs)).toArray();
         double[] own = Arrays.stream(os).mapToDouble(o -> o.coercerOwnCost).toArray();
-        double[] days = Quantiles.sortedCopy(Arrays.stream(os).filter(RunOutcome::conceded)
-                .mapToDouble(o -> o.concessionDay).toArray());
 
         List<PolicySummary.ConstituencyHarm> harms = new ArrayList<>();
         for (int c = 0; c < cs.size(); c++) {
@@ -393,8 +390,7 @@ public final class MonteCarlo {
         List<PolicySummary.ChannelShare> attribution = attribution(model, options, os, params, p);
         PolicySummary.Forecast forecast = forecasts == null ? null : forecasts[p];
         return new PolicySummary(pol.id(), pol.name(), pol.description(), rank[p], pareto[p],
-                Estimate.proportion(conceded, runs), Estimate.mean(z), effect,
-                days.length == 0 ? Double.NaN : Quantiles.of(days, 0.5), Estimate.mean(attacks),
+                outs.metDemand(), Estimate.mean(z), effect, outs.medianDaysToMeetDemand(), Estimate.mean(attacks),
                 meanAttacks[base] - meanAttacks[p], Estimate.mean(coll),
                 effect > 1e-9 ? meanCollateral[p] / effect : Double.POSITIVE_INFINITY, Estimate.mean(own),
                 Estimate.proportion(clashed, runs), harms, stances, uses, curve,

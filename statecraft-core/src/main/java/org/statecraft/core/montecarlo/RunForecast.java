@@ -3,6 +3,7 @@ package org.statecraft.core.montecarlo;
 import java.util.ArrayList;
 import java.util.List;
 import org.statecraft.core.bargaining.BargainingProblem;
+import org.statecraft.core.bargaining.CompromiseModel;
 import org.statecraft.core.bargaining.SpatialModelOfPolitics;
 import org.statecraft.core.leverage.ParameterSpace;
 import org.statecraft.core.leverage.RunOutcome;
@@ -15,7 +16,7 @@ import org.statecraft.core.scenario.Scenario;
  * y_T + z_H (y* − y_T); each network member k with a {@code positionWhenHostile} moved by its stance shift at
  * the horizon, f_k = (x^base_k − x_k)/(x^base_k + 1) clamped to [−1, 1], toward its hostile position when
  * f &gt; 0 (support withdrawn) and toward the target's position when f &lt; 0 (support gained). Then the
- * compromise model (Σ c s y / Σ c s) and KTAB's SMP. O(actors) for the compromise, one SMP run for SMP.
+ * compromise model ({@link CompromiseModel}: Σ c s y / Σ c s) and KTAB's SMP. O(actors) for the compromise, one SMP run for SMP.
  */
 final class RunForecast {
     private final List<String> ids = new ArrayList<>();
@@ -86,15 +87,10 @@ final class RunForecast {
         return BargainingProblem.oneDimensional("run", ids, "demand", rows);
     }
 
+    private static final CompromiseModel COMPROMISE = new CompromiseModel();
+
     static double compromise(BargainingProblem p) {
-        double num = 0;
-        double den = 0;
-        for (int i = 0; i < p.actorCount(); i++) {
-            double w = p.capability(i) * p.salience(i, 0);
-            num += w * p.position(i, 0);
-            den += w;
-        }
-        return p.toFileScale(den == 0 ? 0 : num / den);
+        return p.toFileScale(COMPROMISE.forecast(p).outcome()[0]);
     }
 
     static double smp(SpatialModelOfPolitics smp, BargainingProblem p) {
