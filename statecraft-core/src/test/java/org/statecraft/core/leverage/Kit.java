@@ -42,19 +42,21 @@ import org.statecraft.core.scenario.Trigger;
  * "distance" (c: its own cover as a harm on t-standing, network stance −0.6), "retaliate" (t: harms c-trade,
  * a response to "close"), "supply" (r: offsets half of t-trade's loss, a response to "close").
  */
-final class Kit {
+public final class Kit {
     final UnaryOperator<String> name;
-    Quantity resolve = TestScenarios.logNormal(-1.5, 1.0);
-    Quantity decisionRate = q(0.2);
-    double attackRate = 0.5;
-    double backslide = 0.02;
-    int horizon = 120;
+    public Quantity resolve = TestScenarios.logNormal(-1.5, 1.0);
+    public Quantity decisionRate = q(0.2);
+    public double attackRate = 0.5;
+    /** When set, the attack process's base rate instead of {@code attackRate} (an uncertain one, say). */
+    public Quantity attackBase;
+    public double backslide = 0.02;
+    public int horizon = 120;
 
-    Kit(UnaryOperator<String> name) {
+    public Kit(UnaryOperator<String> name) {
         this.name = name;
     }
 
-    Kit() {
+    public Kit() {
         this(UnaryOperator.identity());
     }
 
@@ -62,7 +64,7 @@ final class Kit {
         return name.apply(id);
     }
 
-    Scenario build() {
+    public Scenario build() {
         List<Actor> actors = new ArrayList<>();
         for (String a : List.of("c", "t", "p", "a", "b", "r")) {
             IssueStance stance = switch (a) {
@@ -124,7 +126,7 @@ final class Kit {
                 new Rule(new Trigger.OnLeverUse(n("close")), Rule.Action.USE, n("retaliate"), 10, false),
                 new Rule(new Trigger.OnLeverUse(n("close")), Rule.Action.USE, n("supply"), null, false),
                 new Rule(new Trigger.OnClash(), Rule.Action.USE, n("retaliate"), 5, false));
-        AttackProcess attacks = new AttackProcess(n("p"), n("c"), q(attackRate), q(0.5), q(0.05), q(0.5),
+        AttackProcess attacks = new AttackProcess(n("p"), n("c"), attackBase != null ? attackBase : q(attackRate), q(0.5), q(0.05), q(0.5),
                 new EventCode("180", -9));
         ClashProcess clashes = new ClashProcess(q(0.005), new EventCode("190", -10),
                 List.of(new ClashProcess.ClashHarm(n("c-trade"), q(50))));

@@ -203,9 +203,11 @@ class ScenarioFormatV2Test {
     @Test
     void theBundledScenariosStillParse() throws Exception {
         Path dir = Path.of(System.getProperty("statecraft.root", ".."), "scenarios");
-        List<Path> files;
-        try (var list = Files.list(dir)) {
-            files = list.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        List<Path> files = new java.util.ArrayList<>();
+        for (Path d : List.of(dir, dir.resolve("cases"))) {
+            try (var list = Files.list(d)) {
+                list.filter(f -> f.toString().endsWith(".yaml")).sorted().forEach(files::add);
+            }
         }
         assertThat(files).isNotEmpty();
         for (Path f : files) {
