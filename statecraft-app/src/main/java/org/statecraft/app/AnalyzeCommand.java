@@ -69,9 +69,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + "provenance is documented there (the TIES fit's spread is very wide; see docs/cli-trust.md)."})
     Path responseCurve;
 
+    @Option(names = "--condition", description = {"Weigh the runs by how well they reproduce the scenario's record "
+            + "(observed) up to --until, report the effective sample size and prior against posterior, and rank the "
+            + "policies from that date onward under the posterior (docs/models/hindcast.md)."})
+    boolean condition;
+
+    @Option(names = "--until", paramLabel = "DATE", description = "With --condition: the record up to this date "
+            + "(default: the record's end).")
+    java.time.LocalDate until;
+
     @Override
     public Integer call() throws IOException {
         Scenarios.Loaded loaded = Scenarios.load(scenario);
+        if (until != null && !condition) {
+            throw new org.statecraft.core.UsageException("--until needs --condition");
+        }
+        if (condition) {
+            return conditioned(loaded);
+        }
         AnalysisJson.ResponseCurve curve = null;
         if (responseCurve != null) {
             ResponseCurveFit fit = ResponseCurveFitFile.read(responseCurve);
@@ -109,6 +124,33 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 int n = FiguresExporter.export(data, figures).size();
                 err.println("wrote " + n + " figures (SVG and PNG) to " + figures);
             }
+        }
+        return StatecraftCommand.EXIT_OK;
+    }
+
+    private int conditioned(Scenarios.Loaded loaded) {
+        if (out != null || report != null || figures != null || format == Format.csv) {
+            throw new org.statecraft.core.UsageException("--condition writes a table or JSON only (--format table|json)");
+        }
+        if (credibility != CredibilityRule.BELIEF) {
+            throw new org.statecraft.core.UsageException("--condition runs the model as it is scored: --credibility belief");
+        }
+        org.statecraft.core.record.Conditioning.Result r;
+        try {
+            var sim = org.statecraft.core.record.Hindcast.simulate(loaded.scenario(), until, run.monteCarlo(credibility)
+                    .runs(), run.parallel.seed, run.parallel.threads());
+            r = org.statecraft.core.record.Conditioning.condition(sim,
+                    org.statecraft.core.record.Conditioning.Bandwidths.DEFAULT, run.parallel.threads());
+        } catch (IllegalArgumentException e) {
+            throw new org.statecraft.core.UsageException(loaded.file() + ": " + e.getMessage());
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.print(format == Format.json ? AnalysisJson.write(org.statecraft.io.results.RecordResults.json(r)) + "\n"
+                : org.statecraft.io.results.RecordResults.text(r));
+        o.flush();
+        if (r.essTooSmall()) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "statecraft: warning: effective sample size %.1f < %d; "
+                    + "about %,d runs would be needed%n", r.ess(), r.minimumEss(), r.runsNeeded());
         }
         return StatecraftCommand.EXIT_OK;
     }

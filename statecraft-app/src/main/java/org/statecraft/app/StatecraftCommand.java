@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             CalibrateCommand.class,
             ForecastCommand.class,
             BacktestCommand.class,
+            HindcastCommand.class,
+            CasesCommand.class,
             SchemaCommand.class,
             ValidateCommand.class,
             SensitivityCommand.class,

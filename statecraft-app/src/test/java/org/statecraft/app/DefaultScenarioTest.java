@@ -107,7 +107,7 @@ class DefaultScenarioTest {
                 null, List.of(new Rule(new Trigger.OnDay(0), Rule.Action.USE, "press", null, true)), true));
         return new Scenario("probe", "probe", null, scenario.start(), 3650, scenario.sources(), actors, List.of(base),
                 List.of(new RegimeWeight("t", "base", new Quantity.Fixed(1, p))), demand, List.of(press), policies,
-                List.of(), null, null, InfluenceNetwork.empty(), List.of(), List.of());
+                List.of(), null, null, InfluenceNetwork.empty(), null);
     }
 
     @Test
@@ -159,7 +159,8 @@ class DefaultScenarioTest {
 
     @Test
     void theReplayComparesTheSimulatedClosuresWithTheObservedSpell() {
-        assertThat(scenario.observedSpells().get(0).days()).isEqualTo(9);
+        assertThat(scenario.observedSpells().stream().filter(sp -> sp.from().equals(scenario.start())).findFirst()
+                .orElseThrow().days()).isEqualTo(9);
         PolicySummary.LeverUse torkham = analysis.policy("actual-2023").levers().stream()
                 .filter(l -> l.lever().equals("close-torkham")).findFirst().orElseThrow();
         assertThat(torkham.used()).isEqualTo(1.0);

@@ -45,7 +45,7 @@ public final class CompiledScenario {
 
     /** A rule ready for the daily loop. {@code response}: from the scenario's responses (every policy). */
     record CompiledRule(int kind, int day, int window, int atLeast, Rule.Action action, int lever, int duration,
-                        boolean once, double level, int triggerLever, boolean response) {
+                        boolean once, double level, int triggerLever, boolean response, int fromDay) {
         static final int DAY = 0;
         static final int ATTACK = 1;
         static final int ATTACK_COUNT = 2;
@@ -88,6 +88,9 @@ public final class CompiledScenario {
     final int[][] harmChannel;
     final int[] toleranceIdx;
     final int[] toleranceGainIdx;
+    /** Θ in days of the lever's own cost at full effect (scaled per run), not in weighted relative-loss-days. */
+    final boolean[] toleranceInDays;
+    final int[] toleranceRecoveryIdx;
     final ToleranceBelief[] belief;
     final int[] clashIdx;
     final int[] networkStanceIdx;
@@ -212,6 +215,8 @@ public final class CompiledScenario {
         harmChannel = new int[nL][];
         toleranceIdx = new int[nL];
         toleranceGainIdx = new int[nL];
+        toleranceInDays = new boolean[nL];
+        toleranceRecoveryIdx = new int[nL];
         belief = new ToleranceBelief[nL];
         clashIdx = new int[nL];
         networkStanceIdx = new int[nL];
@@ -258,7 +263,11 @@ public final class CompiledScenario {
                     harmChannel[l][h] = -1;
                 }
             }
-            toleranceIdx[l] = space.requireIf(lv.tolerance() != null, p + "/tolerance");
+            toleranceInDays[l] = lv.toleranceInDays();
+            toleranceIdx[l] = space.requireIf(lv.tolerance() != null, p + (lv.toleranceInDays() ? "/toleranceDays"
+                    : "/tolerance"));
+            toleranceRecoveryIdx[l] = space.requireIf(lv.toleranceRecoveryDays() != null,
+                    p + "/toleranceRecoveryDays");
             toleranceGainIdx[l] = space.requireIf(lv.toleranceGainPerAttack() != null, p + "/toleranceGainPerAttack");
             belief[l] = ToleranceBelief.of(lv.tolerance());
             clashIdx[l] = space.require(p + "/clashHazard");
@@ -384,25 +393,30 @@ public final class CompiledScenario {
         int dur = r.durationDays() == null ? NO_END : r.durationDays();
         double level = r.level() == null ? 1 : r.level();
         Trigger t = r.trigger();
+        int from = 0;
+        if (t instanceof Trigger.From f) {
+            from = f.day();
+            t = f.trigger();
+        }
         if (t instanceof Trigger.OnDay d) {
             return new CompiledRule(CompiledRule.DAY, d.day(), 0, 0, r.action(), lever, dur, r.once(), level, -1,
-                    response);
+                    response, from);
         } else if (t instanceof Trigger.OnAttack) {
             return new CompiledRule(CompiledRule.ATTACK, 0, 0, 0, r.action(), lever, dur, r.once(), level, -1,
-                    response);
+                    response, from);
         } else if (t instanceof Trigger.AttackCount a) {
             window[0] = Math.max(window[0], a.windowDays());
             return new CompiledRule(CompiledRule.ATTACK_COUNT, 0, a.windowDays(), a.atLeast(), r.action(), lever,
-                    dur, r.once(), level, -1, response);
+                    dur, r.once(), level, -1, response, from);
         } else if (t instanceof Trigger.OnClash) {
             return new CompiledRule(CompiledRule.CLASH, 0, 0, 0, r.action(), lever, dur, r.once(), level, -1,
-                    response);
+                    response, from);
         } else if (t instanceof Trigger.OnLeverUse u) {
             return new CompiledRule(CompiledRule.LEVER_USE, 0, 0, 0, r.action(), lever, dur, r.once(), level,
-                    lIndex.get(u.lever()), response);
+                    lIndex.get(u.lever()), response, from);
         } else if (t instanceof Trigger.OnConcession) {
             return new CompiledRule(CompiledRule.CONCESSION, 0, 0, 0, r.action(), lever, dur, r.once(), level, -1,
-                    response);
+                    response, from);
         }
         throw new IllegalStateException("unknown trigger " + t);
     }

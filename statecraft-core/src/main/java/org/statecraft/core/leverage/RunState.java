@@ -36,6 +36,8 @@ public final class RunState {
     private final double[][] offsetShare;
     private final double[] tolerance;
     private final double[] toleranceGain;
+    private final double[] toleranceScale; // Θ's unit: 1, or the own cost a day at full effect (Θ in days)
+    private final double[] recoveryR;      // 2^{−1/h} for the borne cost while not in use; 1 = no recovery
     private final double[] clash;
     private final double[] netStance;
     private final double[] threatW;
@@ -139,6 +141,8 @@ public final class RunState {
         offsetShare = jagged(m.offsetC);
         tolerance = new double[nL];
         toleranceGain = new double[nL];
+        toleranceScale = new double[nL];
+        recoveryR = new double[nL];
         clash = new double[nL];
         netStance = new double[nL];
         threatW = new double[nL];
@@ -244,7 +248,13 @@ public final class RunState {
             for (int j = 0; j < m.offsetC[l].length; j++) {
                 offsetShare[l][j] = values[m.offsetShareIdx[l][j]];
             }
-            tolerance[l] = v(values, m.toleranceIdx[l], Double.POSITIVE_INFINITY);
+            toleranceScale[l] = m.toleranceInDays[l] ? fullOwnRate[l] : 1;
+            tolerance[l] = v(values, m.toleranceIdx[l], Double.POSITIVE_INFINITY) * toleranceScale[l];
+            if (m.toleranceInDays[l] && fullOwnRate[l] <= 0) {
+                tolerance[l] = Double.POSITIVE_INFINITY; // a lever that costs its owner nothing is never lifted for cost
+            }
+            double recovery = v(values, m.toleranceRecoveryIdx[l], Double.POSITIVE_INFINITY);
+            recoveryR[l] = Double.isInfinite(recovery) ? 1 : Math.exp(-LN2 / recovery);
             toleranceGain[l] = v(values, m.toleranceGainIdx[l], 0);
             clash[l] = values[m.clashIdx[l]];
             netStance[l] = v(values, m.networkStanceIdx[l], Double.NaN);
@@ -372,7 +382,7 @@ public final class RunState {
             if (attacksToday > 0) {
                 for (int l = 0; l < m.nL; l++) {
                     if (m.owner[l] == m.attackVictim) {
-                        tolerance[l] += toleranceGain[l] * attacksToday;
+                        tolerance[l] += toleranceGain[l] * toleranceScale[l] * attacksToday;
                     }
                 }
             }
@@ -385,7 +395,7 @@ public final class RunState {
         boolean met = z >= m.releaseLevel - 1e-12;
         for (int r = 0; r < rules.length; r++) {
             CompiledScenario.CompiledRule rule = rules[r];
-            if (rule.once() && fired[r]) {
+            if ((rule.once() && fired[r]) || t < rule.fromDay()) {
                 continue;
             }
             boolean fire = switch (rule.kind()) {
@@ -480,6 +490,9 @@ public final class RunState {
         }
         for (int l = 0; l < m.nL; l++) {
             if (!inUse[l]) {
+                if (recoveryR[l] != 1 && ownCost[l] > 0) {
+                    ownCost[l] *= recoveryR[l];
+                }
                 continue;
             }
             int tau = t - started[l];
@@ -598,7 +611,8 @@ public final class RunState {
             }
             if (ownCost[l] >= tolerance[l]) {
                 lift(l, t, LiftReason.OWN_COST);
-                exhausted[l] = true;
+                // with recovery the owner may use it again once the borne cost has faded; without, never
+                exhausted[l] = recoveryR[l] == 1;
             }
         }
     }
@@ -733,7 +747,7 @@ public final class RunState {
         }
         double remaining = m.credibility == CredibilityRule.KNOWN || m.belief[l] == null
                 ? Math.max(0, tolerance[l] - borne)
-                : m.belief[l].meanExcess(borne);
+                : toleranceScale[l] * m.belief[l].meanExcess(borne / toleranceScale[l]);
         return remaining / rate;
     }
 
@@ -793,6 +807,26 @@ public final class RunState {
                 daily.stance[k][t] += x[k];
             }
         }
+    }
+
+    /** Whether lever {@code l} is in force (applied) at the end of the last simulated day. */
+    public boolean inUse(int l) {
+        return inUse[l];
+    }
+
+    /** The target's concession level z at the end of the last simulated day. */
+    public double concession() {
+        return z;
+    }
+
+    /** Member {@code k}'s expressed stance toward the target at the end of the last simulated day. */
+    public double stance(int k) {
+        return x[k];
+    }
+
+    /** Attacks on the last simulated day. */
+    public int attacksToday() {
+        return attacksToday;
     }
 
     /** Closes the outcome at the horizon. */

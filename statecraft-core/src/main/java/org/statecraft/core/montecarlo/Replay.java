@@ -28,7 +28,8 @@ public record Replay(String lever, String observedFrom, String observedTo, long 
                 }
                 PolicySummary.LeverUse use = analysis.policy(p.id()).levers().stream()
                         .filter(l -> l.lever().equals(spell.lever())).findFirst().orElseThrow();
-                out.add(new Replay(spell.lever(), spell.from().toString(), spell.to().toString(), spell.days(),
+                out.add(new Replay(spell.lever(), spell.from().toString(), spell.open() ? "in force on "
+                        + spell.inForceOn() : spell.to().toString(), spell.days(),
                         spell.source(), p.id(), use));
             }
         }

@@ -17,7 +17,9 @@ public enum SeedStream {
     /** Bootstrap replicates of Sobol' indices; index = replicate. */
     SOBOL_BOOTSTRAP(4),
     /** The random training/held-out split of the TIES calibration; index = case id. */
-    CALIBRATION_SPLIT(5);
+    CALIBRATION_SPLIT(5),
+    /** A hindcast run's draws of the record's own uncertain numbers (counters' model shares); index = run. */
+    RECORD(6);
 
     private final int number;
 

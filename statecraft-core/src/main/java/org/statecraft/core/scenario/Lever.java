@@ -13,6 +13,12 @@ import org.statecraft.core.Checks;
  *                               constituencies, plus the harm of levers others started in response to it)
  *                               passes Θ, the owner lifts the lever. Null: never lifted for cost. The
  *                               distribution is also the target's prior belief about Θ
+ * @param toleranceInDays        Θ is given in days of the lever's own cost at full effect (the owner's weighted
+ *                               relative loss per day of its harms, before accumulation and adaptation): a
+ *                               unit that carries from case to case, so cases can share one prior
+ * @param toleranceRecoveryDays  while the lever is not in use, the cost its owner has borne on its account decays
+ *                               with this half-life, so a later spell starts with a renewed budget; null: it
+ *                               never recovers, and a lever lifted for cost is not used again
  * @param toleranceGainPerAttack Θ grows by this much for each attack the owner suffers ("the life of a common
  *                               Pakistani is more valuable than trade"); null: fixed
  * @param clashHazard            daily hazard contribution ε to an armed clash while the lever is in use
@@ -29,7 +35,7 @@ public record Lever(String id, String name, String description, String owner, St
                     int rampUpDays, Quantity tolerance, Quantity toleranceGainPerAttack, Quantity clashHazard,
                     Quantity networkStance, List<StanceEffect> stanceEffects, List<Offset> offsets,
                     AttackEffect attackEffect, Quantity threatWeight, EventCode useEvent, EventCode liftEvent,
-                    EventCode threatEvent) {
+                    EventCode threatEvent, boolean toleranceInDays, Quantity toleranceRecoveryDays) {
     public Lever {
         Checks.requireId(id, "lever id");
         Checks.requireId(owner, "lever " + id + " owner");
@@ -58,6 +64,23 @@ public record Lever(String id, String name, String description, String owner, St
         if (toleranceGainPerAttack != null && tolerance == null) {
             throw new IllegalArgumentException("lever " + id + " has a toleranceGainPerAttack but no tolerance");
         }
+        if (toleranceInDays && tolerance == null) {
+            throw new IllegalArgumentException("lever " + id + " has its tolerance in days but no tolerance");
+        }
+        if (toleranceRecoveryDays != null && (tolerance == null || !(toleranceRecoveryDays.lower() > 0))) {
+            throw new IllegalArgumentException("lever " + id + " toleranceRecoveryDays needs a tolerance and must be > 0");
+        }
+    }
+
+    /** A lever whose tolerance is in weighted relative-loss-days and never recovers. */
+    public Lever(String id, String name, String description, String owner, String target, List<Harm> harms,
+                 int rampUpDays, Quantity tolerance, Quantity toleranceGainPerAttack, Quantity clashHazard,
+                 Quantity networkStance, List<StanceEffect> stanceEffects, List<Offset> offsets,
+                 AttackEffect attackEffect, Quantity threatWeight, EventCode useEvent, EventCode liftEvent,
+                 EventCode threatEvent) {
+        this(id, name, description, owner, target, harms, rampUpDays, tolerance, toleranceGainPerAttack, clashHazard,
+                networkStance, stanceEffects, offsets, attackEffect, threatWeight, useEvent, liftEvent, threatEvent,
+                false, null);
     }
 
     /** A lever with harms only (no stance effects, offsets, attack effect or tolerance growth). */

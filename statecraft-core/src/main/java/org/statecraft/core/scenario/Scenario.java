@@ -12,7 +12,7 @@ public record Scenario(String id, String title, String description, LocalDate st
                        List<Source> sources, List<Actor> actors, List<Constituency> constituencies,
                        List<RegimeWeight> weights, Demand demand, List<Lever> levers, List<Policy> policies,
                        List<Rule> responses, AttackProcess attacks, ClashProcess clashes, InfluenceNetwork network,
-                       List<ObservedEvent> observedEvents, List<LeverSpell> observedSpells) {
+                       Observed observed) {
     public Scenario {
         if (horizonDays < 1) {
             throw new IllegalArgumentException("horizon must be >= 1 day, was " + horizonDays);
@@ -24,9 +24,29 @@ public record Scenario(String id, String title, String description, LocalDate st
         levers = List.copyOf(levers);
         policies = List.copyOf(policies);
         responses = responses == null ? List.of() : List.copyOf(responses);
-        observedEvents = List.copyOf(observedEvents);
-        observedSpells = List.copyOf(observedSpells);
+        observed = observed == null ? Observed.empty() : observed;
         network = network == null ? InfluenceNetwork.empty() : network;
+    }
+
+    /** The recorded events (tension series, report). */
+    public List<ObservedEvent> observedEvents() {
+        return observed.events();
+    }
+
+    /** The recorded spells of lever use (replay, hindcast). */
+    public List<LeverSpell> observedSpells() {
+        return observed.spells();
+    }
+
+    /** A copy with another record. */
+    public Scenario withObserved(Observed newObserved) {
+        return new Scenario(id, title, description, start, horizonDays, sources, actors, constituencies, weights,
+                demand, levers, policies, responses, attacks, clashes, network, newObserved);
+    }
+
+    /** The day index of {@code date} (0 = the start date). */
+    public int dayOf(LocalDate date) {
+        return Math.toIntExact(java.time.temporal.ChronoUnit.DAYS.between(start, date));
     }
 
     public Optional<Actor> actor(String id) {
@@ -48,36 +68,36 @@ public record Scenario(String id, String title, String description, LocalDate st
     /** A copy with another horizon. */
     public Scenario withHorizon(int days) {
         return new Scenario(id, title, description, start, days, sources, actors, constituencies, weights, demand,
-                levers, policies, responses, attacks, clashes, network, observedEvents, observedSpells);
+                levers, policies, responses, attacks, clashes, network, observed);
     }
 
     /** A copy with other policies. */
     public Scenario withPolicies(List<Policy> newPolicies) {
         return new Scenario(id, title, description, start, horizonDays, sources, actors, constituencies, weights,
-                demand, levers, newPolicies, responses, attacks, clashes, network, observedEvents, observedSpells);
+                demand, levers, newPolicies, responses, attacks, clashes, network, observed);
     }
 
     /** A copy with other regime weights. */
     public Scenario withWeights(List<RegimeWeight> newWeights) {
         return new Scenario(id, title, description, start, horizonDays, sources, actors, constituencies, newWeights,
-                demand, levers, policies, responses, attacks, clashes, network, observedEvents, observedSpells);
+                demand, levers, policies, responses, attacks, clashes, network, observed);
     }
 
     /** A copy with other levers. */
     public Scenario withLevers(List<Lever> newLevers) {
         return new Scenario(id, title, description, start, horizonDays, sources, actors, constituencies, weights,
-                demand, newLevers, policies, responses, attacks, clashes, network, observedEvents, observedSpells);
+                demand, newLevers, policies, responses, attacks, clashes, network, observed);
     }
 
     /** A copy with another influence network. */
     public Scenario withNetwork(InfluenceNetwork newNetwork) {
         return new Scenario(id, title, description, start, horizonDays, sources, actors, constituencies, weights,
-                demand, levers, policies, responses, attacks, clashes, newNetwork, observedEvents, observedSpells);
+                demand, levers, policies, responses, attacks, clashes, newNetwork, observed);
     }
 
     /** A copy with another demand. */
     public Scenario withDemand(Demand newDemand) {
         return new Scenario(id, title, description, start, horizonDays, sources, actors, constituencies, weights,
-                newDemand, levers, policies, responses, attacks, clashes, network, observedEvents, observedSpells);
+                newDemand, levers, policies, responses, attacks, clashes, network, observed);
     }
 }

@@ -1,5 +1,6 @@
 package org.statecraft.core.scenario;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -96,23 +97,114 @@ public final class ScenarioChecks {
                 ref(sources, e.source(), "/observed/events/" + i + "/source", "source", out);
             }
         }
-        for (int i = 0; i < s.observedSpells().size(); i++) {
-            LeverSpell sp = s.observedSpells().get(i);
-            ref(levers, sp.lever(), "/observed/spells/" + i + "/lever", "lever", out);
-            if (sp.source() != null) {
-                ref(sources, sp.source(), "/observed/spells/" + i + "/source", "source", out);
-            }
-            if (sp.to().isBefore(sp.from())) {
-                out.add(new Problem("/observed/spells/" + i + "/to", "the spell ends before it starts; expected a "
-                        + "date on or after " + sp.from()));
-            }
-        }
+        checkRecord(s, actors, levers, constituencies, sources, out);
         forEachQuantity(s, (path, q) -> {
             if (q.provenance().isSourced()) {
                 ref(sources, q.provenance().source(), path + "/source", "source", out);
             }
         });
         return out;
+    }
+
+    /**
+     * The record: every reference resolves, every spell ends after it starts, and every dated item lies where it
+     * can mean something: nothing after the window's end (a count that starts before the scenario is history:
+     * baselines use it, the hindcast does not score it).
+     */
+    private static void checkRecord(Scenario s, Set<String> actors, Set<String> levers, Set<String> constituencies,
+                                    Set<String> sources, List<Problem> out) {
+        Observed o = s.observed();
+        LocalDate end = o.until() != null ? o.until() : s.start().plusDays(s.horizonDays());
+        String endWhat = o.until() != null ? "the record's end (observed/until " + o.until() + ")"
+                : "the horizon's end (" + end + "; set observed/until to score a longer record)";
+        if (o.until() != null && o.until().isBefore(s.start())) {
+            out.add(new Problem("/observed/until", "the record ends before the scenario starts; expected a date on "
+                    + "or after " + s.start()));
+        }
+        for (int i = 0; i < o.spells().size(); i++) {
+            LeverSpell sp = o.spells().get(i);
+            String p = "/observed/spells/" + i;
+            ref(levers, sp.lever(), p + "/lever", "lever", out);
+            source(sources, sp.source(), p, out);
+            if (sp.to() != null && sp.to().isBefore(sp.from())) {
+                out.add(new Problem(p + "/to", "the spell ends before it starts; expected a date on or after "
+                        + sp.from()));
+            }
+            if (sp.inForceOn() != null && sp.inForceOn().isBefore(sp.from())) {
+                out.add(new Problem(p + "/inForceOn", "the spell is said to be in force before it starts; expected a "
+                        + "date on or after " + sp.from()));
+            }
+            if (sp.from().isAfter(end)) {
+                out.add(new Problem(p + "/from", "the spell starts after " + endWhat));
+            }
+        }
+        for (int i = 0; i < o.actions().size(); i++) {
+            ObservedAction a = o.actions().get(i);
+            String p = "/observed/actions/" + i;
+            ref(actors, a.actor(), p + "/actor", "actor", out);
+            source(sources, a.source(), p, out);
+            if (a.lever() != null) {
+                ref(levers, a.lever(), p + "/lever", "lever", out);
+                s.lever(a.lever()).filter(l -> actors.contains(a.actor()) && !l.owner().equals(a.actor()))
+                        .ifPresent(l -> out.add(new Problem(p + "/actor", "lever '" + l.id() + "' is "
+                                + l.owner() + "'s, not " + a.actor() + "'s; expected actor: " + l.owner())));
+            }
+            if (a.date().isAfter(end)) {
+                out.add(new Problem(p + "/date", "the action is dated after " + endWhat));
+            }
+        }
+        for (int i = 0; i < o.counts().size(); i++) {
+            ObservedCount c = o.counts().get(i);
+            String p = "/observed/counts/" + i;
+            source(sources, c.source(), p, out);
+            if (c.series() == ObservedCount.Series.HARM) {
+                ref(constituencies, c.constituency(), p + "/constituency", "constituency", out);
+            } else if (s.attacks() == null) {
+                out.add(new Problem(p + "/series", "the scenario has no attack process to count; expected an "
+                        + "attacks section, or series: harm"));
+            }
+            if (c.to().isBefore(c.from())) {
+                out.add(new Problem(p + "/to", "the period ends before it starts; expected a date on or after "
+                        + c.from()));
+            } else if (c.to().isAfter(end)) {
+                out.add(new Problem(p + "/to", "the period runs past " + endWhat + ": a count outside the scenario "
+                        + "cannot be scored"));
+            }
+        }
+        for (int i = 0; i < o.concessions().size(); i++) {
+            ObservedConcession c = o.concessions().get(i);
+            String p = "/observed/concessions/" + i;
+            ref(actors, c.actor(), p + "/actor", "actor", out);
+            source(sources, c.source(), p, out);
+            if (c.on() == ObservedConcession.On.DEMAND && s.demand() != null && actors.contains(c.actor())
+                    && !c.actor().equals(s.demand().target())) {
+                out.add(new Problem(p + "/actor", "only the demand's target ('" + s.demand().target() + "') can "
+                        + "concede on the demand; expected on: other, or actor: " + s.demand().target()));
+            }
+            if (c.date().isAfter(end)) {
+                out.add(new Problem(p + "/date", "the concession is dated after " + endWhat));
+            }
+        }
+        Set<String> members = new HashSet<>(s.network().members());
+        for (int i = 0; i < o.stances().size(); i++) {
+            StanceMove m = o.stances().get(i);
+            String p = "/observed/stances/" + i;
+            ref(members, m.member(), p + "/member", "network member", out);
+            source(sources, m.source(), p, out);
+            if (m.date().isAfter(end)) {
+                out.add(new Problem(p + "/date", "the move is dated after " + endWhat));
+            }
+        }
+        if (o.concessionBaseRate() != null && o.concessionBaseRate().provenance().isSourced()) {
+            ref(sources, o.concessionBaseRate().provenance().source(), "/observed/baseRates/concession/source",
+                    "source", out);
+        }
+    }
+
+    private static void source(Set<String> sources, String source, String path, List<Problem> out) {
+        if (source != null) {
+            ref(sources, source, path + "/source", "source", out);
+        }
     }
 
     private static void checkRules(Scenario s, List<Rule> rules, String base, Set<String> levers,
@@ -262,7 +354,8 @@ public final class ScenarioChecks {
                 visit(visitor, p + "/harms/" + h + "/halfLifeDays", hm.halfLifeDays());
                 visit(visitor, p + "/harms/" + h + "/floor", hm.floor());
             }
-            visit(visitor, p + "/tolerance", l.tolerance());
+            visit(visitor, p + (l.toleranceInDays() ? "/toleranceDays" : "/tolerance"), l.tolerance());
+            visit(visitor, p + "/toleranceRecoveryDays", l.toleranceRecoveryDays());
             visit(visitor, p + "/toleranceGainPerAttack", l.toleranceGainPerAttack());
             for (int j = 0; j < l.stanceEffects().size(); j++) {
                 visit(visitor, p + "/stanceEffects/" + j + "/shift", l.stanceEffects().get(j).shift());

@@ -35,6 +35,21 @@ public sealed interface Trigger {
         }
     }
 
+    /**
+     * {@code trigger}, but only from day {@code day} on: how a policy is started part-way through a run (the
+     * conditioned analysis switches from the recorded policy to each candidate on the record's last day).
+     */
+    record From(int day, Trigger trigger) implements Trigger {
+        public From {
+            if (day < 0 || trigger == null) {
+                throw new IllegalArgumentException("a from-trigger needs a day >= 0 and a trigger");
+            }
+            if (trigger instanceof From) {
+                throw new IllegalArgumentException("from-triggers do not nest");
+            }
+        }
+    }
+
     /** On the day the target first meets the demand (its concession reaches the release level). */
     record OnConcession() implements Trigger {
     }

@@ -140,7 +140,7 @@ final class Kit {
                 Map.of(n("a"), q(0.4)), Map.of(n("a"), q(200)), List.of(
                 new HostilityHarm(n("a"), n("t-standing"), q(20)), new HostilityHarm(n("b"), n("t-standing"), q(30))));
         return new Scenario(n("kit"), "kit", null, LocalDate.of(2023, 9, 6), horizon, List.of(), actors, cs, ws, d,
-                levers, ps, responses, attacks, clashes, net, List.of(), List.of());
+                levers, ps, responses, attacks, clashes, net, null);
     }
 
     private Policy policy(String id, Rule... rules) {

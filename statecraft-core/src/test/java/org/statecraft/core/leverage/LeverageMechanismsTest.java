@@ -181,7 +181,7 @@ class LeverageMechanismsTest {
         s = new Scenario(s.id(), s.title(), null, s.start(), s.horizonDays(), s.sources(), s.actors(),
                 List.of(new Constituency(c.id(), null, c.side(), c.roles(), ConstituencyKind.STOCK, q(1000), "persons",
                         null), s.constituencies().get(1)), s.weights(), s.demand(), s.levers(), s.policies(),
-                s.responses(), s.attacks(), s.clashes(), s.network(), List.of(), List.of());
+                s.responses(), s.attacks(), s.clashes(), s.network(), null);
         LeverageModel m = new LeverageModel(s);
         RunOutcome o = m.simulate(1, m.parameterSpace().means(), new SplittableRandom(1));
         assertThat(o.relativeHarm[0]).isCloseTo(1, within(1e-12));
@@ -257,7 +257,7 @@ class LeverageMechanismsTest {
         assertThat(o.leverOwnCost[0]).isGreaterThan(o.daysInUse[0] * 0.5 * 0.30);
         Scenario noResponses = new Scenario(s.id(), s.title(), null, s.start(), s.horizonDays(), s.sources(),
                 s.actors(), s.constituencies(), s.weights(), s.demand(), s.levers(), s.policies(), List.of(),
-                s.attacks(), s.clashes(), s.network(), List.of(), List.of());
+                s.attacks(), s.clashes(), s.network(), null);
         LeverageModel m2 = new LeverageModel(noResponses);
         RunOutcome alone = m2.simulate(p, m2.parameterSpace().means(), new SplittableRandom(4));
         assertThat(o.firstSpell[0]).isLessThan(alone.firstSpell[0]);

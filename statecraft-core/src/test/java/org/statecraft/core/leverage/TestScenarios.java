@@ -73,7 +73,7 @@ public final class TestScenarios {
                 new EventCode("180", -9));
         return new Scenario("test", "test", null, LocalDate.of(2023, 9, 6), 60, List.of(), actors, cs, ws, d,
                 List.of(lever), policies, List.of(), attacks, new ClashProcess(q(0), new EventCode("190", -10)),
-                InfluenceNetwork.empty(), List.of(), List.of());
+                InfluenceNetwork.empty(), null);
     }
 
     public static Policy baseline() {
@@ -110,7 +110,7 @@ public final class TestScenarios {
         List<Policy> ps = List.of(baseline(), new Policy("distance", null, null,
                 List.of(new Rule(new Trigger.OnDay(0), Rule.Action.USE, "distance", null, true)), true));
         return new Scenario("net", "net", null, LocalDate.of(2023, 1, 1), 120, List.of(), actors, cs, ws, d,
-                List.of(distance), ps, List.of(), null, null, net, List.of(), List.of());
+                List.of(distance), ps, List.of(), null, null, net, null);
     }
 
     /**
@@ -127,6 +127,6 @@ public final class TestScenarios {
                 .map(a -> new Actor(a.id(), a.name(), a.kind(), capability, a.stance())).toList();
         return new Scenario(s.id(), s.title(), s.description(), s.start(), s.horizonDays(), s.sources(), actors,
                 s.constituencies(), s.weights(), nd, s.levers(), s.policies(), s.responses(), s.attacks(), s.clashes(),
-                s.network(), s.observedEvents(), s.observedSpells());
+                s.network(), s.observed());
     }
 }

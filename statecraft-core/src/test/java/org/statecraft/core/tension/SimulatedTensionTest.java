@@ -22,7 +22,7 @@ class SimulatedTensionTest {
                 a.stance(), a.id().equals("c") ? "PAK" : a.id().equals("t") ? "AFG/TAL" : null)).toList();
         return new Scenario(s.id(), s.title(), s.description(), s.start(), s.horizonDays(), s.sources(), actors,
                 s.constituencies(), s.weights(), s.demand(), s.levers(), s.policies(), s.responses(), s.attacks(), s.clashes(),
-                s.network(), s.observedEvents(), s.observedSpells());
+                s.network(), s.observed());
     }
 
     @Test

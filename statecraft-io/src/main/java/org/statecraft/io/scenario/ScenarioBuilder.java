@@ -26,6 +26,10 @@ import org.statecraft.core.scenario.InfluenceNetwork;
 import org.statecraft.core.scenario.IssueStance;
 import org.statecraft.core.scenario.Lever;
 import org.statecraft.core.scenario.LeverSpell;
+import org.statecraft.core.scenario.Observed;
+import org.statecraft.core.scenario.ObservedAction;
+import org.statecraft.core.scenario.ObservedConcession;
+import org.statecraft.core.scenario.ObservedCount;
 import org.statecraft.core.scenario.ObservedEvent;
 import org.statecraft.core.scenario.Offset;
 import org.statecraft.core.scenario.Policy;
@@ -37,6 +41,7 @@ import org.statecraft.core.scenario.Scenario;
 import org.statecraft.core.scenario.ScenarioChecks;
 import org.statecraft.core.scenario.Source;
 import org.statecraft.core.scenario.StanceEffect;
+import org.statecraft.core.scenario.StanceMove;
 import org.statecraft.core.scenario.Trigger;
 import org.statecraft.io.cameo.CameoCodebook;
 
@@ -124,16 +129,10 @@ final class ScenarioBuilder {
         ClashProcess clashes = mapping(root, "", "clashes", false) ? clashes(root.get("clashes")) : null;
         InfluenceNetwork network = mapping(root, "", "network", false) ? network(root.get("network"))
                 : InfluenceNetwork.empty();
-        List<ObservedEvent> events = List.of();
-        List<LeverSpell> spells = List.of();
-        if (mapping(root, "", "observed", false)) {
-            JsonNode observed = root.get("observed");
-            events = list(observed, "/observed", "events", this::observedEvent);
-            spells = list(observed, "/observed", "spells", this::spell);
-        }
+        Observed observed = mapping(root, "", "observed", false) ? observed(root.get("observed")) : Observed.empty();
         return new Scenario(id == null ? placeholder("scenario") : id, title, description,
                 start == null ? LocalDate.EPOCH : start, horizon, sources, actors, constituencies, weights, demand,
-                levers, policies, responses, attacks, clashes, network, events, spells);
+                levers, policies, responses, attacks, clashes, network, observed);
     }
 
     // ---- entities -------------------------------------------------------------------------------------
@@ -346,8 +345,26 @@ final class ScenarioBuilder {
         }
         int rampUp = integer(n, p, "rampUpDays", 1, Integer.MAX_VALUE, true);
         Quantity tolerance = quantity(n, p, "tolerance", Bounds.POSITIVE, false);
+        Quantity toleranceDays = quantity(n, p, "toleranceDays", Bounds.POSITIVE, false);
+        if (tolerance != null && toleranceDays != null) {
+            problem(p + "/toleranceDays", "a lever has one tolerance: expected tolerance (weighted relative-loss-days) "
+                    + "or toleranceDays (days of its own cost at full effect), not both");
+            toleranceDays = null;
+        }
+        boolean inDays = toleranceDays != null;
+        if (inDays) {
+            tolerance = toleranceDays;
+        }
+        Quantity budgetRecovery = quantity(n, p, "toleranceRecoveryDays", Bounds.POSITIVE, false);
+        if (budgetRecovery != null && tolerance == null) {
+            problem(p + "/toleranceRecoveryDays", "a tolerance recovers only if there is one; expected a tolerance "
+                    + "beside toleranceRecoveryDays");
+            budgetRecovery = null;
+        }
+        Quantity rec = budgetRecovery;
+        Quantity tol = tolerance;
         Quantity gain = quantity(n, p, "toleranceGainPerAttack", Bounds.NON_NEGATIVE, false);
-        if (gain != null && tolerance == null) {
+        if (gain != null && tol == null) {
             problem(p + "/toleranceGainPerAttack", "a tolerance gain needs a tolerance to grow; expected a tolerance "
                     + "beside toleranceGainPerAttack");
             gain = null;
@@ -387,8 +404,8 @@ final class ScenarioBuilder {
         EventCode t = threatEvent;
         Quantity g = gain;
         AttackEffect a = attackEffect;
-        return construct(p, () -> new Lever(id, name, description, owner, target, harms, rampUp, tolerance, g, clash,
-                        stance, stanceEffects, offsets, a, threat, u, l, t),
+        return construct(p, () -> new Lever(id, name, description, owner, target, harms, rampUp, tol, g, clash,
+                        stance, stanceEffects, offsets, a, threat, u, l, t, inDays, rec),
                 () -> new Lever(id, null, null, owner, target, harms, 1, null, null, null, null, null, null, null));
     }
 
@@ -590,13 +607,101 @@ final class ScenarioBuilder {
         return new ObservedEvent(date, actor, counterpart, code, description, source);
     }
 
+    private Observed observed(JsonNode n) {
+        String p = "/observed";
+        LocalDate until = date(n, p, "until", false);
+        List<ObservedEvent> events = list(n, p, "events", this::observedEvent);
+        List<LeverSpell> spells = list(n, p, "spells", this::spell);
+        List<ObservedAction> actions = list(n, p, "actions", this::action);
+        List<ObservedCount> counts = list(n, p, "counts", this::count);
+        List<ObservedConcession> concessions = list(n, p, "concessions", this::concession);
+        List<StanceMove> stances = list(n, p, "stances", this::stanceMove);
+        Quantity baseRate = null;
+        if (mapping(n, p, "baseRates", false)) {
+            baseRate = quantity(n.get("baseRates"), p + "/baseRates", "concession", Bounds.UNIT, false);
+        }
+        return new Observed(until, events, spells, actions, counts, concessions, stances, baseRate);
+    }
+
     private LeverSpell spell(JsonNode n, String p) {
         String lever = refOrPlaceholder(n, p, "lever");
         LocalDate from = date(n, p, "from", true);
+        LocalDate to = date(n, p, "to", false);
+        LocalDate inForce = date(n, p, "inForceOn", false);
+        String source = optionalRef(n, p, "source");
+        if (to != null && inForce != null) {
+            problem(p + "/inForceOn", "a spell has an end (to) or a date it was still in force (inForceOn), not both");
+        } else if (!n.has("to") && !n.has("inForceOn")) {
+            problem(p, "a spell needs its end (to) or, while it lasts, a date it was still in force (inForceOn)");
+        }
+        LocalDate f = from == null ? (to != null ? to : inForce != null ? inForce : LocalDate.EPOCH) : from;
+        if (to == null && inForce != null) {
+            return new LeverSpell(lever, f, null, inForce, source);
+        }
+        return new LeverSpell(lever, f, to == null ? f : to, source);
+    }
+
+    private ObservedAction action(JsonNode n, String p) {
+        LocalDate date = date(n, p, "date", true);
+        String actor = refOrPlaceholder(n, p, "actor");
+        String lever = optionalRef(n, p, "lever");
+        int days = n.has("days") ? integer(n, p, "days", 1, 3650, false, 1) : 1;
+        String description = text(n, p, "description");
+        String source = optionalRef(n, p, "source");
+        return new ObservedAction(date == null ? LocalDate.EPOCH : date, actor, lever, days, description, source);
+    }
+
+    private ObservedCount count(JsonNode n, String p) {
+        ObservedCount.Series series = enumValue(n, p, "series", ObservedCount.Series.class, true);
+        String constituency = null;
+        if (series == ObservedCount.Series.HARM) {
+            constituency = refOrPlaceholder(n, p, "constituency");
+        } else if (n.has("constituency")) {
+            problem(p + "/constituency", "only a harm count names a constituency; expected series: harm");
+        }
+        String counter = text(n, p, "counter");
+        LocalDate from = date(n, p, "from", true);
         LocalDate to = date(n, p, "to", true);
+        double value = number(n, p, "value", Bounds.NON_NEGATIVE, true);
+        Quantity share = quantity(n, p, "modelShare", Bounds.RATE, false);
         String source = optionalRef(n, p, "source");
         LocalDate f = from == null ? (to == null ? LocalDate.EPOCH : to) : from;
-        return new LeverSpell(lever, f, to == null ? f : to, source);
+        ObservedCount.Series s = series == null ? ObservedCount.Series.ATTACKS : series;
+        String c = constituency;
+        return construct(p, () -> new ObservedCount(s, c, counter, f, to == null ? f : to, value, share, source),
+                () -> null);
+    }
+
+    private ObservedConcession concession(JsonNode n, String p) {
+        LocalDate date = date(n, p, "date", true);
+        String actor = refOrPlaceholder(n, p, "actor");
+        ObservedConcession.On on = enumValue(n, p, "on", ObservedConcession.On.class, true);
+        ObservedConcession.Extent extent = enumValue(n, p, "extent", ObservedConcession.Extent.class, false);
+        if (on == ObservedConcession.On.DEMAND && extent == null && !n.has("extent")) {
+            missing(p, "extent");
+        }
+        if (on == ObservedConcession.On.OTHER && extent != null) {
+            problem(p + "/extent", "a concession on another issue has no extent on the demand; expected on: demand, "
+                    + "or no extent");
+        }
+        String description = text(n, p, "description");
+        String source = optionalRef(n, p, "source");
+        if (date == null || on == null || (on == ObservedConcession.On.DEMAND) != (extent != null)) {
+            return null;
+        }
+        return construct(p, () -> new ObservedConcession(date, actor, on, extent, description, source), () -> null);
+    }
+
+    private StanceMove stanceMove(JsonNode n, String p) {
+        LocalDate date = date(n, p, "date", true);
+        String member = refOrPlaceholder(n, p, "member");
+        StanceMove.Direction direction = enumValue(n, p, "direction", StanceMove.Direction.class, true);
+        String description = text(n, p, "description");
+        String source = optionalRef(n, p, "source");
+        if (date == null || direction == null) {
+            return null;
+        }
+        return construct(p, () -> new StanceMove(date, member, direction, description, source), () -> null);
     }
 
     // ---- numbers --------------------------------------------------------------------------------------

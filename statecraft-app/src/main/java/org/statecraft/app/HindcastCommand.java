@@ -1,0 +1,62 @@
+package org.statecraft.app;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.statecraft.core.UsageException;
+import org.statecraft.core.record.Hindcast;
+import org.statecraft.core.record.Scorecard;
+import org.statecraft.io.results.AnalysisJson;
+import org.statecraft.io.results.RecordResults;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code statecraft hindcast [SCENARIO] [--until DATE]}: the model scored against the scenario's record. */
+@Command(name = "hindcast", mixinStandardHelpOptions = true,
+        description = {"Replay what the coercer actually did (from the scenario's record) and score every recorded "
+                + "outcome against the model's predictive distribution, each beside a baseline that needs no model.",
+            "Without SCENARIO, the bundled Pakistan-Taliban 2023 case."})
+public final class HindcastCommand implements Callable<Integer> {
+    enum Format { table, json }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "Scenario YAML file with a record (observed/until).")
+    java.nio.file.Path scenario;
+
+    @Option(names = "--until", paramLabel = "DATE", description = "Score the record up to this date (default: the record's end).")
+    LocalDate until;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--format", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            defaultValue = "table")
+    Format format;
+
+    @Override
+    public Integer call() {
+        Scenarios.Loaded loaded = Scenarios.load(scenario);
+        Scorecard card = score(loaded, until, run);
+        PrintWriter o = spec.commandLine().getOut();
+        o.print(format == Format.json ? AnalysisJson.write(RecordResults.json(card)) + "\n" : RecordResults.text(card));
+        o.flush();
+        return StatecraftCommand.EXIT_OK;
+    }
+
+    static Scorecard score(Scenarios.Loaded loaded, LocalDate until, RunOptions run) {
+        if (run.runs < 1) {
+            throw new UsageException("--runs must be >= 1, was " + run.runs);
+        }
+        try {
+            return Scorecard.of(Hindcast.simulate(loaded.scenario(), until, run.runs, run.parallel.seed,
+                    run.parallel.threads()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(loaded.file() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package org.statecraft.io.results;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import org.statecraft.core.record.Conditioning;
+import org.statecraft.core.record.Scorecard;
+
+/**
+ * Formats what the core computed about the record: a hindcast's {@link Scorecard} and a conditioned analysis
+ * ({@link Conditioning.Result}), as text tables and as JSON. Nothing is computed here.
+ */
+public final class RecordResults {
+    private RecordResults() {
+    }
+
+    // ---- hindcast ---------------------------------------------------------------------------------------
+
+    public static String text(Scorecard c) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "Hindcast of %s: %s to %s, %d runs of the recorded policy (seed %d)%n%n",
+                c.scenario(), c.start(), c.until(), c.runs(), c.seed()));
+        b.append("Answer: ").append(c.verdict()).append(".\n");
+        b.append("Scores are negatively oriented: lower is better. Baselines need no model (docs/models/hindcast.md).\n\n");
+        b.append("What was replayed:\n");
+        for (String n : c.notes()) {
+            b.append("  - ").append(n).append('\n');
+        }
+        b.append('\n');
+        TextTable sum = new TextTable("outcomes", "score", "n", "model", "baseline", "skill", "model wins").leftAlign(0)
+                .leftAlign(1);
+        for (Scorecard.Summary s : c.summaries()) {
+            sum.row(s.kind().label(), s.rule(), String.valueOf(s.n()), f3(s.model()), f3(s.baseline()),
+                    Double.isNaN(s.skill()) ? "-" : f3(s.skill()),
+                    s.withBaseline() == 0 ? "-" : s.modelWins() + "/" + s.withBaseline());
+        }
+        b.append(sum.render(false)).append('\n');
+        for (Scorecard.Kind k : Scorecard.Kind.values()) {
+            List<Scorecard.Item> items = c.items().stream().filter(i -> i.kind() == k).toList();
+            if (items.isEmpty()) {
+                continue;
+            }
+            b.append(title(k)).append('\n');
+            boolean dist = k == Scorecard.Kind.DURATION || k == Scorecard.Kind.COUNT;
+            TextTable t = dist
+                    ? new TextTable("outcome", "observed", "model median", "model 90% interval", "percentile", "scores (model / baseline)", "baseline").leftAlign(0).leftAlign(5).leftAlign(6)
+                    : new TextTable("outcome", "observed", "model P", "scores (model / baseline)", "baseline").leftAlign(0).leftAlign(3).leftAlign(4);
+            for (Scorecard.Item i : items) {
+                StringBuilder sc = new StringBuilder();
+                for (Scorecard.Score s : i.scores()) {
+                    if (sc.length() > 0) {
+                        sc.append("; ");
+                    }
+                    sc.append(s.rule()).append(' ').append(f3(s.model()));
+                    if (!Double.isNaN(s.baseline())) {
+                        sc.append(" / ").append(f3(s.baseline()));
+                    }
+                }
+                if (dist) {
+                    double[] q = i.quantiles();
+                    t.row(i.label(), i.observedText(), f1(q[2]), "[" + f1(q[0]) + ", " + f1(q[4]) + "]",
+                            pct(i.percentile()), sc.toString(), i.baselineName());
+                } else {
+                    t.row(i.label(), i.observedText(), f3(i.quantiles()[0]), sc.toString(), i.baselineName());
+                }
+            }
+            b.append(t.render(false)).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String title(Scorecard.Kind k) {
+        return switch (k) {
+            case DURATION -> "Spell durations (days; the model decides when each ends)";
+            case CONCESSION -> "Concession by date";
+            case COUNT -> "Counts per period (in the counter's terms)";
+            case STANCE -> "Third parties' moves (P = the model's probability that the stance rose over the 90 days to the move)";
+        };
+    }
+
+    public static ObjectNode json(Scorecard c) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode o = f.objectNode();
+        o.put("scenario", c.scenario());
+        o.put("start", c.start().toString());
+        o.put("until", c.until().toString());
+        o.put("runs", c.runs());
+        o.put("seed", Long.toString(c.seed()));
+        o.put("verdict", c.verdict());
+        o.put("orientation", "lower is better");
+        ArrayNode notes = o.putArray("replayed");
+        c.notes().forEach(notes::add);
+        ArrayNode sums = o.putArray("summaries");
+        for (Scorecard.Summary s : c.summaries()) {
+            ObjectNode n = sums.addObject();
+            n.put("kind", s.kind().label());
+            n.put("rule", s.rule());
+            n.put("n", s.n());
+            num(n, "model", s.model());
+            num(n, "baseline", s.baseline());
+            num(n, "skill", s.skill());
+            n.put("modelWins", s.modelWins());
+            n.put("withBaseline", s.withBaseline());
+        }
+        ArrayNode items = o.putArray("items");
+        for (Scorecard.Item i : c.items()) {
+            ObjectNode n = items.addObject();
+            n.put("kind", i.kind().label());
+            n.put("outcome", i.label());
+            n.put("date", i.date().toString());
+            num(n, "observed", i.observed());
+            n.put("observedIsLowerBound", i.lowerBound());
+            n.put("observedText", i.observedText());
+            ArrayNode q = n.putArray(i.quantiles().length == 1 ? "probability" : "quantiles05_25_50_75_95");
+            for (double v : i.quantiles()) {
+                q.add(v);
+            }
+            num(n, "percentile", i.percentile());
+            n.put("baseline", i.baselineName());
+            ArrayNode sc = n.putArray("scores");
+            for (Scorecard.Score s : i.scores()) {
+                ObjectNode x = sc.addObject();
+                x.put("rule", s.rule());
+                num(x, "model", s.model());
+                num(x, "baseline", s.baseline());
+            }
+            if (i.sample() != null) {
+                // a 41-point quantile summary of the predictive sample, enough to draw it
+                ArrayNode d = n.putArray("predictive");
+                double[] s = i.sample();
+                for (int k = 0; k <= 40; k++) {
+                    d.add(org.statecraft.core.montecarlo.Quantiles.of(s, k / 40.0));
+                }
+            }
+        }
+        return o;
+    }
+
+    // ---- conditioning -----------------------------------------------------------------------------------
+
+    public static String text(Conditioning.Result r) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "Conditioned analysis of %s on its record to %s: %d runs (seed %d)%n%n",
+                r.scenario(), r.until(), r.runs(), r.seed()));
+        b.append(String.format(Locale.ROOT, "Effective sample size: %.1f of %d runs.%n", r.ess(), r.runs()));
+        if (r.essTooSmall()) {
+            b.append(String.format(Locale.ROOT, "WARNING: below %d, the posterior rests on too few runs to trust; about "
+                    + "%,d runs would be needed (--runs).%n", r.minimumEss(), r.runsNeeded()));
+        }
+        b.append('\n');
+        if (!r.ranking().isEmpty()) {
+            b.append(String.format(Locale.ROOT, "Answer: given the record to %s, %s has the highest posterior "
+                    + "probability of the demand being met within %d days from then (%.1f %%).%n%n", r.until(),
+                    r.ranking().get(0).id(), r.horizonDays(), 100 * r.ranking().get(0).pMetPosterior()));
+        }
+        TextTable t = new TextTable("policy from " + r.until(), "P(demand met), posterior", "P(demand met), prior",
+                "median days to met (posterior)").leftAlign(0);
+        for (Conditioning.PolicyRow p : r.ranking()) {
+            t.row(p.id(), pct(p.pMetPosterior()), pct(p.pMetPrior()), Double.isNaN(p.medianDaysToMet()) ? "-"
+                    : f1(p.medianDaysToMet()));
+        }
+        b.append(t.render(false)).append('\n');
+        b.append("Prior against posterior, the inputs the record informs most first (Hellinger distance, 0 = not informed):\n");
+        TextTable pt = new TextTable("input", "prior 5/50/95 %", "posterior 5/50/95 %", "Hellinger").leftAlign(0);
+        int shown = 0;
+        for (Conditioning.Posterior p : r.posteriors()) {
+            if (shown++ >= 15) {
+                break;
+            }
+            pt.row(p.label(), triple(p.prior()), triple(p.posterior()), f3(p.hellinger()));
+        }
+        b.append(pt.render(false));
+        if (r.posteriors().size() > 15) {
+            b.append(String.format(Locale.ROOT, "(%d more inputs in --format json)%n", r.posteriors().size() - 15));
+        }
+        b.append('\n');
+        for (String n : r.notes()) {
+            b.append("  - ").append(n).append('\n');
+        }
+        Conditioning.Bandwidths bw = r.bandwidths();
+        b.append(String.format(Locale.ROOT, "Kernels (ABC tolerance): durations %.2f and counts %.2f on log(1+x), "
+                + "concession day %.0f days, mismatch %.2f, stance mismatch %.2f.%n", bw.duration(), bw.count(),
+                bw.days(), bw.mismatch(), bw.stanceMismatch()));
+        return b.toString();
+    }
+
+    public static ObjectNode json(Conditioning.Result r) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("scenario", r.scenario());
+        o.put("until", r.until().toString());
+        o.put("runs", r.runs());
+        o.put("seed", Long.toString(r.seed()));
+        num(o, "effectiveSampleSize", r.ess());
+        o.put("minimumEffectiveSampleSize", r.minimumEss());
+        o.put("effectiveSampleSizeTooSmall", r.essTooSmall());
+        o.put("runsNeeded", r.runsNeeded());
+        ObjectNode bw = o.putObject("bandwidths");
+        bw.put("durationLog", r.bandwidths().duration());
+        bw.put("countLog", r.bandwidths().count());
+        bw.put("concessionDays", r.bandwidths().days());
+        bw.put("mismatch", r.bandwidths().mismatch());
+        bw.put("stanceMismatch", r.bandwidths().stanceMismatch());
+        o.put("branchRuns", r.branchRuns());
+        o.put("horizonDays", r.horizonDays());
+        ArrayNode rank = o.putArray("ranking");
+        for (Conditioning.PolicyRow p : r.ranking()) {
+            ObjectNode n = rank.addObject();
+            n.put("policy", p.id());
+            n.put("name", p.name());
+            num(n, "pMetPosterior", p.pMetPosterior());
+            num(n, "pMetPrior", p.pMetPrior());
+            num(n, "medianDaysToMet", p.medianDaysToMet());
+        }
+        ArrayNode ps = o.putArray("posteriors");
+        for (Conditioning.Posterior p : r.posteriors()) {
+            ObjectNode n = ps.addObject();
+            n.put("path", p.path());
+            n.put("label", p.label());
+            ArrayNode a = n.putArray("prior05_50_95");
+            for (double v : p.prior()) {
+                a.add(v);
+            }
+            ArrayNode q = n.putArray("posterior05_50_95");
+            for (double v : p.posterior()) {
+                q.add(v);
+            }
+            num(n, "hellinger", p.hellinger());
+        }
+        ArrayNode notes = o.putArray("notes");
+        r.notes().forEach(notes::add);
+        return o;
+    }
+
+    private static void num(ObjectNode n, String k, double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            n.putNull(k);
+        } else {
+            n.put(k, v);
+        }
+    }
+
+    private static String triple(double[] v) {
+        return g(v[0]) + " / " + g(v[1]) + " / " + g(v[2]);
+    }
+
+    private static String g(double v) {
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    private static String f3(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static String f1(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * v);
+    }
+}
