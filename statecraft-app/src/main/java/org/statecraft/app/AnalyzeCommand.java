@@ -78,6 +78,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             + "(default: the record's end).")
     java.time.LocalDate until;
 
+    @Option(names = "--generations", paramLabel = "N", defaultValue = "" + org.statecraft.core.record.Conditioning.SMC_GENERATIONS,
+            description = "With --condition: at most N generations of sequential Monte Carlo while the effective sample "
+                    + "size is below 100 (0: importance weights only; default: ${DEFAULT-VALUE}).")
+    int generations;
+
     @Override
     public Integer call() throws IOException {
         Scenarios.Loaded loaded = Scenarios.load(scenario);
@@ -140,7 +145,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             var sim = org.statecraft.core.record.Hindcast.simulate(loaded.scenario(), until, run.monteCarlo(credibility)
                     .runs(), run.parallel.seed, run.parallel.threads());
             r = org.statecraft.core.record.Conditioning.condition(sim,
-                    org.statecraft.core.record.Conditioning.Bandwidths.DEFAULT, run.parallel.threads());
+                    org.statecraft.core.record.Conditioning.Bandwidths.DEFAULT, run.parallel.threads(), generations);
         } catch (IllegalArgumentException e) {
             throw new org.statecraft.core.UsageException(loaded.file() + ": " + e.getMessage());
         }

@@ -42,6 +42,11 @@ public final class CasesCommand {
         @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "Scenario files (default: the bundled cases).")
         List<Path> files;
 
+        @Option(names = "--response-curve", paramLabel = "FILE", description = {"Score every case with this resolve "
+                + "distribution (from 'statecraft calibrate --out FILE', its estimation error carried into the runs) "
+                + "in place of the case prior's complianceCost: one prior for all cases, to compare with the default."})
+        Path responseCurve;
+
         @Mixin
         RunOptions run;
 
@@ -58,7 +63,10 @@ public final class CasesCommand {
                 Scenarios.Loaded loaded = Scenarios.load(p);
                 if (p.getParent() != null && p.getParent().getFileName() != null
                         && p.getParent().getFileName().toString().equals("cases")) {
-                    List<String> dev = CasePrior.deviations(loaded.scenario());
+                    List<String> dev = new ArrayList<>(CasePrior.deviations(loaded.scenario()));
+                    if (responseCurve != null) {
+                        dev.removeIf(d -> d.startsWith("demand/complianceCost"));
+                    }
                     if (!dev.isEmpty()) {
                         problems.add(p + " departs from the case prior: " + String.join("; ", dev));
                         continue;
@@ -68,7 +76,7 @@ public final class CasesCommand {
                     problems.add(p + " has no record window (observed/until): not scored");
                     continue;
                 }
-                cards.add(HindcastCommand.score(loaded, null, run));
+                cards.add(HindcastCommand.score(HindcastCommand.withCurve(loaded, responseCurve), null, run));
             }
             PrintWriter o = spec.commandLine().getOut();
             if (format == Format.json) {

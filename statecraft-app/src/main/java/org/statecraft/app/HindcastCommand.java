@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.statecraft.core.UsageException;
+import org.statecraft.core.record.Conditioning;
 import org.statecraft.core.record.Hindcast;
+import org.statecraft.core.record.OutOfSample;
 import org.statecraft.core.record.Scorecard;
 import org.statecraft.io.results.AnalysisJson;
 import org.statecraft.io.results.RecordResults;
@@ -31,6 +33,16 @@ public final class HindcastCommand implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "DATE", description = "Score the record up to this date (default: the record's end).")
     LocalDate until;
 
+    @Option(names = "--train-until", paramLabel = "DATE", description = {"Out of sample: weigh the runs by the record "
+            + "to DATE (as analyze --condition does), then score only what happened after DATE, under that posterior "
+            + "and under the prior."})
+    LocalDate trainUntil;
+
+    @Option(names = "--response-curve", paramLabel = "FILE", description = {"Replace the scenario's resolve "
+            + "distribution (demand.complianceCost) with the fit written by 'statecraft calibrate --out FILE', its "
+            + "estimation error carried into the runs."})
+    java.nio.file.Path responseCurve;
+
     @Mixin
     RunOptions run;
 
@@ -40,12 +52,33 @@ public final class HindcastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenarios.Loaded loaded = Scenarios.load(scenario);
-        Scorecard card = score(loaded, until, run);
+        Scenarios.Loaded loaded = withCurve(Scenarios.load(scenario), responseCurve);
         PrintWriter o = spec.commandLine().getOut();
+        if (trainUntil != null) {
+            OutOfSample oos;
+            try {
+                oos = OutOfSample.of(loaded.scenario(), trainUntil, until, run.runs, run.parallel.seed,
+                        run.parallel.threads(), Conditioning.Bandwidths.DEFAULT);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(loaded.file() + ": " + e.getMessage());
+            }
+            o.print(format == Format.json ? AnalysisJson.write(RecordResults.json(oos)) + "\n" : RecordResults.text(oos));
+            o.flush();
+            return StatecraftCommand.EXIT_OK;
+        }
+        Scorecard card = score(loaded, until, run);
         o.print(format == Format.json ? AnalysisJson.write(RecordResults.json(card)) + "\n" : RecordResults.text(card));
         o.flush();
         return StatecraftCommand.EXIT_OK;
+    }
+
+    /** {@code loaded} with its resolve replaced by the fit in {@code file} (null: unchanged). */
+    static Scenarios.Loaded withCurve(Scenarios.Loaded loaded, java.nio.file.Path file) {
+        if (file == null) {
+            return loaded;
+        }
+        var fit = org.statecraft.io.calibration.ResponseCurveFitFile.read(file);
+        return new Scenarios.Loaded(fit.applyTo(loaded.scenario()), loaded.file(), loaded.hash(), loaded.yaml());
     }
 
     static Scorecard score(Scenarios.Loaded loaded, LocalDate until, RunOptions run) {

@@ -87,8 +87,10 @@ public final class ResponseCurveCalibration {
             shifts.put(covariates.get(c).key(), -theta / b1);
             coefs.add(new CalibrationReport.Coefficient(covariates.get(c).key(), theta, probit.standardError(2 + c)));
         }
+        // cov(mu, sigma) by the delta method: mu = -b0/b1, sigma = 1/b1
+        double muSigmaCov = v01 / Math.pow(b1, 3) - b0 * v11 / Math.pow(b1, 4);
         ResponseCurveFit fit = new ResponseCurveFit(mu, sigma, muSe, sigmaSe, shifts, pressure, train.size(),
-                split.describe(), source);
+                split.describe(), source, muSigmaCov / (muSe * sigmaSe));
 
         double rate = 0;
         for (boolean y : yTrain) {

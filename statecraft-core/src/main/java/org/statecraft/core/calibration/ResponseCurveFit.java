@@ -16,6 +16,7 @@ import org.statecraft.core.scenario.Quantity;
  * @param sigma              σ_K &gt; 0, standard deviation of ln K
  * @param muStandardError    standard error of μ_K (delta method), NaN if unknown
  * @param sigmaStandardError standard error of σ_K (delta method), NaN if unknown
+ * @param muSigmaCorrelation correlation of the estimates of μ_K and σ_K (delta method), NaN if unknown
  * @param logResolveShifts   δ_c per covariate key: added to ln K when the indicator x_c is 1 (negative: less resolve)
  * @param pressure           the target-cost → pressure mapping the fit assumed
  * @param trainingCases      cases the fit used
@@ -24,7 +25,15 @@ import org.statecraft.core.scenario.Quantity;
  */
 public record ResponseCurveFit(double mu, double sigma, double muStandardError, double sigmaStandardError,
                                Map<String, Double> logResolveShifts, TargetCostPressure pressure, int trainingCases,
-                               String split, String source) {
+                               String split, String source, double muSigmaCorrelation) {
+
+    /** A fit whose estimates' correlation is unknown. */
+    public ResponseCurveFit(double mu, double sigma, double muStandardError, double sigmaStandardError,
+                            Map<String, Double> logResolveShifts, TargetCostPressure pressure, int trainingCases,
+                            String split, String source) {
+        this(mu, sigma, muStandardError, sigmaStandardError, logResolveShifts, pressure, trainingCases, split, source,
+                Double.NaN);
+    }
 
     public ResponseCurveFit {
         if (!Double.isFinite(mu)) {
@@ -69,10 +78,26 @@ public record ResponseCurveFit(double mu, double sigma, double muStandardError, 
         return SpecialFunctions.normalCdfPrecise((Math.log(pressure) - mu - shift) / sigma);
     }
 
-    /** The resolve distribution K ~ lognormal(median e^μ, gsd e^σ), as a scenario quantity. */
-    public Quantity.LogNormal resolve() {
-        return new Quantity.LogNormal(Math.exp(mu), Math.exp(sigma),
-                Provenance.assumption("response curve fitted to " + source + ", " + split + ", n=" + trainingCases));
+    /** The resolve distribution K ~ lognormal(median e^μ, gsd e^σ) at the point estimates. */
+    public Quantity.LogNormal pointResolve() {
+        return new Quantity.LogNormal(Math.exp(mu), Math.exp(sigma), provenance());
+    }
+
+    /**
+     * The resolve distribution with the fit's estimation error carried into the runs
+     * ({@link Quantity.FittedLogNormal}), when the standard errors are known; else {@link #pointResolve()}.
+     */
+    public Quantity resolve() {
+        if (!Double.isFinite(muStandardError) || !Double.isFinite(sigmaStandardError)) {
+            return pointResolve();
+        }
+        double r = Double.isFinite(muSigmaCorrelation) ? Math.max(-1, Math.min(1, muSigmaCorrelation)) : 0;
+        return new Quantity.FittedLogNormal(mu, sigma, muStandardError, sigmaStandardError, r, provenance());
+    }
+
+    private Provenance provenance() {
+        return Provenance.assumption("response curve fitted to " + source + ", " + split + ", n=" + trainingCases
+                + (Double.isFinite(muStandardError) ? ", with its estimation error" : ""));
     }
 
     /**

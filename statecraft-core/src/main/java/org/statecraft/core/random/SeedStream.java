@@ -19,7 +19,9 @@ public enum SeedStream {
     /** The random training/held-out split of the TIES calibration; index = case id. */
     CALIBRATION_SPLIT(5),
     /** A hindcast run's draws of the record's own uncertain numbers (counters' model shares); index = run. */
-    RECORD(6);
+    RECORD(6),
+    /** The perturbations and resampling of sequential Monte Carlo conditioning; index = generation × runs + particle. */
+    SMC(7);
 
     private final int number;
 

@@ -12,7 +12,8 @@ import org.statecraft.core.scenario.Scenario;
 
 /**
  * The one prior every case in the library shares (docs/models/case-prior.md), so no case is tuned to its own
- * outcome: the response curve (the TIES fit of the cost of conceding), its convexity, look-ahead, decision rate
+ * outcome: the response curve ({@code statecraft calibrate} on TIES, its estimation error carried into the runs),
+ * its convexity, look-ahead, decision rate
  * and backsliding, and the coercer's tolerance of its own cost in days. {@link #deviations} lists where a case
  * departs from it; {@code statecraft cases score} refuses to score such a case as part of the library.
  */
@@ -27,7 +28,7 @@ public final class CasePrior {
 
     static {
         Map<String, Quantity> m = new LinkedHashMap<>();
-        m.put("complianceCost", new Quantity.LogNormal(0.213, 9.67, Provenance.NONE));
+        m.put("complianceCost", new Quantity.FittedLogNormal(-1.7336, 1.9986, 0.2542, 0.4650, 0.8353, Provenance.NONE));
         m.put("convexity", new Quantity.Triangular(1.0, 1.5, 2.5, Provenance.NONE));
         m.put("lookaheadDays", new Quantity.Triangular(14, 30, 60, Provenance.NONE));
         m.put("decisionRatePerDay", new Quantity.Triangular(0.017, 0.05, 0.14, Provenance.NONE));

@@ -173,7 +173,12 @@ public final class Conditioning {
      * equal-mass bins of the prior sample: H = √(1 − Σ_b √(p_b q_b)), 0 for the same distribution, 1 for disjoint.
      */
     public static double hellinger(double[] values, double[] w, int bins) {
-        double[] sorted = Quantiles.sortedCopy(values);
+        return hellinger(values, values, w, bins);
+    }
+
+    /** As {@link #hellinger(double[], double[], int)}, the prior a sample of its own, the posterior a weighted sample. */
+    public static double hellinger(double[] prior, double[] values, double[] w, int bins) {
+        double[] sorted = Quantiles.sortedCopy(prior);
         double[] edges = new double[bins - 1];
         for (int b = 1; b < bins; b++) {
             edges[b - 1] = Quantiles.of(sorted, (double) b / bins);
@@ -181,11 +186,13 @@ public final class Conditioning {
         double[] p = new double[bins];
         double[] q = new double[bins];
         double total = Arrays.stream(w).sum();
+        for (double v : prior) {
+            int b = Arrays.binarySearch(edges, v);
+            p[b >= 0 ? b : -b - 1] += 1.0 / prior.length;
+        }
         for (int i = 0; i < values.length; i++) {
             int b = Arrays.binarySearch(edges, values[i]);
-            b = b >= 0 ? b : -b - 1;
-            p[b] += 1.0 / values.length;
-            q[b] += w[i] / total;
+            q[b >= 0 ? b : -b - 1] += w[i] / total;
         }
         double bc = 0;
         for (int b = 0; b < bins; b++) {
@@ -194,16 +201,48 @@ public final class Conditioning {
         return Math.sqrt(Math.max(0, 1 - bc));
     }
 
-    /** Conditions {@code sim}'s runs on the record and ranks the scenario's policies from the record's date on. */
-    public static Result condition(Hindcast.Simulation sim, Bandwidths bw, int threads) {
-        Scenario s = sim.scenario();
-        HindcastSample x = sim.sample();
-        double[] w = normalise(logWeights(sim, bw));
-        double ess = ess(w);
-        boolean small = ess < MINIMUM_ESS;
-        long needed = small ? (long) Math.ceil(x.runs * (double) MINIMUM_ESS / Math.max(ess, 1e-9)) : x.runs;
-        List<String> notes = new ArrayList<>(sim.policy().notes());
+    /** Stages of tempered sequential Monte Carlo tried when the first weights degenerate. */
+    public static final int SMC_GENERATIONS = 8;
 
+    /**
+     * Conditions the runs of {@code prior} on the record (with up to {@code generations} generations of
+     * {@link Smc} while the effective sample size is below {@link #MINIMUM_ESS}) and ranks the scenario's
+     * policies from the record's date on.
+     */
+    public static Result condition(Hindcast.Simulation prior, Bandwidths bw, int threads, int generations) {
+        Scenario s = prior.scenario();
+        Smc.Population pop = Smc.run(prior, bw, threads, MINIMUM_ESS, generations);
+        HindcastSample x0 = prior.sample();
+        int n = x0.runs;
+        // the final population as a sample: its parameters and streams (the branch runs need nothing else)
+        HindcastSample x = new HindcastSample(n, 0, 0, 0);
+        for (int r = 0; r < n; r++) {
+            x.values[r] = pop.values()[r];
+            x.stream[r] = pop.streams()[r];
+        }
+        Hindcast.Simulation sim = prior;
+        double[] w = pop.weights();
+        double ess0 = pop.essByStage().get(0);
+        double ess = pop.stages() == 1 ? ess0 : pop.beta() >= 1 ? Math.min(pop.distinct(), ess(w) < n ? ess(w) : n)
+                : 0;
+        boolean small = pop.stages() == 1 ? ess0 < MINIMUM_ESS : pop.beta() < 1 || pop.distinct() < MINIMUM_ESS;
+        long needed = ess0 < MINIMUM_ESS ? (long) Math.ceil(n * (double) MINIMUM_ESS / Math.max(ess0, 1e-9)) : n;
+        List<String> notes = new ArrayList<>(sim.policy().notes());
+        if (pop.stages() > 1) {
+            StringBuilder st = new StringBuilder();
+            for (int i = 1; i < pop.stages(); i++) {
+                st.append(i == 1 ? "" : "; ").append(i - 1 < pop.acceptance().size()
+                        ? String.format(java.util.Locale.ROOT, "ESS %.0f, acceptance %.2f", pop.essByStage().get(i),
+                        pop.acceptance().get(i - 1))
+                        : String.format(java.util.Locale.ROOT, "ESS %.0f, kept as weights", pop.essByStage().get(i)));
+            }
+            notes.add(String.format(java.util.Locale.ROOT, "importance weights alone gave an effective sample size of "
+                    + "%.1f; %d stages of tempered sequential Monte Carlo (%s) reached temperature %.3g of 1, with "
+                    + "%d distinct particles%s", ess0, pop.stages() - 1, st, pop.beta(), pop.distinct(),
+                    pop.beta() < 1 ? ": the population is conditioned only partly on the record (prior × kernel^"
+                    + String.format(java.util.Locale.ROOT, "%.3g", pop.beta()) + "); more stages (--generations) "
+                    + "or runs would go further" : ""));
+        }
         ParameterSpace space = sim.model().parameterSpace();
         ParameterLabels labels = new ParameterLabels(s);
         List<Posterior> posts = new ArrayList<>();
@@ -212,21 +251,25 @@ public final class Conditioning {
             if (!inputs.get(k).quantity().isUncertain()) {
                 continue;
             }
+            double[] v0 = new double[x0.runs];
+            for (int r = 0; r < x0.runs; r++) {
+                v0[r] = x0.values[r][k];
+            }
             double[] v = new double[x.runs];
             for (int r = 0; r < x.runs; r++) {
                 v[r] = x.values[r][k];
             }
-            double[] sorted = Quantiles.sortedCopy(v);
-            double[] prior = {Quantiles.of(sorted, 0.05), Quantiles.of(sorted, 0.5), Quantiles.of(sorted, 0.95)};
+            double[] sorted = Quantiles.sortedCopy(v0);
+            double[] pr = {Quantiles.of(sorted, 0.05), Quantiles.of(sorted, 0.5), Quantiles.of(sorted, 0.95)};
             double[] post = {weightedQuantile(v, w, 0.05), weightedQuantile(v, w, 0.5), weightedQuantile(v, w, 0.95)};
             String path = inputs.get(k).path();
-            posts.add(new Posterior(path, labels.label(path), prior, post, hellinger(v, w, 20)));
+            posts.add(new Posterior(path, labels.label(path), pr, post, hellinger(v0, v, w, 20)));
         }
         posts.sort(Comparator.comparingDouble(Posterior::hellinger).reversed());
 
         // branch runs: the heaviest (posterior) and a uniform draw (prior), each policy started on the date
-        int branch = Math.min(BRANCH_RUNS, x.runs);
-        Integer[] byWeight = new Integer[x.runs];
+        int branch = Math.min(BRANCH_RUNS, n);
+        Integer[] byWeight = new Integer[n];
         for (int i = 0; i < byWeight.length; i++) {
             byWeight[i] = i;
         }
@@ -237,7 +280,7 @@ public final class Conditioning {
         }
         int[] uniform = new int[branch];
         for (int i = 0; i < branch; i++) {
-            uniform[i] = (int) ((long) i * x.runs / branch);
+            uniform[i] = (int) ((long) i * n / branch);
         }
         double covered = 0;
         for (int r : heavy) {
@@ -258,7 +301,7 @@ public final class Conditioning {
         int[][] metH = new int[nP][branch];
         int[][] metU = new int[nP][branch];
         runBranches(model, heavy, x, sim.seed(), d, metH, threads);
-        runBranches(model, uniform, x, sim.seed(), d, metU, threads);
+        runBranches(model, uniform, x0, sim.seed(), d, metU, threads);
         double[] wh = new double[branch];
         for (int i = 0; i < branch; i++) {
             wh[i] = w[heavy[i]];
@@ -275,17 +318,17 @@ public final class Conditioning {
                     days.add(new double[] {metH[p][i], wh[i]});
                 }
             }
-            double prior = Arrays.stream(metU[p]).filter(v -> v > 0).count() / (double) branch;
+            double priorMet = Arrays.stream(metU[p]).filter(v -> v > 0).count() / (double) branch;
             double median = Double.NaN;
             if (!days.isEmpty()) {
                 median = weightedQuantile(days.stream().mapToDouble(a -> a[0]).toArray(),
                         days.stream().mapToDouble(a -> a[1]).toArray(), 0.5);
             }
             Policy orig = s.policies().get(p);
-            rows.add(new PolicyRow(orig.id(), orig.name(), met / tot, prior, median));
+            rows.add(new PolicyRow(orig.id(), orig.name(), met / tot, priorMet, median));
         }
         rows.sort(Comparator.comparingDouble(PolicyRow::pMetPosterior).reversed());
-        return new Result(s.id(), sim.probe().until(), x.runs, sim.seed(), ess, MINIMUM_ESS, small, needed, bw,
+        return new Result(s.id(), sim.probe().until(), n, sim.seed(), ess, MINIMUM_ESS, small, needed, bw,
                 List.copyOf(posts), branch, h, List.copyOf(rows), List.copyOf(notes), w);
     }
 
@@ -313,7 +356,7 @@ public final class Conditioning {
                 int r = runs[i];
                 for (int p = 0; p < nP; p++) {
                     RunOutcome o = model.newOutcome();
-                    model.simulate(state, p, x.values[r], Seeds.generator(seed, r, Seeds.DYNAMICS), o, null, null);
+                    model.simulate(state, p, x.values[r], Seeds.generator(seed, x.stream[r], Seeds.DYNAMICS), o, null, null);
                     met[p][i] = o.concessionDay > d ? o.concessionDay - d : 0;
                 }
             }

@@ -70,10 +70,12 @@ public final class Hindcast {
 
     static void runOne(LeverageModel model, RunState state, RecordProbe probe, HindcastSample sample, int r,
                        long seed) {
-        double[] v = model.parameterSpace().draw(Seeds.generator(seed, r, Seeds.PARAMETERS));
-        sample.values[r] = v;
+        if (sample.values[r] == null) {
+            sample.values[r] = model.parameterSpace().draw(Seeds.generator(seed, r, Seeds.PARAMETERS));
+        }
+        double[] v = sample.values[r];
         RunOutcome out = model.newOutcome();
-        RandomGenerator rng = Seeds.generator(seed, r, Seeds.DYNAMICS);
+        RandomGenerator rng = Seeds.generator(seed, sample.stream[r], Seeds.DYNAMICS);
         state.reset(0, v, rng, out, null, null);
         for (int t = 0; t < probe.horizon(); t++) {
             state.day(t);
@@ -82,12 +84,34 @@ public final class Hindcast {
         state.finish();
         sample.metDay[r] = out.concessionDay;
         sample.partialDay[r] = out.firstConcessionDay;
-        RandomGenerator shares = Seeds.generator(seed, r, SeedStream.RECORD);
+        RandomGenerator shares = Seeds.generator(seed, sample.stream[r], SeedStream.RECORD);
         List<RecordProbe.Count> cs = probe.counts();
         for (int i = 0; i < cs.size(); i++) {
             double share = cs.get(i).count().modelShare().quantile(shares.nextDouble());
             sample.counts[r][i] /= share;
         }
+    }
+
+    /**
+     * Simulates the recorded policy for given parameters: run i has {@code values[i]} and dynamics stream
+     * {@code streams[i]} (a later generation of sequential Monte Carlo).
+     */
+    static Simulation simulate(Simulation like, double[][] values, long[] streams, int threads) {
+        RecordProbe probe = like.probe();
+        HindcastSample sample = new HindcastSample(values.length, probe.spells().size(), probe.counts().size(),
+                probe.moves().size());
+        for (int i = 0; i < values.length; i++) {
+            sample.values[i] = values[i];
+            sample.stream[i] = streams[i];
+        }
+        LeverageModel model = like.model();
+        parallel(values.length, threads, (from, to) -> {
+            RunState state = model.newState();
+            for (int r = from; r < to; r++) {
+                runOne(model, state, probe, sample, r, like.seed());
+            }
+        });
+        return new Simulation(like.scenario(), like.policy(), model, probe, sample, like.seed());
     }
 
     /** Runs body(from, to) over [0, runs) split into contiguous blocks, one per thread. */

@@ -16,6 +16,8 @@ public final class HindcastSample {
     /** Day the demand was met (-1: not within the window), and the first day of any concession. */
     public final int[] metDay;
     public final int[] partialDay;
+    /** The index of each run's dynamics stream (Seeds DYNAMICS): the run's own index, or a later generation's. */
+    public final long[] stream;
 
     HindcastSample(int runs, int spells, int counts, int moves) {
         this.runs = runs;
@@ -27,6 +29,10 @@ public final class HindcastSample {
         stanceDelta = new double[runs][moves];
         metDay = new int[runs];
         partialDay = new int[runs];
+        stream = new long[runs];
+        for (int r = 0; r < runs; r++) {
+            stream[r] = r;
+        }
     }
 
     /** Column {@code i} of a per-run matrix. */

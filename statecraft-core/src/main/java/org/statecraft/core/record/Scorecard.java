@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.statecraft.core.montecarlo.Quantiles;
 import org.statecraft.core.scenario.LeverSpell;
 import org.statecraft.core.scenario.ObservedConcession;
 import org.statecraft.core.scenario.ObservedCount;
@@ -29,7 +28,7 @@ import org.statecraft.core.scenario.Scenario;
  * </ul>
  */
 public record Scorecard(String scenario, LocalDate start, LocalDate until, int runs, long seed, List<String> notes,
-                        List<Item> items, List<Summary> summaries) {
+                        List<Item> items, List<Summary> summaries, LocalDate trainedUntil, double effectiveSize) {
     /** Relative half-width of the interval a duration's log score is taken over. */
     public static final double DURATION_INTERVAL = 1.25;
 
@@ -49,12 +48,12 @@ public record Scorecard(String scenario, LocalDate start, LocalDate until, int r
     }
 
     /**
-     * One recorded outcome: what was observed, the model's predictive distribution (quantiles 5/25/50/75/95 and
-     * the full sorted sample for drawing, for durations and counts), the observed value's percentile in it, and
-     * its scores. {@code baselineName} says what the baseline was.
+     * One recorded outcome: what was observed, the model's predictive distribution (quantiles 5/25/50/75/95, and
+     * for durations and counts 41 quantiles k/40 to draw it), the observed value's percentile in it, and its
+     * scores. {@code baselineName} says what the baseline was.
      */
     public record Item(Kind kind, String label, LocalDate date, double observed, boolean lowerBound,
-                       String observedText, double[] quantiles, double percentile, double[] sample,
+                       String observedText, double[] quantiles, double percentile, double[] predictive,
                        String baselineName, List<Score> scores) {
     }
 
@@ -76,20 +75,37 @@ public record Scorecard(String scenario, LocalDate start, LocalDate until, int r
 
     private static final double[] PROBS = {0.05, 0.25, 0.5, 0.75, 0.95};
 
+    /** Every recorded outcome of the window, each run weighing the same. */
     public static Scorecard of(Hindcast.Simulation sim) {
+        return of(sim, null, null);
+    }
+
+    /**
+     * The outcomes dated after {@code after} (null: all), scored against the runs weighed by {@code weights}
+     * (null: equally): with posterior weights from the record to {@code after}, an out-of-sample forecast.
+     */
+    public static Scorecard of(Hindcast.Simulation sim, double[] weights, LocalDate after) {
         Scenario s = sim.scenario();
         RecordProbe probe = sim.probe();
         HindcastSample x = sim.sample();
         List<Item> items = new ArrayList<>();
+        java.util.function.Predicate<LocalDate> scored = d -> after == null || d.isAfter(after);
         for (int i = 0; i < probe.spells().size(); i++) {
-            items.add(duration(s, probe.spells().get(i), HindcastSample.column(x.spellDays, i)));
+            if (scored.test(probe.spells().get(i).spell().from())) {
+                items.add(duration(s, probe.spells().get(i), new Predictive(HindcastSample.column(x.spellDays, i),
+                        weights)));
+            }
         }
-        concessions(s, probe, x, items);
+        concessions(s, probe, x, weights, after, items);
         for (int i = 0; i < probe.counts().size(); i++) {
-            items.add(count(s, probe.counts().get(i), HindcastSample.column(x.counts, i)));
+            if (scored.test(probe.counts().get(i).count().from())) {
+                items.add(count(s, probe.counts().get(i), new Predictive(HindcastSample.column(x.counts, i), weights)));
+            }
         }
         for (int i = 0; i < probe.moves().size(); i++) {
-            items.add(move(probe.moves().get(i), HindcastSample.column(x.stanceDelta, i)));
+            if (scored.test(probe.moves().get(i).move().date())) {
+                items.add(move(probe.moves().get(i), new Predictive(HindcastSample.column(x.stanceDelta, i), weights)));
+            }
         }
         List<Summary> summaries = new ArrayList<>();
         for (Kind k : Kind.values()) {
@@ -131,8 +147,9 @@ public record Scorecard(String scenario, LocalDate start, LocalDate until, int r
                 }
             }
         }
+        double ess = weights == null ? x.runs : Conditioning.ess(weights);
         return new Scorecard(s.id(), s.start(), probe.until(), x.runs, sim.seed(), sim.policy().notes(),
-                List.copyOf(items), List.copyOf(summaries));
+                List.copyOf(items), List.copyOf(summaries), after, ess);
     }
 
     /** Summaries that have a baseline. */
@@ -157,9 +174,8 @@ public record Scorecard(String scenario, LocalDate start, LocalDate until, int r
         return who + " on " + won + " of " + c.size() + " scores (mean over the outcomes of each kind)";
     }
 
-    private static Item duration(Scenario s, RecordProbe.Spell sp, double[] d) {
+    private static Item duration(Scenario s, RecordProbe.Spell sp, Predictive d) {
         double y = sp.observedDays();
-        double[] sorted = Quantiles.sortedCopy(d);
         // the empirical baseline: this lever's spells that had ended before this one began (history included)
         double[] past = s.observed().spells().stream()
                 .filter(o -> o.lever().equals(sp.spell().lever()) && !o.open() && !o.to().isAfter(sp.spell().from()))
@@ -167,23 +183,23 @@ public record Scorecard(String scenario, LocalDate start, LocalDate until, int r
         List<Score> scores = new ArrayList<>();
         double lo = sp.open() ? y : y / DURATION_INTERVAL;
         double hi = sp.open() ? Double.POSITIVE_INFINITY : y * DURATION_INTERVAL;
-        double pm = ProperScores.kt(ProperScores.countIn(d, lo, hi), d.length);
+        double pm = d.smoothed(d.prob(lo, hi));
         double pb = past.length == 0 ? Double.NaN : ProperScores.kt(ProperScores.countIn(past, lo, hi), past.length);
         scores.add(new Score("log", ProperScores.logScore(pm), Double.isNaN(pb) ? Double.NaN : ProperScores.logScore(pb)));
         if (!sp.open()) {
-            scores.add(new Score("crps", ProperScores.crps(d, y), past.length == 0 ? Double.NaN
-                    : ProperScores.crps(past, y)));
+            scores.add(new Score("crps", d.crps(y), past.length == 0 ? Double.NaN : ProperScores.crps(past, y)));
         }
         String label = sp.spell().lever() + " from " + sp.spell().from();
         String obs = (long) y + (sp.open() ? "+ days (in force on " + sp.spell().from().plusDays((long) y) + ")"
                 : " days");
-        return new Item(Kind.DURATION, label, sp.spell().from(), y, sp.open(), obs, quantiles(sorted),
-                ProperScores.percentile(d, y), sorted, past.length == 0 ? "no earlier spell"
+        return new Item(Kind.DURATION, label, sp.spell().from(), y, sp.open(), obs, quantiles(d),
+                d.percentile(y), drawing(d), past.length == 0 ? "no earlier spell"
                 : "empirical, " + past.length + " earlier spell" + (past.length == 1 ? "" : "s") + " "
                 + Arrays.toString(Arrays.stream(past).mapToLong(v -> (long) v).toArray()), List.copyOf(scores));
     }
 
-    private static void concessions(Scenario s, RecordProbe probe, HindcastSample x, List<Item> items) {
+    private static void concessions(Scenario s, RecordProbe probe, HindcastSample x, double[] weights,
+                                    LocalDate after, List<Item> items) {
         List<LocalDate> checkpoints = new ArrayList<>();
         for (int year = s.start().getYear(); year <= probe.until().getYear(); year++) {
             LocalDate end = LocalDate.of(year, 12, 31);
@@ -195,15 +211,22 @@ public record Scorecard(String scenario, LocalDate start, LocalDate until, int r
         double base = s.observed().concessionBaseRate() == null ? Double.NaN
                 : s.observed().concessionBaseRate().mean();
         for (boolean full : new boolean[] {true, false}) {
+            int[] days = full ? x.metDay : x.partialDay;
+            double[] by = new double[days.length];
             for (LocalDate d : checkpoints) {
+                if (after != null && !d.isAfter(after)) {
+                    continue;
+                }
                 int day = s.dayOf(d);
                 boolean observed = s.observed().concessions().stream().anyMatch(c -> c.on()
                         == ObservedConcession.On.DEMAND && !c.date().isAfter(d) && !c.date().isBefore(s.start())
                         && (!full || c.extent() == ObservedConcession.Extent.FULL));
-                int[] days = full ? x.metDay : x.partialDay;
-                long k = Arrays.stream(days).filter(t -> t >= 0 && t <= day).count();
-                double p = (double) k / days.length;
-                double pkt = ProperScores.kt(k, days.length);
+                for (int r = 0; r < days.length; r++) {
+                    by[r] = days[r] >= 0 && days[r] <= day ? 1 : 0;
+                }
+                Predictive pr = new Predictive(by, weights);
+                double p = pr.prob(0.5, 1.5);
+                double pkt = pr.smoothed(p);
                 List<Score> scores = List.of(
                         new Score("brier", ProperScores.brier(p, observed), Double.isNaN(base) ? Double.NaN
                                 : ProperScores.brier(base, observed)),
@@ -217,10 +240,9 @@ public record Scorecard(String scenario, LocalDate start, LocalDate until, int r
         }
     }
 
-    private static Item count(Scenario s, RecordProbe.Count c, double[] v) {
+    private static Item count(Scenario s, RecordProbe.Count c, Predictive v) {
         ObservedCount oc = c.count();
         double y = oc.value();
-        double[] sorted = Quantiles.sortedCopy(v);
         // the previous period: the latest earlier count of the same series by the same counter, prorated
         ObservedCount prev = s.observed().counts().stream()
                 .filter(o -> o != oc && o.series() == oc.series() && o.counter().equals(oc.counter())
@@ -228,27 +250,22 @@ public record Scorecard(String scenario, LocalDate start, LocalDate until, int r
                 .max(java.util.Comparator.comparing(ObservedCount::to).thenComparing(ObservedCount::days))
                 .orElse(null);
         double b = prev == null ? Double.NaN : prev.value() * oc.days() / prev.days();
-        double q25 = Quantiles.of(sorted, 0.25);
-        double q75 = Quantiles.of(sorted, 0.75);
-        double q05 = Quantiles.of(sorted, 0.05);
-        double q95 = Quantiles.of(sorted, 0.95);
+        double[] q = quantiles(v);
         List<Score> scores = List.of(
-                new Score("crps/observed", ProperScores.crps(v, y) / Math.max(y, 1), Double.isNaN(b) ? Double.NaN
+                new Score("crps/observed", v.crps(y) / Math.max(y, 1), Double.isNaN(b) ? Double.NaN
                         : Math.abs(b - y) / Math.max(y, 1)),
-                new Score("miss50", y >= q25 && y <= q75 ? 0 : 1, Double.NaN),
-                new Score("miss90", y >= q05 && y <= q95 ? 0 : 1, Double.NaN));
+                new Score("miss50", y >= q[1] && y <= q[3] ? 0 : 1, Double.NaN),
+                new Score("miss90", y >= q[0] && y <= q[4] ? 0 : 1, Double.NaN));
         String label = oc.seriesName() + " (" + oc.counter() + ") " + oc.from() + " to " + oc.to();
-        return new Item(Kind.COUNT, label, oc.from(), y, false, fmt(y), quantiles(sorted),
-                ProperScores.percentile(v, y), sorted, prev == null ? "no earlier period"
+        return new Item(Kind.COUNT, label, oc.from(), y, false, fmt(y), q, v.percentile(y), drawing(v),
+                prev == null ? "no earlier period"
                 : "previous period " + prev.from() + " to " + prev.to() + " prorated: " + fmt(b), scores);
     }
 
-    private static Item move(RecordProbe.Move m, double[] delta) {
-        long up = Arrays.stream(delta).filter(v -> v > 1e-12).count();
-        long flat = Arrays.stream(delta).filter(v -> Math.abs(v) <= 1e-12).count();
-        double pToward = (up + 0.5 * flat) / delta.length;
+    private static Item move(RecordProbe.Move m, Predictive delta) {
+        double pToward = delta.prob(1e-12, Double.POSITIVE_INFINITY) + 0.5 * delta.prob(-1e-12, 1e-12);
         boolean toward = m.move().direction() == org.statecraft.core.scenario.StanceMove.Direction.TOWARD;
-        double pkt = (up + 0.5 * flat + 0.5) / (delta.length + 1.0);
+        double pkt = delta.smoothed(pToward);
         List<Score> scores = List.of(
                 new Score("brier", ProperScores.brier(pToward, toward), 0.25),
                 new Score("log", ProperScores.logScore(toward ? pkt : 1 - pkt), Math.log(2)));
@@ -258,10 +275,19 @@ public record Scorecard(String scenario, LocalDate start, LocalDate until, int r
                 "1/2 (no knowledge)", scores);
     }
 
-    private static double[] quantiles(double[] sorted) {
+    /** 41 quantiles k/40 of the predictive distribution: enough to draw it. */
+    private static double[] drawing(Predictive p) {
+        double[] q = new double[41];
+        for (int k = 0; k <= 40; k++) {
+            q[k] = p.quantile(k / 40.0);
+        }
+        return q;
+    }
+
+    private static double[] quantiles(Predictive p) {
         double[] q = new double[PROBS.length];
         for (int i = 0; i < q.length; i++) {
-            q[i] = Quantiles.of(sorted, PROBS[i]);
+            q[i] = p.quantile(PROBS[i]);
         }
         return q;
     }

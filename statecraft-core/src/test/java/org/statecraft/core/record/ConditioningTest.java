@@ -77,6 +77,28 @@ class ConditioningTest {
     }
 
     @Test
+    void temperedSequentialMonteCarloRecoversTheTruthWhereImportanceWeightsDegenerate() {
+        double[] observed = truth();
+        Scenario prior = kit(new Quantity.Uniform(0.2, 2.0, Provenance.NONE), 120);
+        LocalDate until = prior.start().plusMonths(MONTHS).minusDays(1);
+        prior = prior.withObserved(record(until, months(prior, observed, MONTHS)));
+        Hindcast.Simulation sim = Hindcast.simulate(prior, null, 300, 21, 2);
+        Smc.Population pop = Smc.run(sim, Conditioning.Bandwidths.DEFAULT, 2, 100, 12);
+        assertThat(pop.essByStage().get(0)).isLessThan(100);
+        assertThat(pop.beta()).isEqualTo(1.0);
+        assertThat(pop.distinct()).isGreaterThan((int) Math.ceil(pop.essByStage().get(0)));
+        int idx = sim.model().parameterSpace().indexOf("/attacks/baseRatePerDay");
+        double[] rate = new double[pop.values().length];
+        for (int r = 0; r < rate.length; r++) {
+            rate[r] = pop.values()[r][idx];
+        }
+        double lo = Conditioning.weightedQuantile(rate, pop.weights(), 0.05);
+        double hi = Conditioning.weightedQuantile(rate, pop.weights(), 0.95);
+        assertThat(TRUE_RATE).as("[%f, %f]", lo, hi).isBetween(lo, hi);
+        assertThat(hi - lo).isLessThan(0.5);
+    }
+
+    @Test
     void anEmptyRecordLeavesThePriorAndEveryRunCounts() {
         Scenario s = kit(new Quantity.Uniform(0.2, 2.0, Provenance.NONE), 120);
         s = s.withObserved(record(s.start().plusDays(59), List.of()));

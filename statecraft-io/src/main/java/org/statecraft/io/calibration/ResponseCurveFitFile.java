@@ -27,7 +27,8 @@ import org.statecraft.core.calibration.TargetCostPressure;
  * source: TIES v4.1 (Morgan, Bapat &amp; Kobayashi 2014)
  * split: random(seed=1, training=0.7)
  * trainingCases: 355
- * resolve: {distribution: lognormal, mu: -2.2, sigma: 1.4, muStandardError: 0.3, sigmaStandardError: 0.4}
+ * resolve: {distribution: lognormal, mu: -2.2, sigma: 1.4, muStandardError: 0.3, sigmaStandardError: 0.4,
+ *           muSigmaCorrelation: -0.5}
  * logResolveShifts: {institution: 0.1}
  * pressureByTargetCosts: {minor: 0.02, major: 0.08, severe: 0.25}
  * </pre>
@@ -61,6 +62,7 @@ public final class ResponseCurveFitFile {
         resolve.put("sigma", fit.sigma());
         putNumber(resolve, "muStandardError", fit.muStandardError());
         putNumber(resolve, "sigmaStandardError", fit.sigmaStandardError());
+        putNumber(resolve, "muSigmaCorrelation", fit.muSigmaCorrelation());
         ObjectNode shifts = root.putObject("logResolveShifts");
         fit.orderedShifts().forEach(shifts::put);
         ObjectNode p = root.putObject("pressureByTargetCosts");
@@ -133,7 +135,8 @@ public final class ResponseCurveFitFile {
                     new TargetCostPressure(number(p.path("minor"), "pressureByTargetCosts.minor", name),
                             number(p.path("major"), "pressureByTargetCosts.major", name),
                             number(p.path("severe"), "pressureByTargetCosts.severe", name)),
-                    root.path("trainingCases").asInt(0), root.path("split").asText(""), root.path("source").asText(""));
+                    root.path("trainingCases").asInt(0), root.path("split").asText(""), root.path("source").asText(""),
+                    optional(resolve.path("muSigmaCorrelation")));
         } catch (IllegalArgumentException e) {
             throw new DataFormatException(name, 0, 0, e.getMessage());
         }

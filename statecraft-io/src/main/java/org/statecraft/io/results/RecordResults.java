@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import org.statecraft.core.record.Conditioning;
+import org.statecraft.core.record.OutOfSample;
 import org.statecraft.core.record.Scorecard;
 
 /**
@@ -20,8 +21,13 @@ public final class RecordResults {
 
     public static String text(Scorecard c) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Hindcast of %s: %s to %s, %d runs of the recorded policy (seed %d)%n%n",
+        b.append(String.format(Locale.ROOT, "Hindcast of %s: %s to %s, %d runs of the recorded policy (seed %d)%n",
                 c.scenario(), c.start(), c.until(), c.runs(), c.seed()));
+        if (c.trainedUntil() != null) {
+            b.append(String.format(Locale.ROOT, "Out of sample: the runs weighed by the record to %s (effective sample "
+                    + "size %.1f), scored on what happened after it%n", c.trainedUntil(), c.effectiveSize()));
+        }
+        b.append('\n');
         b.append("Answer: ").append(c.verdict()).append(".\n");
         b.append("Scores are negatively oriented: lower is better. Baselines need no model (docs/models/hindcast.md).\n\n");
         b.append("What was replayed:\n");
@@ -89,6 +95,10 @@ public final class RecordResults {
         o.put("runs", c.runs());
         o.put("seed", Long.toString(c.seed()));
         o.put("verdict", c.verdict());
+        if (c.trainedUntil() != null) {
+            o.put("trainedUntil", c.trainedUntil().toString());
+            num(o, "effectiveSampleSize", c.effectiveSize());
+        }
         o.put("orientation", "lower is better");
         ArrayNode notes = o.putArray("replayed");
         c.notes().forEach(notes::add);
@@ -126,16 +136,49 @@ public final class RecordResults {
                 num(x, "model", s.model());
                 num(x, "baseline", s.baseline());
             }
-            if (i.sample() != null) {
-                // a 41-point quantile summary of the predictive sample, enough to draw it
-                ArrayNode d = n.putArray("predictive");
-                double[] s = i.sample();
-                for (int k = 0; k <= 40; k++) {
-                    d.add(org.statecraft.core.montecarlo.Quantiles.of(s, k / 40.0));
+            if (i.predictive() != null) {
+                ArrayNode d = n.putArray("predictiveQuantiles0to1by40");
+                for (double v : i.predictive()) {
+                    d.add(v);
                 }
             }
         }
         return o;
+    }
+
+    // ---- out of sample ----------------------------------------------------------------------------------
+
+    public static String text(OutOfSample o) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "Out of sample: conditioned on the record to %s, forecast to %s%n%n",
+                o.posterior().trainedUntil(), o.posterior().until()));
+        if (o.essTooSmall()) {
+            b.append(String.format(Locale.ROOT, "WARNING: effective sample size %.1f is below %d; about %,d runs would "
+                    + "be needed for a posterior to trust (--runs).%n%n", o.ess(), 100, o.runsNeeded()));
+        }
+        b.append("Under the posterior: ").append(o.posterior().verdict()).append(".\n");
+        b.append("Under the prior:     ").append(o.prior().verdict()).append(".\n\n");
+        TextTable t = new TextTable("outcomes", "score", "n", "posterior", "prior", "baseline").leftAlign(0).leftAlign(1);
+        for (Scorecard.Summary s : o.posterior().summaries()) {
+            Scorecard.Summary p = o.prior().summaries().stream().filter(x -> x.kind() == s.kind()
+                    && x.rule().equals(s.rule())).findFirst().orElse(null);
+            t.row(s.kind().label(), s.rule(), String.valueOf(s.n()), f3(s.model()), p == null ? "-" : f3(p.model()),
+                    f3(s.baseline()));
+        }
+        b.append(t.render(false)).append('\n');
+        b.append(text(o.posterior()));
+        return b.toString();
+    }
+
+    public static ObjectNode json(OutOfSample o) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("trainedUntil", o.posterior().trainedUntil().toString());
+        num(n, "effectiveSampleSize", o.ess());
+        n.put("effectiveSampleSizeTooSmall", o.essTooSmall());
+        n.put("runsNeeded", o.runsNeeded());
+        n.set("posterior", json(o.posterior()));
+        n.set("prior", json(o.prior()));
+        return n;
     }
 
     // ---- conditioning -----------------------------------------------------------------------------------
@@ -151,9 +194,17 @@ public final class RecordResults {
         }
         b.append('\n');
         if (!r.ranking().isEmpty()) {
-            b.append(String.format(Locale.ROOT, "Answer: given the record to %s, %s has the highest posterior "
-                    + "probability of the demand being met within %d days from then (%.1f %%).%n%n", r.until(),
-                    r.ranking().get(0).id(), r.horizonDays(), 100 * r.ranking().get(0).pMetPosterior()));
+            double top = r.ranking().get(0).pMetPosterior();
+            List<String> best = r.ranking().stream().filter(p -> p.pMetPosterior() == top)
+                    .map(Conditioning.PolicyRow::id).toList();
+            if (top == 0) {
+                b.append(String.format(Locale.ROOT, "Answer: given the record to %s, no policy meets the demand within "
+                        + "%d days from then in any posterior run.%n%n", r.until(), r.horizonDays()));
+            } else {
+                b.append(String.format(Locale.ROOT, "Answer: given the record to %s, %s %s the highest posterior "
+                        + "probability of the demand being met within %d days from then (%.1f %%).%n%n", r.until(),
+                        String.join(", ", best), best.size() == 1 ? "has" : "share", r.horizonDays(), 100 * top));
+            }
         }
         TextTable t = new TextTable("policy from " + r.until(), "P(demand met), posterior", "P(demand met), prior",
                 "median days to met (posterior)").leftAlign(0);

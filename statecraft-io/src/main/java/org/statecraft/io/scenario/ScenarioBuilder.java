@@ -86,7 +86,8 @@ final class ScenarioBuilder {
         }
     }
 
-    private static final List<String> FORMS = List.of("value", "uniform", "triangular", "normal", "lognormal");
+    private static final List<String> FORMS = List.of("value", "uniform", "triangular", "normal", "lognormal",
+            "fittedLognormal");
     /** A rule's action keys, in the order of {@link Rule.Action}. */
     private static final List<String> ACTIONS = List.of("use", "threaten", "stop", "ease");
     /** A trigger's keys. */
@@ -735,13 +736,13 @@ final class ScenarioBuilder {
         }
         if (!n.isObject()) {
             problem(p, "expected a number or a quantity such as {value: 0.5, source: id}, {uniform: [min, max]}, "
-                    + "{triangular: [min, mode, max]}, {normal: [mean, sd]} or {lognormal: {median: m, gsd: g}}, "
+                    + "{triangular: [min, mode, max]}, {normal: [mean, sd]}, {lognormal: {median: m, gsd: g}} or {fittedLognormal: {mu, sigma, muStandardError, sigmaStandardError, correlation}}, "
                     + "found " + ScenarioSchema.describe(n));
             return null;
         }
         List<String> forms = FORMS.stream().filter(n::has).toList();
         if (forms.size() != 1) {
-            problem(p, "expected exactly one of value, uniform, triangular, normal, lognormal"
+            problem(p, "expected exactly one of value, uniform, triangular, normal, lognormal, fittedLognormal"
                     + (forms.isEmpty() ? "" : ", found " + String.join(" and ", forms)));
             return null;
         }
@@ -778,6 +779,19 @@ final class ScenarioBuilder {
                 double hi = n.has("max") ? number(n, p, "max", Bounds.ANY, false) : Double.POSITIVE_INFINITY;
                 return a == null ? null
                         : construct(fp, () -> new Quantity.Normal(a[0], a[1], lo, hi, prov), () -> null);
+            }
+            case "fittedLognormal" -> {
+                if (!v.isObject()) {
+                    problem(fp, "expected {mu, sigma, muStandardError, sigmaStandardError, correlation}, found "
+                            + ScenarioSchema.describe(v));
+                    return null;
+                }
+                double mu = number(v, fp, "mu", Bounds.ANY, true);
+                double sigma = number(v, fp, "sigma", Bounds.POSITIVE, true);
+                double muSe = number(v, fp, "muStandardError", Bounds.NON_NEGATIVE, true);
+                double sigmaSe = number(v, fp, "sigmaStandardError", Bounds.NON_NEGATIVE, true);
+                double r = v.has("correlation") ? number(v, fp, "correlation", Bounds.SIGNED_UNIT, false) : 0;
+                return construct(fp, () -> new Quantity.FittedLogNormal(mu, sigma, muSe, sigmaSe, r, prov), () -> null);
             }
             default -> {
                 if (!v.isObject()) {
