@@ -579,13 +579,56 @@
   function safeList(f, data) { var r = safe(f, data); return Array.isArray(r) ? r : []; }
 
   /** Every figure of an analysis, in report order; those whose fields are absent are left out. */
+  /**
+   * The hindcast (results' hindcast: statecraft hindcast --format json): per recorded duration and count, the model's
+   * predictive distribution as a cumulative share of runs, with the observed value marked.
+   */
+  function hindcastFigures(data) {
+    var h = data.hindcast;
+    if (!h || !Array.isArray(h.items)) { return []; }
+    return h.items.filter(function (it) { return Array.isArray(it.predictiveQuantiles0to1by40); }).map(function (it, k) {
+      var pts = it.predictiveQuantiles0to1by40.map(function (v, i) { return [v, i / 40]; });
+      var unit = it.kind === 'duration' ? 'days' : 'count';
+      var each = it.kind === 'duration' ? 'duration' : 'count';
+      return {
+        name: 'hindcast-' + (k + 1), title: it.outcome,
+        caption: 'The model\'s predictive distribution (' + h.runs + ' runs of the recorded policy): the share of runs at or below each '
+          + each + '; the dashed line is what happened (' + it.observedText + (it.observedIsLowerBound ? ', a lower bound' : '') + '), at the '
+          + pct(it.percentile) + ' point. Baseline: ' + it.baseline + '.',
+        height: 300,
+        option: option({
+          tooltip: { trigger: 'axis' },
+          xAxis: { type: 'value', name: unit, scale: true, nameLocation: 'middle', nameGap: 25 },
+          yAxis: { type: 'value', min: 0, max: 1, name: 'share of runs' },
+          grid: { left: 60, right: 40, top: 30, bottom: 50 },
+          series: [{ name: 'model', type: 'line', step: 'end', showSymbol: false, data: pts, itemStyle: { color: OKABE_ITO[0] },
+            markLine: { symbol: 'none', lineStyle: { color: OKABE_ITO[5], type: 'dashed', width: 2 },
+              label: { formatter: 'observed ' + it.observedText, position: 'insideEndTop' }, data: [{ xAxis: it.observed }] } }]
+        })
+      };
+    });
+  }
+
+  /** The hindcast's scorecard: model against baseline per outcome kind and rule. */
+  function hindcastTable(data) {
+    var h = data.hindcast;
+    if (!h || !Array.isArray(h.summaries)) { return null; }
+    var head = el('tr', null, ['outcomes', 'score', 'n', 'model', 'baseline', 'skill', 'model wins'].map(function (t) { return el('th', { text: t }); }));
+    var rows = h.summaries.map(function (s) {
+      return el('tr', null, [s.kind, s.rule, String(s.n), fmt(s.model), fmt(s.baseline), fmt(s.skill),
+        s.withBaseline ? s.modelWins + '/' + s.withBaseline : '–'].map(function (t) { return el('td', { text: t }); }));
+    });
+    return el('div', null, [el('p', { text: h.verdict + '. Lower scores are better; the baselines need no model.' }),
+      el('table', { class: 'ranking' }, [el('thead', null, [head]), el('tbody', null, rows)])]);
+  }
+
   function figures(data) {
     if (!data || !Array.isArray(data.policies)) { return []; }
     var f = [safe(forestFigure, data), safe(paretoFigure, data), safe(concessionFigure, data)].concat(safeList(harmFigures, data));
     f.push(safe(stanceFigure, data));
     f = f.concat(safeList(stanceTrajectoryFigures, data), safeList(spellFigures, data));
     f.push(safe(eventsTensionFigure, data), safe(tensionFigure, data), safe(bargainingFigure, data), safe(tornadoFigure, data));
-    f = f.concat(safeList(sobolFigures, data));
+    f = f.concat(safeList(sobolFigures, data), safeList(hindcastFigures, data));
     return f.filter(function (x) { return x; });
   }
 
@@ -762,6 +805,10 @@
     var rp = sec('replay-section', 'Replay: simulated spells against the observed ones');
     if (Object.keys(figs).some(function (k) { return k.indexOf('spells-') === 0; })) { prefixed(rp, 'spells-'); }
     else { notComputed(rp, 'Simulated against observed lever spells', 'The scenario records no observed lever spell (replay).'); }
+    var hc = sec('record-section', 'Judged by the record');
+    block(hc, 'Hindcast scorecard', function () { return hindcastTable(data); },
+      'The scenario has no record window (observed/until), so nothing was scored; `statecraft hindcast` scores a scenario with one.');
+    prefixed(hc, 'hindcast-');
     var st = sec('stance-section', 'Third parties');
     fig(st, 'stances', 'Third-party stances', 'The scenario has no influence network.');
     prefixed(st, 'stance-');

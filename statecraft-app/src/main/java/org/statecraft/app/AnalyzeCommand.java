@@ -121,6 +121,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         if (report != null || figures != null) {
             com.fasterxml.jackson.databind.node.ObjectNode data = ReportData.of(loaded.scenario(), a, info);
+            if (loaded.scenario().observed().scorable()) {
+                // the report's "Judged by the record": the same runs and seed, the recorded policy over the record
+                var card = org.statecraft.core.record.Scorecard.of(org.statecraft.core.record.Hindcast.simulate(
+                        loaded.scenario(), null, a.runs(), a.seed(), run.parallel.threads()));
+                data.set("hindcast", org.statecraft.io.results.RecordResults.json(card));
+            }
             if (report != null) {
                 ReportBuilder.write(data, report);
                 err.println("wrote the report to " + report);

@@ -58,7 +58,7 @@ public final class HindcastCommand implements Callable<Integer> {
             OutOfSample oos;
             try {
                 oos = OutOfSample.of(loaded.scenario(), trainUntil, until, run.runs, run.parallel.seed,
-                        run.parallel.threads(), Conditioning.Bandwidths.DEFAULT);
+                        run.parallel.threads(), Conditioning.Bandwidths.DEFAULT, Conditioning.SMC_GENERATIONS);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(loaded.file() + ": " + e.getMessage());
             }

@@ -150,8 +150,13 @@ public final class RecordResults {
 
     public static String text(OutOfSample o) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Out of sample: conditioned on the record to %s, forecast to %s%n%n",
+        b.append(String.format(Locale.ROOT, "Out of sample: conditioned on the record to %s, forecast to %s%n",
                 o.posterior().trainedUntil(), o.posterior().until()));
+        var pop = o.population();
+        b.append(String.format(Locale.ROOT, "Importance weights alone: effective sample size %.1f of %d runs%s.%n%n",
+                pop.essByStage().get(0), o.prior().runs(), pop.stages() == 1 ? ""
+                        : String.format(Locale.ROOT, "; %d stages of tempered sequential Monte Carlo reached temperature "
+                        + "%.3g with %d distinct particles", pop.stages() - 1, pop.beta(), pop.distinct())));
         if (o.essTooSmall()) {
             b.append(String.format(Locale.ROOT, "WARNING: effective sample size %.1f is below %d; about %,d runs would "
                     + "be needed for a posterior to trust (--runs).%n%n", o.ess(), 100, o.runsNeeded()));
