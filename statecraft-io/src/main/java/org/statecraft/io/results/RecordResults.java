@@ -194,8 +194,8 @@ public final class RecordResults {
                 r.scenario(), r.until(), r.runs(), r.seed()));
         b.append(String.format(Locale.ROOT, "Effective sample size: %.1f of %d runs.%n", r.ess(), r.runs()));
         if (r.essTooSmall()) {
-            b.append(String.format(Locale.ROOT, "WARNING: below %d, the posterior rests on too few runs to trust; about "
-                    + "%,d runs would be needed (--runs).%n", r.minimumEss(), r.runsNeeded()));
+            b.append(String.format(Locale.ROOT, "WARNING: below %d, the posterior rests on too few runs to trust;%n"
+                    + "about %,d runs would be needed (--runs).%n", r.minimumEss(), r.runsNeeded()));
         }
         b.append('\n');
         if (!r.ranking().isEmpty()) {
@@ -207,25 +207,29 @@ public final class RecordResults {
                         + "%d days from then in any posterior run.%n%n", r.until(), r.horizonDays()));
             } else {
                 b.append(String.format(Locale.ROOT, "Answer: given the record to %s, %s %s the highest posterior "
-                        + "probability of the demand being met within %d days from then (%.1f %%).%n%n", r.until(),
-                        String.join(", ", best), best.size() == 1 ? "has" : "share", r.horizonDays(), 100 * top));
+                        + "probability of the demand being met within %d days from then (%s).%n%n", r.until(),
+                        String.join(", ", best), best.size() == 1 ? "has" : "share", r.horizonDays(), pct(top)));
             }
         }
-        TextTable t = new TextTable("policy from " + r.until(), "P(demand met), posterior", "P(demand met), prior",
-                "median days to met (posterior)").leftAlign(0);
+        b.append("P(met): the demand met within ").append(r.horizonDays()).append(" days of ").append(r.until())
+                .append("; median days: to it being met, under the posterior.\n");
+        TextTable t = new TextTable("policy from " + r.until(), "P(met), posterior", "P(met), prior", "median days")
+                .leftAlign(0);
         for (Conditioning.PolicyRow p : r.ranking()) {
             t.row(p.id(), pct(p.pMetPosterior()), pct(p.pMetPrior()), Double.isNaN(p.medianDaysToMet()) ? "-"
                     : f1(p.medianDaysToMet()));
         }
         b.append(t.render(false)).append('\n');
-        b.append("Prior against posterior, the inputs the record informs most first (Hellinger distance, 0 = not informed):\n");
-        TextTable pt = new TextTable("input", "prior 5/50/95 %", "posterior 5/50/95 %", "Hellinger").leftAlign(0);
+        b.append("Prior against posterior (5/50/95 %), the inputs the record informs most first\n"
+                + "(H: Hellinger distance, 0 = not informed, 1 = disjoint):\n");
+        TextTable pt = new TextTable("input", "prior", "posterior", "H").leftAlign(0);
         int shown = 0;
         for (Conditioning.Posterior p : r.posteriors()) {
             if (shown++ >= 15) {
                 break;
             }
-            pt.row(p.label(), triple(p.prior()), triple(p.posterior()), f3(p.hellinger()));
+            pt.row(clip(p.label(), 36), triple(p.prior()), triple(p.posterior()), String.format(Locale.ROOT, "%.2f",
+                    p.hellinger()));
         }
         b.append(pt.render(false));
         if (r.posteriors().size() > 15) {
@@ -239,7 +243,7 @@ public final class RecordResults {
         b.append(String.format(Locale.ROOT, "Kernels (ABC tolerance): durations %.2f and counts %.2f on log(1+x), "
                 + "concession day %.0f days, mismatch %.2f, stance mismatch %.2f.%n", bw.duration(), bw.count(),
                 bw.days(), bw.mismatch(), bw.stanceMismatch()));
-        return b.toString();
+        return wrap(b.toString());
     }
 
     public static ObjectNode json(Conditioning.Result r) {
@@ -298,7 +302,37 @@ public final class RecordResults {
     }
 
     private static String triple(double[] v) {
-        return g(v[0]) + " / " + g(v[1]) + " / " + g(v[2]);
+        return g(v[0]) + "/" + g(v[1]) + "/" + g(v[2]);
+    }
+
+    private static String clip(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+
+    /** Prose wrapped at 100 columns. */
+    static String wrap(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (line.length() <= 100) {
+                out.append(line).append('\n');
+                continue;
+            }
+            String indent = line.startsWith("  - ") ? "    " : "";
+            StringBuilder cur = new StringBuilder();
+            for (String word : line.split(" ")) {
+                if (cur.length() > 0 && cur.length() + 1 + word.length() > 100) {
+                    out.append(cur).append('\n');
+                    cur.setLength(0);
+                    cur.append(indent);
+                }
+                if (cur.length() > 0 && !cur.toString().equals(indent)) {
+                    cur.append(' ');
+                }
+                cur.append(word);
+            }
+            out.append(cur).append('\n');
+        }
+        return out.substring(0, Math.max(0, out.length() - 1));
     }
 
     private static String g(double v) {
@@ -314,6 +348,9 @@ public final class RecordResults {
     }
 
     private static String pct(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * v);
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, v > 0 && v < 0.01 ? "%.2f %%" : "%.1f %%", 100 * v);
     }
 }
