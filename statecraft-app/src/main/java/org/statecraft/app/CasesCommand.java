@@ -157,11 +157,11 @@ public final class CasesCommand {
         static String text(List<Scorecard> cards, List<String> problems) {
             StringBuilder b = new StringBuilder();
             b.append("Case library scorecard (lower is better; baselines need no model; docs/models/hindcast.md)\n\n");
-            TextTable t = new TextTable("case", "window", "outcomes", "scores won", "verdict").leftAlign(0).leftAlign(1)
-                    .leftAlign(4);
+            TextTable t = new TextTable("case", "window", "outcomes", "scores won", "the model").leftAlign(0)
+                    .leftAlign(1).leftAlign(4);
             for (Scorecard c : cards) {
                 t.row(c.scenario(), c.start() + " to " + c.until(), String.valueOf(c.items().size()),
-                        c.rulesWon() + "/" + c.compared().size(), c.verdict());
+                        c.rulesWon() + "/" + c.compared().size(), c.outcome());
             }
             b.append(t.render(false)).append('\n');
             b.append("Pooled over every case (mean score per outcome):\n");

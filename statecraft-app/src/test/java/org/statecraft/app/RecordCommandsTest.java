@@ -19,6 +19,7 @@ class RecordCommandsTest {
         assertThat(table.exit()).isZero();
         assertThat(table.out()).contains("Answer: The model").contains("What was replayed:")
                 .contains("Spell durations").contains("Concession by date").contains("Counts per period");
+        assertThat(table.out().lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
         Cli json = Cli.run("hindcast", FILE, "--runs", "200", "--format", "json", "-q");
         JsonNode n = new ObjectMapper().readTree(json.out());
         assertThat(n.path("items").size()).isGreaterThan(20);
@@ -84,5 +85,6 @@ class RecordCommandsTest {
         Cli ok = Cli.run("cases", "score", src.toString(), "--runs", "100", "-q");
         assertThat(ok.exit()).isZero();
         assertThat(ok.out()).contains("pakistan-afghanistan-sehwan-2017").contains("Pooled over every case");
+        assertThat(ok.out().lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
     }
 }

@@ -162,6 +162,13 @@ public record Scorecard(String scenario, LocalDate start, LocalDate until, int r
         return (int) compared().stream().filter(sm -> sm.model() < sm.baseline()).count();
     }
 
+    /** One word: whether the model beats, ties with or loses to the baselines (the majority of compared rules). */
+    public String outcome() {
+        int n = compared().size();
+        int won = rulesWon();
+        return n == 0 ? "no baseline" : won * 2 > n ? "beats" : won * 2 == n ? "ties" : "loses";
+    }
+
     /** One line: the model against the baselines. */
     public String verdict() {
         List<Summary> c = compared();

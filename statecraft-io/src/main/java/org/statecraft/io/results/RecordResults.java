@@ -21,7 +21,7 @@ public final class RecordResults {
 
     public static String text(Scorecard c) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Hindcast of %s: %s to %s, %d runs of the recorded policy (seed %d)%n",
+        b.append(String.format(Locale.ROOT, "Hindcast of %s: %s to %s,%n%d runs of the recorded policy (seed %d)%n",
                 c.scenario(), c.start(), c.until(), c.runs(), c.seed()));
         if (c.trainedUntil() != null) {
             b.append(String.format(Locale.ROOT, "Out of sample: the runs weighed by the record to %s (effective sample "
@@ -32,7 +32,7 @@ public final class RecordResults {
         b.append("Scores are negatively oriented: lower is better. Baselines need no model (docs/models/hindcast.md).\n\n");
         b.append("What was replayed:\n");
         for (String n : c.notes()) {
-            b.append("  - ").append(n).append('\n');
+            b.append(wrap("  - " + n)).append('\n');
         }
         b.append('\n');
         TextTable sum = new TextTable("outcomes", "score", "n", "model", "baseline", "skill", "model wins").leftAlign(0)
@@ -51,30 +51,41 @@ public final class RecordResults {
             b.append(title(k)).append('\n');
             boolean dist = k == Scorecard.Kind.DURATION || k == Scorecard.Kind.COUNT;
             TextTable t = dist
-                    ? new TextTable("outcome", "observed", "model median", "model 90% interval", "percentile", "scores (model / baseline)", "baseline").leftAlign(0).leftAlign(5).leftAlign(6)
-                    : new TextTable("outcome", "observed", "model P", "scores (model / baseline)", "baseline").leftAlign(0).leftAlign(3).leftAlign(4);
+                    ? new TextTable("outcome", "observed", "median", "90% interval", "percentile").leftAlign(0).leftAlign(1)
+                    : new TextTable("outcome", "observed", "model P", "brier", "log").leftAlign(0);
+            TextTable sc = new TextTable("outcome", "score", "model", "baseline").leftAlign(0).leftAlign(1);
+            java.util.LinkedHashSet<String> baselines = new java.util.LinkedHashSet<>();
             for (Scorecard.Item i : items) {
-                StringBuilder sc = new StringBuilder();
-                for (Scorecard.Score s : i.scores()) {
-                    if (sc.length() > 0) {
-                        sc.append("; ");
-                    }
-                    sc.append(s.rule()).append(' ').append(f3(s.model()));
-                    if (!Double.isNaN(s.baseline())) {
-                        sc.append(" / ").append(f3(s.baseline()));
-                    }
-                }
+                String label = clip(i.label(), 42);
                 if (dist) {
                     double[] q = i.quantiles();
-                    t.row(i.label(), i.observedText(), f1(q[2]), "[" + f1(q[0]) + ", " + f1(q[4]) + "]",
-                            pct(i.percentile()), sc.toString(), i.baselineName());
+                    t.row(label, i.lowerBound() ? (long) i.observed() + "+ (still on)" : clip(i.observedText(), 16),
+                            f1(q[2]), "[" + f1(q[0]) + ", " + f1(q[4]) + "]", pct(i.percentile()));
+                    for (Scorecard.Score s : i.scores()) {
+                        sc.row(label, s.rule(), f3(s.model()), f3(s.baseline()));
+                    }
+                    baselines.add(label + ": " + i.baselineName());
                 } else {
-                    t.row(i.label(), i.observedText(), f3(i.quantiles()[0]), sc.toString(), i.baselineName());
+                    Scorecard.Score brier = i.scores().get(0);
+                    Scorecard.Score log = i.scores().get(1);
+                    t.row(label, i.observedText(), f3(i.quantiles()[0]), f3(brier.model()) + " / " + f3(brier.baseline()),
+                            f3(log.model()) + " / " + f3(log.baseline()));
+                    baselines.add(i.baselineName());
                 }
             }
-            b.append(t.render(false)).append('\n');
+            b.append(t.render(false));
+            if (dist) {
+                b.append('\n').append(sc.render(false));
+                b.append("baselines:\n");
+                for (String bl : baselines) {
+                    b.append(wrap("  - " + bl)).append('\n');
+                }
+            } else {
+                b.append("scores: model / baseline (").append(String.join("; ", baselines)).append(")\n");
+            }
+            b.append('\n');
         }
-        return b.toString();
+        return wrap(b.toString());
     }
 
     private static String title(Scorecard.Kind k) {
@@ -82,7 +93,7 @@ public final class RecordResults {
             case DURATION -> "Spell durations (days; the model decides when each ends)";
             case CONCESSION -> "Concession by date";
             case COUNT -> "Counts per period (in the counter's terms)";
-            case STANCE -> "Third parties' moves (P = the model's probability that the stance rose over the 90 days to the move)";
+            case STANCE -> "Third parties' moves (model P: that the stance rose over the 90 days to the move)";
         };
     }
 
@@ -172,7 +183,7 @@ public final class RecordResults {
         }
         b.append(t.render(false)).append('\n');
         b.append(text(o.posterior()));
-        return b.toString();
+        return wrap(b.toString());
     }
 
     public static ObjectNode json(OutOfSample o) {
