@@ -52,6 +52,17 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void theSeedIsAStringThatJavaScriptCannotRound() throws Exception {
+        Cli r = Cli.run("analyze", FILE, "--runs", "20", "--format", "json", "--seed", "12345678901234567", "-q");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode seed = new ObjectMapper().readTree(r.out()).get("run").get("seed");
+        assertThat(seed.isTextual()).as(seed.toString()).isTrue();
+        assertThat(seed.asText()).isEqualTo("12345678901234567");
+        assertThat((double) 12345678901234567L).as("what a double, JavaScript's Number, makes of it")
+                .isEqualTo(12345678901234568.0);
+    }
+
+    @Test
     void resultsAreIdenticalWhateverTheThreadCount() {
         Cli one = Cli.run("analyze", FILE, "--runs", "300", "--format", "json", "--threads", "1", "--seed", "7");
         Cli two = Cli.run("analyze", FILE, "--runs", "300", "--format", "json", "--threads", "2", "--seed", "7");
