@@ -144,21 +144,7 @@
         + 'triangles are dominated. The labels stand in a column on the right, spaced so that none overlaps another, each joined to its point.',
       height: 420,
       /** Labels in a column right of the plot at their points' heights, pushed apart to one line each (never overlapping). */
-      layout: function (o, width, height) {
-        var g = o.grid, gw = width - g.left - g.right, gh = height - g.top - g.bottom, lineH = 15;
-        var items = pts.map(function (p) {
-          return { name: p.name, px: g.left + (p.value[0] - xmin) / (xmax - xmin) * gw, py: g.top + (1 - p.value[1]) * gh, colour: p.itemStyle.color };
-        }).sort(function (a, b) { return a.py - b.py || (a.name < b.name ? -1 : 1); });
-        items.forEach(function (it, i) { it.ly = i ? Math.max(it.py, items[i - 1].ly + lineH) : it.py; });
-        var floor = g.top + gh + 20;
-        for (var i = items.length - 1; i >= 0; i--) { items[i].ly = Math.min(items[i].ly, i === items.length - 1 ? floor : items[i + 1].ly - lineH); }
-        var lx = g.left + gw + 14;
-        o.graphic = items.map(function (it) {
-          return { type: 'group', silent: true, children: [
-            { type: 'line', shape: { x1: it.px + 7, y1: it.py, x2: lx - 3, y2: it.ly }, style: { stroke: '#aaa', lineWidth: 1 } },
-            { type: 'text', x: lx, y: it.ly, style: { text: it.name, fontSize: 11, fill: '#222', verticalAlign: 'middle', align: 'left' } }] };
-        });
-      },
+      layout: function (o, width, height) { labelColumn(o, width, height, pts, xmin, xmax); },
       option: option({
         xAxis: { type: 'value', name: 'collateral harm (relative-loss-days)', nameLocation: 'middle', nameGap: 30, min: xmin, max: xmax },
         grid: { left: 60, right: 230, top: 40, bottom: 60 },
@@ -176,6 +162,25 @@
         ]
       })
     };
+  }
+  /**
+   * Labels of scatter points (value [x, y], y in 0-1 on the axis, x from xmin to xmax) in a column right of the grid
+   * at their points' heights, pushed apart to one line each so that none overlaps another, each joined to its point.
+   */
+  function labelColumn(o, width, height, pts, xmin, xmax) {
+    var g = o.grid, gw = width - g.left - g.right, gh = height - g.top - g.bottom, lineH = 15;
+    var items = pts.map(function (p) {
+      return { name: p.name, px: g.left + (p.value[0] - xmin) / (xmax - xmin) * gw, py: g.top + (1 - p.value[1]) * gh };
+    }).sort(function (a, b) { return a.py - b.py || (a.name < b.name ? -1 : 1); });
+    items.forEach(function (it, i) { it.ly = i ? Math.max(it.py, items[i - 1].ly + lineH) : it.py; });
+    var floor = g.top + gh + 20;
+    for (var i = items.length - 1; i >= 0; i--) { items[i].ly = Math.min(items[i].ly, i === items.length - 1 ? floor : items[i + 1].ly - lineH); }
+    var lx = g.left + gw + 14;
+    o.graphic = items.map(function (it) {
+      return { type: 'group', silent: true, children: [
+        { type: 'line', shape: { x1: it.px + 7, y1: it.py, x2: lx - 3, y2: it.ly }, style: { stroke: '#aaa', lineWidth: 1 } },
+        { type: 'text', x: lx, y: it.ly, style: { text: it.name, fontSize: 11, fill: '#222', verticalAlign: 'middle', align: 'left' } }] };
+    });
   }
   function niceCeil(v) { if (!(v > 0)) { return 0; } var e = Math.pow(10, Math.floor(Math.log10(v))); return Math.ceil(v / e) * e; }
   function niceFloor(v) { return v >= 0 ? 0 : -niceCeil(-v); }
@@ -893,19 +898,23 @@
       if (!pa || !pb || !iv(pa.collateral) || !iv(pb.collateral)) { return null; }
       return [{ coord: [pa.collateral.value, pa.meanConcession.value] }, { coord: [pb.collateral.value, pb.meanConcession.value] }];
     }).filter(function (x) { return x; });
+    var ptsA = pts(a, 'circle'), ptsB = pts(b, 'diamond'), xs = ptsA.concat(ptsB).map(function (p) { return p.value[0]; });
+    var xmin = niceFloor(Math.min.apply(null, xs.concat([0]))), xmax = niceCeil(Math.max.apply(null, xs.concat([0])) * 1.05);
+    if (!(xmax > xmin)) { xmax = xmin + 1; }
     var pareto = {
       name: 'compare-pareto', title: 'Effectiveness against collateral harm: ' + labelA + ' (circles) to ' + labelB + ' (diamonds)',
-      caption: 'Each policy in both runs; the arrow goes from run A to run B.',
+      caption: 'Each policy in both runs; the arrow goes from run A to run B. The labels name the policies at their '
+        + labelB + ' points, in a column on the right spaced so that none overlaps another, each joined to its point.',
       height: 420,
-      option: option({ legend: {}, grid: { left: 60, right: 190, top: 40, bottom: 60 },
+      layout: function (o, width, height) { labelColumn(o, width, height, ptsB, xmin, xmax); },
+      option: option({ legend: {}, grid: { left: 60, right: 230, top: 40, bottom: 60 },
         tooltip: { trigger: 'item', formatter: tip(function (p) { return [p.seriesName + ' · ' + p.name, 'collateral ' + fmt(p.value[0]), 'E[concession] ' + fmt(p.value[1])]; }) },
-        xAxis: { type: 'value', name: 'collateral harm (relative-loss-days)', nameLocation: 'middle', nameGap: 30 }, yAxis: { type: 'value', name: 'E[concession]', min: 0, max: 1 },
+        xAxis: { type: 'value', name: 'collateral harm (relative-loss-days)', nameLocation: 'middle', nameGap: 30, min: xmin, max: xmax },
+        yAxis: { type: 'value', name: 'E[concession]', min: 0, max: 1 },
         series: [
-          { name: labelA, type: 'scatter', symbolSize: 12, data: pts(a, 'circle'), itemStyle: { color: '#555' },
+          { name: labelA, type: 'scatter', symbolSize: 12, data: ptsA, itemStyle: { color: '#555' },
             markLine: { silent: true, symbol: ['none', 'arrow'], lineStyle: { color: '#999', type: 'solid' }, label: { show: false }, data: links } },
-          { name: labelB, type: 'scatter', symbolSize: 12, data: pts(b, 'diamond'), itemStyle: { color: '#555' },
-            label: { show: true, position: 'right', formatter: function (p) { return p.name; }, fontSize: 11 }, labelLine: { show: true },
-            labelLayout: { moveOverlap: 'shiftY' } }
+          { name: labelB, type: 'scatter', symbolSize: 12, data: ptsB, itemStyle: { color: '#555' } }
         ] })
     };
     return [curves, pareto];

@@ -46,6 +46,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             defaultValue = "table")
     Format format;
 
+    @Option(names = "--wide", description = "Table output at its full width, every table in one piece and each "
+            + "paragraph on one line (default: within " + AnalysisText.WIDTH + " columns, wide tables stacked in "
+            + "blocks of columns).")
+    boolean wide;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Also write results.json, policies.csv, runs.csv, their Parquet copies (policies.parquet, "
                     + "runs.parquet) and summary.md to DIR.")
@@ -112,7 +117,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         switch (format) {
             case json -> o.println(AnalysisJson.write(ReportData.of(loaded.scenario(), a, info)));
             case csv -> AnalysisCsv.policies(a, o);
-            default -> o.print(AnalysisText.render(loaded.scenario(), a, false));
+            default -> o.print(AnalysisText.render(loaded.scenario(), a, false,
+                    wide ? AnalysisText.UNBOUNDED : AnalysisText.WIDTH));
         }
         o.flush();
         if (out != null) {

@@ -41,6 +41,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ObjectNode data = ReportData.read(results);
+        seedAsString(data);
         ReportData.attach(data, "sensitivity", sensitivity);
         ReportData.attach(data, "eventsTension", tension);
         PrintWriter err = spec.commandLine().getErr();
@@ -55,5 +56,16 @@ public final class ReportCommand implements Callable<Integer> {
         }
         err.flush();
         return StatecraftCommand.EXIT_OK;
+    }
+
+    /**
+     * {@code run.seed} is a string since results JSON carries it so; a file written before that holds a number,
+     * exact here (Jackson reads it as a long) but rounded by JavaScript's Number past 2^53: made a string before
+     * the report's script reads it.
+     */
+    static void seedAsString(ObjectNode data) {
+        if (data.get("run") instanceof ObjectNode run && run.get("seed") != null && run.get("seed").isIntegralNumber()) {
+            run.put("seed", run.get("seed").bigIntegerValue().toString());
+        }
     }
 }

@@ -52,6 +52,17 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void theSeedIsAStringThatJavaScriptCannotRound() throws Exception {
+        Cli r = Cli.run("analyze", FILE, "--runs", "20", "--format", "json", "--seed", "12345678901234567", "-q");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode seed = new ObjectMapper().readTree(r.out()).get("run").get("seed");
+        assertThat(seed.isTextual()).as(seed.toString()).isTrue();
+        assertThat(seed.asText()).isEqualTo("12345678901234567");
+        assertThat((double) 12345678901234567L).as("what a double, JavaScript's Number, makes of it")
+                .isEqualTo(12345678901234568.0);
+    }
+
+    @Test
     void resultsAreIdenticalWhateverTheThreadCount() {
         Cli one = Cli.run("analyze", FILE, "--runs", "300", "--format", "json", "--threads", "1", "--seed", "7");
         Cli two = Cli.run("analyze", FILE, "--runs", "300", "--format", "json", "--threads", "2", "--seed", "7");
@@ -111,5 +122,82 @@ class AnalyzeCommandTest {
         Cli format = Cli.run("analyze", FILE, "--format", "xml");
         assertThat(format.exit()).isEqualTo(2);
         assertThat(format.err()).contains("xml");
+    }
+
+    @Test
+    void tableFitsOneHundredColumnsAndStatesTheAnswerFirst() {
+        Cli r = Cli.run("analyze", FILE, "--runs", "100");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+        int answer = lines.indexOf(lines.stream().filter(l -> l.startsWith("Answer: ")).findFirst().orElseThrow());
+        assertThat(answer).as("the answer in words on the first screen").isLessThan(10);
+        assertThat(answer).isLessThan(lines.indexOf("Policies, most effective first"));
+        assertThat(String.join(" ", lines.subList(answer, lines.indexOf("Policies, most effective first"))))
+                .contains("moves", "the demand is met in", "It costs");
+        // a stacked table still names every policy and every column
+        assertThat(r.out()).contains("coll./effect", "P(clash)", "pareto", "withdrawals", "hinges on",
+                "article-recommendation", "baseline");
+    }
+
+    @Test
+    void wideKeepsEveryTableWholeAsTheMarkdownSummaryHasIt(@TempDir Path dir) throws Exception {
+        Cli r = Cli.run("analyze", FILE, "--runs", "40", "--seed", "5", "--wide", "--out", dir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out().lines().filter(l -> l.length() > 100)).as("the full-width layout").isNotEmpty();
+        // the same runs in summary.md, rendered as Markdown: turned into the plain layout of before the 100-column
+        // default (headings without marks, pipe tables aligned with two spaces), they are the --wide output
+        List<String> md = Files.readAllLines(dir.resolve("summary.md"));
+        assertThat(nonBlank(r.out().lines().toList())).isEqualTo(nonBlank(plain(md)));
+    }
+
+    private static List<String> nonBlank(List<String> lines) {
+        return lines.stream().filter(l -> !l.isBlank()).toList();
+    }
+
+    /** Markdown of AnalysisText turned into its plain-text layout: marks dropped, pipe tables aligned. */
+    private static List<String> plain(List<String> md) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < md.size(); i++) {
+            String l = md.get(i);
+            if (l.startsWith("Scenario file `")) {
+                break;
+            }
+            if (l.startsWith("|")) {
+                List<List<String>> rows = new ArrayList<>();
+                List<Boolean> numeric = null;
+                for (; i < md.size() && md.get(i).startsWith("|"); i++) {
+                    String t = md.get(i);
+                    if (t.matches("\\|[ :|-]+")) { // | --- | ---:| : left and right aligned
+                        numeric = List.of(t.substring(1).split("\\|")).stream().map(c -> c.endsWith(":")).toList();
+                    } else {
+                        rows.add(List.of(t.substring(2, t.length() - 2).split(" \\| ", -1)).stream()
+                                .map(String::strip).toList());
+                    }
+                }
+                i--;
+                int[] w = new int[rows.get(0).size()];
+                rows.forEach(row -> {
+                    for (int c = 0; c < w.length; c++) {
+                        w[c] = Math.max(w[c], row.get(c).length());
+                    }
+                });
+                for (int k = 0; k < rows.size(); k++) {
+                    StringBuilder sb = new StringBuilder();
+                    for (int c = 0; c < w.length; c++) {
+                        String cell = rows.get(k).get(c);
+                        String pad = " ".repeat(w[c] - cell.length());
+                        sb.append(c > 0 ? "  " : "").append(numeric.get(c) ? pad + cell : cell + pad);
+                    }
+                    out.add(sb.toString().stripTrailing());
+                    if (k == 0) {
+                        out.add("-".repeat(java.util.Arrays.stream(w).sum() + 2 * (w.length - 1)));
+                    }
+                }
+                continue;
+            }
+            out.add(l.replaceFirst("^(# |## |- )", "").replaceFirst("^\\*\\*(.*)\\*\\*$", "$1"));
+        }
+        return out;
     }
 }

@@ -43,6 +43,18 @@ class ReportCommandTest {
     }
 
     @Test
+    void aSeedWrittenAsANumberByAnOlderVersionReachesTheReportAsAString() throws Exception {
+        String json = Files.readString(dir.resolve("out/results.json"));
+        assertThat(json).contains("\"seed\" : \"20230906\"");
+        Path old = dir.resolve("old.json");
+        Files.writeString(old, json.replace("\"seed\" : \"20230906\"", "\"seed\" : 12345678901234567"));
+        Path out = dir.resolve("old.html");
+        assertThat(execute("report", old.toString(), "-o", out.toString())).isZero();
+        assertThat(Files.readString(out)).containsPattern("\"seed\"\\s*:\\s*\"12345678901234567\"")
+                .doesNotContainPattern("\"seed\"\\s*:\\s*1");
+    }
+
+    @Test
     void missingOrForeignResultsAreUsageErrors() throws Exception {
         assertThat(execute("report", dir.resolve("nope.json").toString())).isEqualTo(2);
         Path bad = dir.resolve("bad.json");

@@ -147,6 +147,13 @@ class BrowserEndToEndTest {
         assertThat(driver.findElements(By.cssSelector("table.delta tbody tr"))).hasSize(8);
         assertThat(driver.findElement(By.id("scenario-diff")).getText()).contains("0.01, 0.02, 0.03").contains("5, 12, 25");
         assertThat(Browser.hiddenLegendEntries(driver)).isEmpty();
+        // the Pareto plot of the comparison labels the eight policies, no two labels on top of each other
+        @SuppressWarnings("unchecked")
+        List<String> names = (List<String>) driver.executeScript("var x = new XMLHttpRequest();"
+                + "x.open('GET', '/api/runs/' + arguments[0] + '/results', false); x.send();"
+                + "return JSON.parse(x.responseText).policies.map(p => p.name);", second);
+        assertThat(names).hasSize(8);
+        assertThat(Browser.overlappingLabels(driver, "compare-pareto", names)).isEmpty();
         shot("04-compare");
         Browser.shotOf(driver, "#results", "app-compare");
 

@@ -80,7 +80,7 @@ public final class AnalysisJson {
         }
         ObjectNode run = root.putObject("run");
         run.put("runs", a.runs());
-        run.put("seed", a.seed());
+        run.put("seed", Long.toString(a.seed())); // a string: JavaScript's Number rounds a 17-digit seed
         run.put("credibility", info.credibility());
         ObjectNode rc = run.putObject("responseCurve");
         if (info.responseCurve() == null) {

@@ -16,13 +16,46 @@ import org.statecraft.core.scenario.Scenario;
 /**
  * The human-readable analysis: the ranked policy table, harm by constituency on each side, stance shifts,
  * lever use, the replay of observed spells and the robustness of the ranking. Plain text for the terminal or
- * Markdown for {@code summary.md}.
+ * Markdown for {@code summary.md}. Plain text keeps within a width ({@link #WIDTH} columns for the terminal):
+ * prose is wrapped and a wide table is stacked in blocks of columns (see {@link TextTable#render(int)}).
  */
 public final class AnalysisText {
+    /** The terminal's default width. */
+    public static final int WIDTH = 100;
+    /** No limit: every table on one block of its own full width, prose on one line per paragraph. */
+    public static final int UNBOUNDED = Integer.MAX_VALUE;
+
     private AnalysisText() {
     }
 
+    /** Markdown, or plain text of unbounded width. */
     public static String render(Scenario s, Analysis a, boolean markdown) {
+        return render(s, a, markdown, UNBOUNDED);
+    }
+
+    /** Markdown (width ignored), or plain text whose lines fit {@code width} columns where the words allow. */
+    public static String render(Scenario s, Analysis a, boolean markdown, int width) {
+        String text = body(s, a, markdown, markdown ? UNBOUNDED : width);
+        return markdown || width == UNBOUNDED ? text : wrapProse(text, width);
+    }
+
+    /** Lines longer than the width (paragraphs; tables already fit) wrapped at spaces. */
+    private static String wrapProse(String text, int width) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(String.join("\n", TextTable.wrap(line, width)));
+        }
+        return sb.toString();
+    }
+
+    private static String table(TextTable t, boolean markdown, int width) {
+        return markdown ? t.render(true) : t.render(width);
+    }
+
+    private static String body(Scenario s, Analysis a, boolean markdown, int width) {
         StringBuilder out = new StringBuilder();
         String h1 = markdown ? "# " : "";
         String h2 = markdown ? "\n## " : "\n";
@@ -37,7 +70,7 @@ public final class AnalysisText {
         out.append(h2).append("Policies, most effective first").append(markdown ? "\n\n" : "\n");
         TextTable t = new TextTable("rank", "policy", "P(meets demand) [95% CI]", "E[concession]", "median day",
                 "attacks", "averted", "collateral", "coll./effect", "own cost", "P(clash)", "pareto")
-                .leftAlign(1).leftAlign(11);
+                .leftAlign(1).leftAlign(11).keys(2);
         for (PolicySummary p : a.ranked()) {
             t.row(Integer.toString(p.rank()), p.id(),
                     String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", p.concession().value(), p.concession().lower(),
@@ -53,15 +86,15 @@ public final class AnalysisText {
                     String.format(Locale.ROOT, "%.2f", p.clash().value()),
                     p.paretoEfficient() ? "*" : "");
         }
-        out.append(t.render(markdown));
+        out.append(table(t, markdown, width));
         out.append(markdown ? "\n" : "").append("P(meets demand): the concession reached the release level at some "
                 + "point; median day: of meeting it. E[concession]: expected degree of concession at the horizon (0-1), "
                 + "the effectiveness used for ranking. collateral: relative-loss-days on collateral constituencies; "
                 + "coll./effect: collateral per unit of effect over the baseline. own cost: the coercer's weighted "
                 + "relative-loss-days. pareto *: not dominated in effectiveness and collateral harm.\n");
 
-        outcomes(out, s, a, markdown, h2);
-        attribution(out, s, a, markdown, h2);
+        outcomes(out, s, a, markdown, h2, width);
+        attribution(out, s, a, markdown, h2, width);
 
         Map<String, List<Constituency>> bySide = new LinkedHashMap<>();
         for (Constituency c : s.constituencies()) {
@@ -88,7 +121,7 @@ public final class AnalysisText {
                 }
                 ht.row(row.toArray(String[]::new));
             }
-            out.append(ht.render(markdown));
+            out.append(table(ht, markdown, width));
         }
 
         if (!a.members().isEmpty()) {
@@ -108,17 +141,17 @@ public final class AnalysisText {
                 p.stances().forEach(x -> row.add(String.format(Locale.ROOT, "%+.2f", x.shift())));
                 st.row(row.toArray(String[]::new));
             }
-            out.append(st.render(markdown));
+            out.append(table(st, markdown, width));
         }
 
-        forecast(out, s, a, markdown, h2);
+        forecast(out, s, a, markdown, h2, width);
 
-        tension(out, s, a, markdown, h2);
+        tension(out, s, a, markdown, h2, width);
 
         out.append(h2).append("Lever use (share of runs used; mean days in use; lifted under own cost; first spell median [5-95%])")
                 .append(markdown ? "\n\n" : "\n");
         TextTable lt = new TextTable("policy", "lever", "used", "days in use", "lifted for cost", "first spell")
-                .leftAlign(0).leftAlign(1);
+                .leftAlign(0).leftAlign(1).keys(2);
         for (PolicySummary p : a.ranked()) {
             for (PolicySummary.LeverUse l : p.levers()) {
                 if (l.used() > 0) {
@@ -130,7 +163,7 @@ public final class AnalysisText {
                 }
             }
         }
-        out.append(lt.render(markdown));
+        out.append(table(lt, markdown, width));
 
         List<Replay> replays = a.derived().replays();
         if (!replays.isEmpty()) {
@@ -154,7 +187,7 @@ public final class AnalysisText {
                 .append(markdown ? "\n\n" : "\n");
         RankingRobustness hinges = a.derived().robustness();
         TextTable rt = new TextTable("policy", "over", "share", "verdict", "hinges on").leftAlign(0).leftAlign(1)
-                .leftAlign(3).leftAlign(4);
+                .leftAlign(3).leftAlign(4).keys(2);
         for (RankingRobustness.Pair pair : hinges.pairs()) {
             if (pair.kind().equals("other")) {
                 continue;
@@ -171,7 +204,7 @@ public final class AnalysisText {
                     share >= 0.9 || share <= 0.1 ? "robust" : share >= 0.6 || share <= 0.4 ? "likely"
                             : "hinges on the draws", on);
         }
-        out.append(rt.render(markdown));
+        out.append(table(rt, markdown, width));
         return out.toString();
     }
 
@@ -204,7 +237,8 @@ public final class AnalysisText {
     }
 
     /** What "concession" means, separately, with intervals and times. */
-    private static void outcomes(StringBuilder out, Scenario s, Analysis a, boolean markdown, String h2) {
+    private static void outcomes(StringBuilder out, Scenario s, Analysis a, boolean markdown, String h2,
+            int width) {
         out.append(h2).append(String.format(Locale.ROOT, "Outcomes: demand met (z >= %.2f), partial only "
                 + "(%.2f <= z < %.2f), standing at the horizon, ever conceded", s.demand().releaseLevel(),
                 s.demand().partialLevel(), s.demand().releaseLevel())).append(markdown ? "\n\n" : "\n");
@@ -216,11 +250,12 @@ public final class AnalysisText {
                     interval(o.metAtHorizon()), interval(o.everConceded()), fmt(o.medianDaysToFirstConcession()),
                     fmt(o.medianDaysToMeetDemand()), String.format(Locale.ROOT, "%.2f", o.meanWithdrawals()));
         }
-        out.append(t.render(markdown));
+        out.append(table(t, markdown, width));
     }
 
     /** Where each policy's pressure on the target comes from: lever x constituency and network members. */
-    private static void attribution(StringBuilder out, Scenario s, Analysis a, boolean markdown, String h2) {
+    private static void attribution(StringBuilder out, Scenario s, Analysis a, boolean markdown, String h2,
+            int width) {
         out.append(h2).append("Where the pressure comes from: share of the target's expected pressure by channel, "
                 + "and the change in P(meets demand) if that channel alone is removed (common random numbers)")
                 .append(markdown ? "\n\n" : "\n");
@@ -237,11 +272,12 @@ public final class AnalysisText {
                                 -c.deltaMetDemand(), c.ablationRuns()));
             }
         }
-        out.append(t.render(markdown));
+        out.append(table(t, markdown, width));
     }
 
     /** The bargaining forecast over runs: compromise model first, SMP beside it, a warning if SMP jumps. */
-    private static void forecast(StringBuilder out, Scenario s, Analysis a, boolean markdown, String h2) {
+    private static void forecast(StringBuilder out, Scenario s, Analysis a, boolean markdown, String h2,
+            int width) {
         if (a.policies().stream().anyMatch(p -> p.forecast() == null)) {
             return;
         }
@@ -258,7 +294,7 @@ public final class AnalysisText {
                     String.format(Locale.ROOT, "%.1f [%.1f, %.1f]", f.smpMedian(), f.smpP05(), f.smpP95()),
                     Integer.toString(f.smpRuns()), f.smpNonMonotone() ? "SMP moves against the compromise model" : "");
         }
-        out.append(t.render(markdown));
+        out.append(table(t, markdown, width));
         if (any) {
             out.append("SMP's forecast jumps between its discrete outcomes here, against the direction of the "
                     + "compromise model: read the compromise column first.\n");
@@ -270,7 +306,8 @@ public final class AnalysisText {
     }
 
     /** The first weeks of the tension index, observed beside each policy's simulation (same index). */
-    private static void tension(StringBuilder out, Scenario s, Analysis a, boolean markdown, String h2) {
+    private static void tension(StringBuilder out, Scenario s, Analysis a, boolean markdown, String h2,
+            int width) {
         Analysis.Tension tn = a.derived().tension();
         if (tn.error() != null) {
             return;
@@ -297,7 +334,7 @@ public final class AnalysisText {
             }
             tt.row(r.toArray(String[]::new));
         }
-        out.append(tt.render(markdown));
+        out.append(table(tt, markdown, width));
     }
 
     private static String cell(org.statecraft.core.tension.TensionPoint p, int runs) {
