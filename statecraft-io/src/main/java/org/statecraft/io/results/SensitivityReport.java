@@ -97,7 +97,7 @@ public final class SensitivityReport {
         run.put("sampling", "sobol");
         run.put("replicates", o.replicates());
         run.put("groupBy", o.grouping().name().toLowerCase(Locale.ROOT));
-        run.put("seed", o.seed());
+        run.put("seed", Long.toString(o.seed())); // a string: JavaScript's Number would round a 17-digit seed
         run.put("bootstrap", o.bootstrap());
         run.put("confidence", 0.95);
         run.put("designRows", r.sobol().evaluations());
