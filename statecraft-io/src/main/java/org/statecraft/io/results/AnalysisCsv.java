@@ -3,6 +3,8 @@ package org.statecraft.io.results;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.statecraft.core.leverage.RunOutcome;
 import org.statecraft.core.montecarlo.Analysis;
@@ -16,9 +18,9 @@ public final class AnalysisCsv {
     /** One row per policy, in rank order. Columns documented in {@code docs/cli.md}. */
     public static void policies(Analysis a, Writer w) {
         try {
-            w.write("rank,policy,pareto,p_concession,p_concession_lower,p_concession_upper,mean_concession,effect,"
-                    + "median_days_to_concession,attacks,attacks_averted,collateral,collateral_per_effect,"
-                    + "coercer_own_cost,p_clash\n");
+            w.write(header(List.of("rank", "policy", "pareto", "p_concession", "p_concession_lower",
+                    "p_concession_upper", "mean_concession", "effect", "median_days_to_concession", "attacks",
+                    "attacks_averted", "collateral", "collateral_per_effect", "coercer_own_cost", "p_clash")));
             for (PolicySummary p : a.ranked()) {
                 w.write(String.join(",", Integer.toString(p.rank()), quote(p.id()), Boolean.toString(p.paretoEfficient()),
                         n(p.concession().value()), n(p.concession().lower()), n(p.concession().upper()),
@@ -39,14 +41,15 @@ public final class AnalysisCsv {
      */
     public static void runs(Analysis a, Writer w) {
         try {
-            StringBuilder h = new StringBuilder("policy,run,concession_day,final_concession,attacks,clashes,coercer_own_cost");
+            List<String> h = new ArrayList<>(List.of("policy", "run", "concession_day",
+                    "final_concession", "attacks", "clashes", "coercer_own_cost"));
             for (String c : a.constituencies()) {
-                h.append(",harm_").append(c);
+                h.add("harm_" + c);
             }
             for (String l : a.levers()) {
-                h.append(",spell_").append(l);
+                h.add("spell_" + l);
             }
-            w.write(h.append('\n').toString());
+            w.write(header(h));
             for (int p = 0; p < a.policies().size(); p++) {
                 String id = quote(a.policies().get(p).id());
                 RunOutcome[] os = a.outcomes()[p];
@@ -70,6 +73,21 @@ public final class AnalysisCsv {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A header row: each name quoted like a data cell ({@link #quote}), since names built from the scenario's
+     * constituency and lever ids may hold commas or quotes.
+     */
+    static String header(List<String> names) {
+        StringBuilder b = new StringBuilder();
+        for (String name : names) {
+            if (b.length() > 0) {
+                b.append(',');
+            }
+            b.append(quote(name));
+        }
+        return b.append('\n').toString();
     }
 
     static String n(double v) {
