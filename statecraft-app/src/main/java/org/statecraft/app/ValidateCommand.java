@@ -19,8 +19,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code statecraft validate FILE...}: reads each scenario file and prints {@code FILE: ok (...)} on standard
  * output, or every problem as {@code file:line:column: message} on standard error. Exit code 0 when every
- * file is valid, 2 otherwise. {@code --strict} also requires every number written in a file to carry a
- * source or an assumption, and every assumption to come with a range.
+ * file is valid, 2 otherwise. Structure the engine would ignore (a weight on another actor's constituency) is
+ * printed as {@code file:line:column: warning: message} on standard error and does not change the exit code;
+ * {@code --strict} makes those warnings problems, and also requires every number written in a file to carry
+ * a source or an assumption, and every assumption to come with a range.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check scenario files and report every problem as file:line:column: message.")
@@ -32,7 +34,7 @@ public final class ValidateCommand implements Callable<Integer> {
     List<Path> files;
 
     @Option(names = "--strict", description = "Also report every number with neither a source nor an assumption,"
-            + " and every assumption given on a fixed value rather than a range.")
+            + " and every assumption given on a fixed value rather than a range; warnings become problems.")
     boolean strict;
 
     @Override
@@ -58,6 +60,9 @@ public final class ValidateCommand implements Callable<Integer> {
                         + " in strict mode");
                 return false;
             }
+            if (!strict) {
+                loaded.warnings().forEach(w -> err.println(warning(w)));
+            }
             Scenario s = loaded.scenario();
             out.println(file + ": ok (" + s.actors().size() + " actors, " + s.levers().size() + " levers, "
                     + s.policies().size() + " policies)");
@@ -69,5 +74,10 @@ public final class ValidateCommand implements Callable<Integer> {
             err.println(e.located());
             return false;
         }
+    }
+
+    /** {@code file:line:column: warning: message}: a located finding that {@code --strict} makes an error. */
+    static String warning(LocatedProblem w) {
+        return w.file() + ":" + w.line() + ":" + w.column() + ": warning: " + w.message();
     }
 }

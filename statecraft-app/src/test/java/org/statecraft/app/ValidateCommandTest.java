@@ -110,6 +110,59 @@ class ValidateCommandTest {
         assertThat(lines[2]).isEqualTo(f + ": 2 problems in strict mode");
     }
 
+    static final Path ROOT = Path.of(System.getProperty("statecraft.root", ".."));
+
+    @Test
+    void aWeightOnTheOtherSidesConstituencyIsALocatedWarningAndAProblemUnderStrict(@TempDir Path dir)
+            throws IOException {
+        String bundled = Files.readString(ROOT.resolve("scenarios/pakistan-taliban-2023.yaml"));
+        String anchor = "  pakistan:\n    pakistani-trade:";
+        assertThat(bundled).contains(anchor);
+        String added = "    afghan-trade: {triangular: [0.1, 0.2, 0.3], source: article, assumption: \"Pakistan cares "
+                + "for Afghan merchants\"}";
+        String yaml = bundled.replace(anchor, "  pakistan:\n" + added + "\n    pakistani-trade:");
+        int line = java.util.Arrays.asList(yaml.split("\n", -1)).indexOf(added) + 1;
+        Path f = write(dir, "other-side.yaml", yaml);
+
+        assertThat(run("validate", f.toString())).isZero();
+        assertThat(out.toString()).startsWith(f + ": ok (");
+        String[] warnings = err.toString().split("\\R");
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings[0]).startsWith(f + ":" + line + ":").contains(": warning: ")
+                .contains("'pakistan'", "'afghan-trade'", "ignored", "side of 'taliban'");
+
+        err.getBuffer().setLength(0);
+        assertThat(run("validate", "--strict", f.toString())).isEqualTo(2);
+        String[] lines = err.toString().split("\\R");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).startsWith(f + ":" + line + ":").doesNotContain("warning:")
+                .contains("'pakistan'", "'afghan-trade'", "ignored");
+        assertThat(lines[1]).isEqualTo(f + ": 1 problem in strict mode");
+
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        assertThat(run("validate", "--strict", ROOT.resolve("scenarios/pakistan-taliban-2023.yaml").toString()))
+                .as("the bundled scenario as shipped: %s", err).isZero();
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void everyBundledScenarioAndCaseValidatesStrictlyWithoutWarnings() throws IOException {
+        java.util.List<String> files = new java.util.ArrayList<>();
+        for (Path d : new Path[] {ROOT.resolve("scenarios"), ROOT.resolve("scenarios/cases")}) {
+            try (var s = Files.list(d)) {
+                s.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(p -> files.add(p.toString()));
+            }
+        }
+        assertThat(files).hasSizeGreaterThan(1);
+        files.add(0, "validate");
+        assertThat(run(files.toArray(String[]::new))).as(err.toString()).isZero();
+        assertThat(err.toString()).isEmpty();
+        files.add(1, "--strict");
+        assertThat(run(files.toArray(String[]::new))).as(err.toString()).isZero();
+        assertThat(err.toString()).isEmpty();
+    }
+
     @Test
     void schemaPrintsTheBundledJsonSchema() throws IOException {
         assertThat(run("schema")).isZero();

@@ -2,6 +2,7 @@ package org.statecraft.core.scenario;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -312,6 +313,31 @@ public final class ScenarioChecks {
             ref(constituencies, h.constituency(), "/network/hostilityHarms/" + i + "/constituency", "constituency",
                     out);
         }
+    }
+
+    /**
+     * Structure that is not wrong enough to refuse but that the engine ignores, so that the file does not mean
+     * what it says: a regime weight of an actor on a constituency on another actor's side (the engine reads
+     * w(a, c) only where c's {@code side} is a, see {@code CompiledScenario} and {@code RunState}). Reported as
+     * warnings, and as errors in strict mode ({@code validate --strict}); same pointers as {@link #check}.
+     */
+    public static List<Problem> warnings(Scenario s) {
+        List<Problem> out = new ArrayList<>();
+        Map<String, String> sideOf = new HashMap<>();
+        for (Constituency c : s.constituencies()) {
+            sideOf.putIfAbsent(c.id(), c.side());
+        }
+        for (RegimeWeight w : s.weights()) {
+            String side = sideOf.get(w.constituency());
+            if (side != null && !side.equals(w.actor())) {
+                out.add(new Problem("/weights/" + esc(w.actor()) + "/" + esc(w.constituency()), "the weight of '"
+                        + w.actor() + "' on constituency '" + w.constituency() + "' is ignored: the constituency is "
+                        + "on the side of '" + side + "', and an actor's weights count only on its own side's "
+                        + "constituencies; expected the weight under '" + side + "', or side: " + w.actor()
+                        + " on the constituency"));
+            }
+        }
+        return out;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.statecraft.io.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.statecraft.core.scenario.Problem;
 import org.statecraft.core.scenario.Scenario;
 import org.statecraft.core.scenario.ScenarioChecks;
 
@@ -43,13 +44,26 @@ public final class LoadedScenario {
     }
 
     /**
+     * Structure the engine accepts but ignores ({@link ScenarioChecks#warnings}), located: {@code validate}
+     * prints these as warnings, and {@link #strictProblems()} includes them, so that {@code --strict} fails.
+     */
+    public List<LocatedProblem> warnings() {
+        List<LocatedProblem> out = new ArrayList<>();
+        for (Problem p : ScenarioChecks.warnings(scenario)) {
+            out.add(problemAt(p.path(), p.message()));
+        }
+        return out;
+    }
+
+    /**
      * The strict audit ({@code statecraft validate --strict}): every number written in the file that carries
      * neither a {@code source} nor an {@code assumption}, and every {@code assumption} given on a fixed value
      * rather than a range. Numbers the format fills in by default are not in the file and not reported; plain
      * numbers that cannot carry provenance (releaseLevel, partialLevel, day counts) are not quantities.
+     * Every {@link #warnings() warning} comes first.
      */
     public List<LocatedProblem> strictProblems() {
-        List<LocatedProblem> out = new ArrayList<>();
+        List<LocatedProblem> out = new ArrayList<>(warnings());
         ScenarioChecks.forEachQuantity(scenario, (pointer, q) -> {
             if (!tree.has(pointer)) {
                 return;
