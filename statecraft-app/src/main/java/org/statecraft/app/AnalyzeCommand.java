@@ -7,19 +7,24 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.statecraft.app.report.FiguresExporter;
 import org.statecraft.app.report.ReportBuilder;
 import org.statecraft.app.report.ReportData;
 import org.statecraft.core.calibration.ResponseCurveFit;
+import org.statecraft.core.ScenarioException;
 import org.statecraft.core.leverage.CredibilityRule;
 import org.statecraft.core.montecarlo.Analysis;
+import org.statecraft.core.montecarlo.FiniteResults;
 import org.statecraft.core.montecarlo.MonteCarlo;
 import org.statecraft.io.calibration.ResponseCurveFitFile;
 import org.statecraft.io.results.AnalysisCsv;
 import org.statecraft.io.results.AnalysisJson;
 import org.statecraft.io.results.AnalysisText;
+import org.statecraft.io.scenario.LoadedScenario;
+import org.statecraft.io.scenario.ScenarioReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -111,6 +116,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try (ProgressBar bar = new ProgressBar(err, "analyze", ProgressBar.terminal(run.quiet()))) {
             a = MonteCarlo.run(loaded.scenario(), run.monteCarlo(credibility), bar);
         }
+        refuseNonFinite(loaded, a); // before anything is printed or written
         AnalysisJson.RunInfo info = new AnalysisJson.RunInfo(loaded.hash(), credibility.name().toLowerCase(Locale.ROOT),
                 loaded.file(), curve);
         PrintWriter o = spec.commandLine().getOut();
@@ -143,6 +149,37 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         return StatecraftCommand.EXIT_OK;
+    }
+
+    /** Figures listed at most, so that one bad input does not print a line per policy and constituency. */
+    static final int MAX_NON_FINITE = 10;
+
+    /**
+     * Refuses (exit 2, nothing written) an analysis whose reported figures are not all finite
+     * ({@link FiniteResults}): one line per figure, {@code file:line:column:} at its first input.
+     */
+    private static void refuseNonFinite(Scenarios.Loaded loaded, Analysis a) {
+        List<FiniteResults.NonFinite> bad = FiniteResults.check(loaded.scenario(), a);
+        if (bad.isEmpty()) {
+            return;
+        }
+        LoadedScenario located = null;
+        try {
+            located = loaded.yaml() == null ? null : ScenarioReader.loadString(loaded.yaml(), loaded.file());
+        } catch (RuntimeException e) {
+            // it was read once already; without positions, the pointers still name the inputs
+        }
+        StringBuilder b = new StringBuilder();
+        for (FiniteResults.NonFinite f : bad.subList(0, Math.min(bad.size(), MAX_NON_FINITE))) {
+            b.append(located == null || f.inputs().isEmpty() ? loaded.file() + ": " + f.message()
+                    : located.problemAt(f.inputs().get(0), f.message()).toString()).append(System.lineSeparator());
+        }
+        if (bad.size() > MAX_NON_FINITE) {
+            b.append("... and ").append(bad.size() - MAX_NON_FINITE).append(" more").append(System.lineSeparator());
+        }
+        b.append(loaded.file()).append(": ").append(bad.size()).append(bad.size() == 1 ? " result is" : " results are")
+                .append(" not finite; nothing written");
+        throw new ScenarioException(b.toString());
     }
 
     private int conditioned(Scenarios.Loaded loaded) {

@@ -200,4 +200,44 @@ class AnalyzeCommandTest {
         }
         return out;
     }
+
+    @Test
+    void aResultThatIsNotFiniteIsRefusedWithItsInputsAndNothingIsWritten(@TempDir Path dir) throws Exception {
+        String bundled = Files.readString(DefaultScenarioTest.FILE);
+        String from = "baseline: {triangular: [1.43e6, 1.96e6, 2.4e6], source: worldbank-sigar-2022";
+        assertThat(bundled).contains(from);
+        // validates (a positive number), then the harm on pakistani-trade relative to its baseline overflows
+        String tiny = "baseline: {value: 1e-320, source: worldbank-sigar-2022";
+        String yaml = bundled.replace(from, tiny);
+        Path f = dir.resolve("tiny-baseline.yaml");
+        Files.writeString(f, yaml);
+        assertThat(Cli.run("validate", f.toString()).exit()).isZero();
+
+
+        Path out = dir.resolve("out");
+        Path report = dir.resolve("report.html");
+        Cli r = Cli.run("analyze", f.toString(), "--runs", "40", "--quiet", "--out", out.toString(), "--report",
+                report.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.out()).as("nothing printed on standard output either").isEmpty();
+        assertThat(r.err()).doesNotContain("Exception", "internal error")
+                .containsPattern("is not finite \\((Infinity|-Infinity|NaN)\\)")
+                .contains("policy ", "/constituencies/0/baseline", "not finite; nothing written");
+        assertThat(r.err().lines().findFirst().orElseThrow()).as("located at its first input")
+                .matches(java.util.regex.Pattern.quote(f.toString()) + ":\\d+:\\d+: policy .*");
+        assertThat(out).doesNotExist();
+        assertThat(report).doesNotExist();
+        for (String format : new String[] {"json", "csv"}) {
+            Cli j = Cli.run("analyze", f.toString(), "--runs", "40", "--quiet", "--format", format);
+            assertThat(j.exit()).as(j.err()).isEqualTo(2);
+            assertThat(j.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void theBundledScenarioHasOnlyFiniteResults() {
+        Cli r = Cli.run("analyze", FILE, "--runs", "200", "--quiet", "--format", "csv");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).doesNotContain("not finite");
+    }
 }
