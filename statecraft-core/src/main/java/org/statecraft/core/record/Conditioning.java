@@ -223,10 +223,9 @@ public final class Conditioning {
         Hindcast.Simulation sim = prior;
         double[] w = pop.weights();
         double ess0 = pop.essByStage().get(0);
-        double ess = pop.stages() == 1 ? ess0 : pop.beta() >= 1 ? Math.min(pop.distinct(), ess(w) < n ? ess(w) : n)
-                : 0;
-        boolean small = pop.stages() == 1 ? ess0 < MINIMUM_ESS : pop.beta() < 1 || pop.distinct() < MINIMUM_ESS;
-        long needed = ess0 < MINIMUM_ESS ? (long) Math.ceil(n * (double) MINIMUM_ESS / Math.max(ess0, 1e-9)) : n;
+        double ess = pop.effectiveSampleSize();
+        boolean small = ess < MINIMUM_ESS;
+        long needed = pop.runsNeeded(MINIMUM_ESS);
         List<String> notes = new ArrayList<>(sim.policy().notes());
         if (pop.stages() > 1) {
             StringBuilder st = new StringBuilder();

@@ -27,13 +27,8 @@ public record OutOfSample(Scorecard prior, Scorecard posterior, double ess, bool
         // the conditioned population, re-run over the whole window: each particle with its own stream, so its path
         // to trainUntil is the one its weight was learnt on
         Hindcast.Simulation post = Hindcast.simulate(full, pop.values(), pop.streams(), threads);
-        double ess = pop.stages() == 1 ? pop.essByStage().get(0) : pop.beta() >= 1
-                ? Math.min(pop.distinct(), Conditioning.ess(pop.weights())) : 0;
-        boolean small = ess < Conditioning.MINIMUM_ESS;
-        double ess0 = pop.essByStage().get(0);
-        long needed = ess0 < Conditioning.MINIMUM_ESS
-                ? (long) Math.ceil(runs * (double) Conditioning.MINIMUM_ESS / Math.max(ess0, 1e-9)) : runs;
+        double ess = pop.effectiveSampleSize();
         return new OutOfSample(Scorecard.of(full, null, trainUntil), Scorecard.of(post, pop.weights(), trainUntil), ess,
-                small, needed, pop);
+                ess < Conditioning.MINIMUM_ESS, pop.runsNeeded(Conditioning.MINIMUM_ESS), pop);
     }
 }

@@ -91,8 +91,8 @@ final class Predictive {
 
     /**
      * CRPS = Σw_i|x_i − y| − ½ΣΣw_iw_j|x_i − x_j|, the double sum over the sorted sample as
-     * 2Σ_i w_i x_(i)(2C_i + w_i − 1), C_i the weight below i (for equal weights, the formula of
-     * {@link ProperScores#crps}).
+     * 2Σ_i w_i x_(i)(2C_i + w_i − 1), C_i the weight below i; with equal weights
+     * (1/n)Σ|x_i − y| − (1/n²)Σ_i(2i − n − 1)x_(i), i from 1 ({@link ProperScores#crps}).
      */
     double crps(double y) {
         double first = 0;

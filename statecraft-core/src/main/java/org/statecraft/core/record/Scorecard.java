@@ -112,7 +112,8 @@ public record Scorecard(String scenario, LocalDate start, LocalDate until, int r
             List<Item> ofKind = items.stream().filter(it -> it.kind() == k).toList();
             List<String> rules = ofKind.stream().flatMap(it -> it.scores().stream().map(Score::rule)).distinct().toList();
             for (String rule : rules) {
-                double m = 0;
+                double m = 0;  // the model's sum over every scored outcome
+                double mb = 0; // ... and over those with a baseline, the outcomes the comparison is made on
                 double b = 0;
                 int n = 0;
                 int nb = 0;
@@ -126,21 +127,13 @@ public record Scorecard(String scenario, LocalDate start, LocalDate until, int r
                         m += sc.model();
                         if (!Double.isNaN(sc.baseline())) {
                             nb++;
+                            mb += sc.model();
                             b += sc.baseline();
                             wins += sc.modelBetter() ? 1 : 0;
                         }
                     }
                 }
                 if (nb > 0) {
-                    // the comparison is over the outcomes that have a baseline; the model's mean is over the same
-                    double mb = 0;
-                    for (Item it : ofKind) {
-                        for (Score sc : it.scores()) {
-                            if (sc.rule().equals(rule) && !Double.isNaN(sc.model()) && !Double.isNaN(sc.baseline())) {
-                                mb += sc.model();
-                            }
-                        }
-                    }
                     summaries.add(new Summary(k, rule, n, mb / nb, b / nb, wins, nb));
                 } else if (n > 0) {
                     summaries.add(new Summary(k, rule, n, m / n, Double.NaN, 0, 0));

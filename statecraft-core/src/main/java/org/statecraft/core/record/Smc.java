@@ -35,6 +35,25 @@ public final class Smc {
         public int stages() {
             return essByStage.size();
         }
+
+        /**
+         * The effective sample size to report: the importance weights' (Kish) when no SMC stage ran; after SMC the
+         * count of distinct particles, or the final weights' ESS if smaller (a conservative figure: moved particles
+         * stay correlated with their neighbours); 0 when the temperature did not reach 1.
+         */
+        public double effectiveSampleSize() {
+            if (stages() == 1) {
+                return essByStage.get(0);
+            }
+            return beta >= 1 ? Math.min(distinct, Conditioning.ess(weights)) : 0;
+        }
+
+        /** Runs that would give importance weights an ESS of {@code minimum}, from the first stage's yield per run. */
+        public long runsNeeded(int minimum) {
+            double ess0 = essByStage.get(0);
+            int n = weights.length;
+            return ess0 < minimum ? (long) Math.ceil(n * (double) minimum / Math.max(ess0, 1e-9)) : n;
+        }
     }
 
     public static Population run(Hindcast.Simulation prior, Conditioning.Bandwidths bw, int threads, double targetEss,
@@ -100,6 +119,7 @@ public final class Smc {
             double[][] pz = new double[n][dim];
             double[][] pv = new double[n][];
             long[] ps = new long[n];
+            double[] acceptU = new double[n];
             for (int i = 0; i < n; i++) {
                 RandomGenerator g = Seeds.generator(seed, nextStream + 1 + i, SeedStream.SMC);
                 double[] u = new double[dim];
@@ -107,6 +127,7 @@ public final class Smc {
                     pz[i][d] = rz[i][d] + scale[d] * SpecialFunctions.normalQuantile(clamp(g.nextDouble()));
                     u[d] = SpecialFunctions.normalCdf(pz[i][d]);
                 }
+                acceptU[i] = g.nextDouble(); // the particle's Metropolis–Hastings uniform, the stream's next draw
                 pv[i] = space.fromUnit(u);
                 ps[i] = nextStream + i;
             }
@@ -114,16 +135,12 @@ public final class Smc {
             double[] pl = Conditioning.logWeights(moved, bw);
             int accepted = 0;
             for (int i = 0; i < n; i++) {
-                RandomGenerator g = Seeds.generator(seed, nextStream + 1 + i, SeedStream.SMC);
-                for (int d = 0; d < dim; d++) {
-                    g.nextDouble();
-                }
                 double logPriorRatio = 0;
                 for (int d = 0; d < dim; d++) {
                     logPriorRatio += -0.5 * (pz[i][d] * pz[i][d] - rz[i][d] * rz[i][d]);
                 }
                 double logA = next * (pl[i] - rl[i]) + logPriorRatio;
-                if (Math.log(clamp(g.nextDouble())) < logA) {
+                if (Math.log(clamp(acceptU[i])) < logA) {
                     rz[i] = pz[i];
                     rv[i] = pv[i];
                     rs[i] = ps[i];

@@ -39,14 +39,31 @@ public final class AnalysisText {
         return markdown || width == UNBOUNDED ? text : wrapProse(text, width);
     }
 
-    /** Lines longer than the width (paragraphs; tables already fit) wrapped at spaces. */
-    private static String wrapProse(String text, int width) {
+    /**
+     * Lines longer than the width (paragraphs; tables already fit) wrapped at spaces, keeping a line's indent, and
+     * under a list item ("  - ") indenting its continuation lines past the dash.
+     */
+    static String wrapProse(String text, int width) {
         StringBuilder sb = new StringBuilder();
         for (String line : text.split("\n", -1)) {
             if (sb.length() > 0) {
                 sb.append('\n');
             }
-            sb.append(String.join("\n", TextTable.wrap(line, width)));
+            String body = line.stripLeading();
+            int indent = line.length() - body.length();
+            if (line.length() <= width || body.isEmpty()) {
+                sb.append(line);
+                continue;
+            }
+            String hang = " ".repeat(indent + (body.startsWith("- ") ? 2 : 0));
+            List<String> parts = TextTable.wrap(body, width - indent);
+            sb.append(" ".repeat(indent)).append(parts.get(0));
+            if (parts.size() > 1) {
+                String rest = String.join(" ", parts.subList(1, parts.size()));
+                for (String p2 : TextTable.wrap(rest, width - hang.length())) {
+                    sb.append('\n').append(hang).append(p2);
+                }
+            }
         }
         return sb.toString();
     }

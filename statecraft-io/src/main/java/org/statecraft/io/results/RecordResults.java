@@ -108,7 +108,7 @@ public final class RecordResults {
         o.put("verdict", c.verdict());
         if (c.trainedUntil() != null) {
             o.put("trainedUntil", c.trainedUntil().toString());
-            num(o, "effectiveSampleSize", c.effectiveSize());
+            AnalysisJson.num(o, "effectiveSampleSize", c.effectiveSize());
         }
         o.put("orientation", "lower is better");
         ArrayNode notes = o.putArray("replayed");
@@ -119,9 +119,9 @@ public final class RecordResults {
             n.put("kind", s.kind().label());
             n.put("rule", s.rule());
             n.put("n", s.n());
-            num(n, "model", s.model());
-            num(n, "baseline", s.baseline());
-            num(n, "skill", s.skill());
+            AnalysisJson.num(n, "model", s.model());
+            AnalysisJson.num(n, "baseline", s.baseline());
+            AnalysisJson.num(n, "skill", s.skill());
             n.put("modelWins", s.modelWins());
             n.put("withBaseline", s.withBaseline());
         }
@@ -131,21 +131,21 @@ public final class RecordResults {
             n.put("kind", i.kind().label());
             n.put("outcome", i.label());
             n.put("date", i.date().toString());
-            num(n, "observed", i.observed());
+            AnalysisJson.num(n, "observed", i.observed());
             n.put("observedIsLowerBound", i.lowerBound());
             n.put("observedText", i.observedText());
             ArrayNode q = n.putArray(i.quantiles().length == 1 ? "probability" : "quantiles05_25_50_75_95");
             for (double v : i.quantiles()) {
                 q.add(v);
             }
-            num(n, "percentile", i.percentile());
+            AnalysisJson.num(n, "percentile", i.percentile());
             n.put("baseline", i.baselineName());
             ArrayNode sc = n.putArray("scores");
             for (Scorecard.Score s : i.scores()) {
                 ObjectNode x = sc.addObject();
                 x.put("rule", s.rule());
-                num(x, "model", s.model());
-                num(x, "baseline", s.baseline());
+                AnalysisJson.num(x, "model", s.model());
+                AnalysisJson.num(x, "baseline", s.baseline());
             }
             if (i.predictive() != null) {
                 ArrayNode d = n.putArray("predictiveQuantiles0to1by40");
@@ -189,7 +189,7 @@ public final class RecordResults {
     public static ObjectNode json(OutOfSample o) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("trainedUntil", o.posterior().trainedUntil().toString());
-        num(n, "effectiveSampleSize", o.ess());
+        AnalysisJson.num(n, "effectiveSampleSize", o.ess());
         n.put("effectiveSampleSizeTooSmall", o.essTooSmall());
         n.put("runsNeeded", o.runsNeeded());
         n.set("posterior", json(o.posterior()));
@@ -263,7 +263,7 @@ public final class RecordResults {
         o.put("until", r.until().toString());
         o.put("runs", r.runs());
         o.put("seed", Long.toString(r.seed()));
-        num(o, "effectiveSampleSize", r.ess());
+        AnalysisJson.num(o, "effectiveSampleSize", r.ess());
         o.put("minimumEffectiveSampleSize", r.minimumEss());
         o.put("effectiveSampleSizeTooSmall", r.essTooSmall());
         o.put("runsNeeded", r.runsNeeded());
@@ -280,9 +280,9 @@ public final class RecordResults {
             ObjectNode n = rank.addObject();
             n.put("policy", p.id());
             n.put("name", p.name());
-            num(n, "pMetPosterior", p.pMetPosterior());
-            num(n, "pMetPrior", p.pMetPrior());
-            num(n, "medianDaysToMet", p.medianDaysToMet());
+            AnalysisJson.num(n, "pMetPosterior", p.pMetPosterior());
+            AnalysisJson.num(n, "pMetPrior", p.pMetPrior());
+            AnalysisJson.num(n, "medianDaysToMet", p.medianDaysToMet());
         }
         ArrayNode ps = o.putArray("posteriors");
         for (Conditioning.Posterior p : r.posteriors()) {
@@ -297,19 +297,11 @@ public final class RecordResults {
             for (double v : p.posterior()) {
                 q.add(v);
             }
-            num(n, "hellinger", p.hellinger());
+            AnalysisJson.num(n, "hellinger", p.hellinger());
         }
         ArrayNode notes = o.putArray("notes");
         r.notes().forEach(notes::add);
         return o;
-    }
-
-    private static void num(ObjectNode n, String k, double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            n.putNull(k);
-        } else {
-            n.put(k, v);
-        }
     }
 
     private static String triple(double[] v) {
@@ -320,30 +312,9 @@ public final class RecordResults {
         return s.length() <= n ? s : s.substring(0, n - 1) + "…";
     }
 
-    /** Prose wrapped at 100 columns. */
+    /** Prose wrapped at 100 columns, as {@code analyze}'s (the one wrapping rule). */
     static String wrap(String text) {
-        StringBuilder out = new StringBuilder();
-        for (String line : text.split("\n", -1)) {
-            if (line.length() <= 100) {
-                out.append(line).append('\n');
-                continue;
-            }
-            String indent = line.startsWith("  - ") ? "    " : "";
-            StringBuilder cur = new StringBuilder();
-            for (String word : line.split(" ")) {
-                if (cur.length() > 0 && cur.length() + 1 + word.length() > 100) {
-                    out.append(cur).append('\n');
-                    cur.setLength(0);
-                    cur.append(indent);
-                }
-                if (cur.length() > 0 && !cur.toString().equals(indent)) {
-                    cur.append(' ');
-                }
-                cur.append(word);
-            }
-            out.append(cur).append('\n');
-        }
-        return out.substring(0, Math.max(0, out.length() - 1));
+        return AnalysisText.wrapProse(text, 100);
     }
 
     private static String g(double v) {
