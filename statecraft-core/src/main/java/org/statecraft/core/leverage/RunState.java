@@ -20,18 +20,22 @@ public final class RunState {
     private static final byte SUSPENDED_THREAT = 2;
 
     private final CompiledScenario m;
+    // the harms of all levers in one flat index g: lever l's are hStart[l] … hStart[l + 1] − 1
+    private final int[] hStart;
+    private final int[] hC;        // the harmed constituency of harm g
+    private final int[] hChannel;  // its attribution channel, or −1
     // per-run parameters
     private final double[] baseline;
     private final double[] wTarget;
-    private final double[][] harmPerDay;
-    private final double[][] harmAccRate;  // α
-    private final double[][] harmAccCap;   // A
-    private final double[][] harmAccQ;     // e^{−α/A}: s(τ) = 1 + A(1 − q^τ)
-    private final double[][] harmAdaptR;   // 2^{−1/h}: a(τ) = f + (1 − f) r^τ
-    private final double[][] harmFloor;
-    private final double[][] harmOwnerW;   // owner's weight on the harmed constituency (0 if not its own)
-    private final double[][] harmProvokedW; // weight of the provoking lever's owner on it (set per spell)
-    private final double[][] harmTargetW;
+    private final double[] harmPerDay;
+    private final double[] harmAccRate;  // α
+    private final double[] harmAccCap;   // A
+    private final double[] harmAccQ;     // e^{−α/A}: s(τ) = 1 + A(1 − q^τ)
+    private final double[] harmAdaptR;   // 2^{−1/h}: a(τ) = f + (1 − f) r^τ
+    private final double[] harmFloor;
+    private final double[] harmOwnerW;   // owner's weight on the harmed constituency (0 if not its own)
+    private final double[] harmProvokedW; // weight of the provoking lever's owner on it (set per spell)
+    private final double[] harmTargetW;
     private final double[][] stanceShift;
     private final double[][] offsetShare;
     private final double[] tolerance;
@@ -76,10 +80,10 @@ public final class RunState {
     private final double[] ownCost;
     private final double[] ownRate;
     private final double[] leverPressure;
-    private final double[][] harmRel;        // today's relative loss of each harm, after caps and offsets
-    private final double[][] accPow;         // q^τ
-    private final double[][] adaptPow;       // r^τ
-    private final double[][] stockAffected;  // persons (units) of a stock each harm has affected so far
+    private final double[] harmRel;        // today's relative loss of each harm, after caps and offsets
+    private final double[] accPow;         // q^τ
+    private final double[] adaptPow;       // r^τ
+    private final double[] stockAffected;  // persons (units) of a stock each harm has affected so far
     private final double[] degradation;
     private final double[] cRaw;             // per constituency: uncapped sum of today's relative losses
     private final double[] cOffset;
@@ -88,10 +92,13 @@ public final class RunState {
     private final double[] cCap;             // the factor the ±1 cap put on a flow's total
     private final double[] stockLevel;       // share of each stock affected
     private final double[] hostilityRel;
+    private final double[] hostilityRaw;  // ρ(x^base − x)/B before the cap: changes only when stances move
+    private final double[] cNetRaw;       // their sum per constituency
     private final boolean[] fired;
     private final byte[] suspended;
     private final int[] suspendedUntil;
-    private final int[] attackRing;
+    private final long[] attackRing;     // attacks through day t at t % (longest window + 1)
+    private long attacksThrough;
     private final double[] x;
     private final double[] xBase;
     private final double[] prejudiceNow;
@@ -101,6 +108,8 @@ public final class RunState {
     private double z;
     private int calmDays;
     private double cachedRate = -1;
+    private double lastHazard = Double.NaN;
+    private double clashProbability;
     private double cachedLimit;
     private boolean clashYesterday;
     private boolean clashToday;
@@ -124,19 +133,32 @@ public final class RunState {
         int nM = m.nM;
         baseline = new double[nC];
         wTarget = new double[nC];
-        harmPerDay = jagged(m.harmC);
-        harmAccRate = jagged(m.harmC);
-        harmAccCap = jagged(m.harmC);
-        harmAccQ = jagged(m.harmC);
-        harmAdaptR = jagged(m.harmC);
-        harmFloor = jagged(m.harmC);
-        harmOwnerW = jagged(m.harmC);
-        harmProvokedW = jagged(m.harmC);
-        harmTargetW = jagged(m.harmC);
-        harmRel = jagged(m.harmC);
-        accPow = jagged(m.harmC);
-        adaptPow = jagged(m.harmC);
-        stockAffected = jagged(m.harmC);
+        hStart = new int[nL + 1];
+        for (int l = 0; l < nL; l++) {
+            hStart[l + 1] = hStart[l] + m.harmC[l].length;
+        }
+        int nH = hStart[nL];
+        hC = new int[nH];
+        hChannel = new int[nH];
+        for (int l = 0; l < nL; l++) {
+            for (int h = 0; h < m.harmC[l].length; h++) {
+                hC[hStart[l] + h] = m.harmC[l][h];
+                hChannel[hStart[l] + h] = m.harmChannel[l][h];
+            }
+        }
+        harmPerDay = new double[nH];
+        harmAccRate = new double[nH];
+        harmAccCap = new double[nH];
+        harmAccQ = new double[nH];
+        harmAdaptR = new double[nH];
+        harmFloor = new double[nH];
+        harmOwnerW = new double[nH];
+        harmProvokedW = new double[nH];
+        harmTargetW = new double[nH];
+        harmRel = new double[nH];
+        accPow = new double[nH];
+        adaptPow = new double[nH];
+        stockAffected = new double[nH];
         stanceShift = jagged(m.stanceMember);
         offsetShare = jagged(m.offsetC);
         tolerance = new double[nL];
@@ -157,6 +179,7 @@ public final class RunState {
         driftRate = new double[nM];
         rho = new double[m.hostilityMember.length];
         hostilityRel = new double[m.hostilityMember.length];
+        hostilityRaw = new double[m.hostilityMember.length];
         clashHarm = new double[m.clashHarmC.length];
         inUse = new boolean[nL];
         threatened = new boolean[nL];
@@ -172,6 +195,7 @@ public final class RunState {
         cRaw = new double[nC];
         cOffset = new double[nC];
         cNet = new double[nC];
+        cNetRaw = new double[nC];
         cScale = new double[nC];
         cCap = new double[nC];
         stockLevel = new double[nC];
@@ -182,7 +206,7 @@ public final class RunState {
         fired = new boolean[maxRules];
         suspended = new byte[nL];
         suspendedUntil = new int[nL];
-        attackRing = new int[m.maxWindow];
+        attackRing = new long[m.maxWindow + 1];
         x = new double[nM];
         xBase = new double[nM];
         prejudiceNow = new double[nM];
@@ -225,22 +249,23 @@ public final class RunState {
             fullTargetPressure[l] = 0;
             fullOwnRate[l] = 0;
             for (int h = 0; h < m.harmC[l].length; h++) {
-                int c = m.harmC[l][h];
-                harmPerDay[l][h] = values[m.harmPerDayIdx[l][h]];
+                int g = hStart[l] + h;
+                int c = hC[g];
+                harmPerDay[g] = values[m.harmPerDayIdx[l][h]];
                 double a = values[m.harmAccIdx[l][h]];
                 double cap = values[m.harmAccCapIdx[l][h]];
-                harmAccRate[l][h] = a;
-                harmAccCap[l][h] = cap;
-                harmAccQ[l][h] = a > 0 && cap > 0 ? Math.exp(-a / cap) : 1;
+                harmAccRate[g] = a;
+                harmAccCap[g] = cap;
+                harmAccQ[g] = a > 0 && cap > 0 ? Math.exp(-a / cap) : 1;
                 double half = v(values, m.harmHalfLifeIdx[l][h], Double.POSITIVE_INFINITY);
-                harmAdaptR[l][h] = Double.isInfinite(half) ? 1 : Math.exp(-LN2 / half);
-                harmFloor[l][h] = v(values, m.harmFloorIdx[l][h], 0);
-                harmOwnerW[l][h] = m.side[c] == o ? v(values, m.weightIdx[o][c], 0) : 0;
-                harmTargetW[l][h] = wTarget[c];
-                stockAffected[l][h] = 0;
-                double rel = Math.min(1, harmPerDay[l][h] / baseline[c]);
+                harmAdaptR[g] = Double.isInfinite(half) ? 1 : Math.exp(-LN2 / half);
+                harmFloor[g] = v(values, m.harmFloorIdx[l][h], 0);
+                harmOwnerW[g] = m.side[c] == o ? v(values, m.weightIdx[o][c], 0) : 0;
+                harmTargetW[g] = wTarget[c];
+                stockAffected[g] = 0;
+                double rel = Math.min(1, harmPerDay[g] / baseline[c]);
                 fullTargetPressure[l] += wTarget[c] * (m.stock[c] ? 0 : rel);
-                fullOwnRate[l] += harmOwnerW[l][h] * rel;
+                fullOwnRate[l] += harmOwnerW[g] * rel;
             }
             for (int j = 0; j < m.stanceMember[l].length; j++) {
                 stanceShift[l][j] = values[m.stanceShiftIdx[l][j]];
@@ -312,8 +337,11 @@ public final class RunState {
             rho[i] = values[m.hostilityPerDayIdx[i]];
             hostilityRel[i] = 0;
         }
+        networkLosses();
         Arrays.fill(fired, false);
         Arrays.fill(attackRing, 0);
+        attacksThrough = 0;
+        lastHazard = Double.NaN;
         excitation = 0;
         z = 0;
         calmDays = 0;
@@ -356,7 +384,11 @@ public final class RunState {
         }
         clashYesterday = clashToday;
         double clashDraw = rng.nextDouble();
-        clashToday = hazard > 0 && clashDraw < -Math.expm1(-hazard);
+        if (hazard != lastHazard) { // the hazard changes only when a lever starts or stops
+            lastHazard = hazard;
+            clashProbability = -Math.expm1(-hazard);
+        }
+        clashToday = hazard > 0 && clashDraw < clashProbability;
         if (clashToday) {
             out.clashes++;
             emit(t, m.target, m.coercer, m.clashEvent, "clash", true);
@@ -387,7 +419,8 @@ public final class RunState {
                 }
             }
         }
-        attackRing[t % attackRing.length] = attacksToday;
+        attacksThrough += attacksToday;
+        attackRing[t % attackRing.length] = attacksThrough;
     }
 
     /** Step 2: the policy's rules, then the scenario's responses, in order; expired levers lifted. */
@@ -457,11 +490,11 @@ public final class RunState {
         intensity[l] = 1;
         provokedBy[l] = provoker;
         int po = provoker < 0 ? -1 : m.owner[provoker];
-        for (int h = 0; h < m.harmC[l].length; h++) {
-            accPow[l][h] = 1;
-            adaptPow[l][h] = 1;
-            int c = m.harmC[l][h];
-            harmProvokedW[l][h] = po >= 0 && m.side[c] == po ? weight(po, c) : 0;
+        for (int g = hStart[l]; g < hStart[l + 1]; g++) {
+            accPow[g] = 1;
+            adaptPow[g] = 1;
+            int c = hC[g];
+            harmProvokedW[g] = po >= 0 && m.side[c] == po ? weight(po, c) : 0;
         }
         if (out.firstUse[l] < 0) {
             out.firstUse[l] = t;
@@ -483,124 +516,150 @@ public final class RunState {
      * Θ is lifted.
      */
     void applyHarms(int t) {
-        int nC = m.nC;
+        final int nC = m.nC;
+        final int nL = m.nL;
+        final boolean[] stock = m.stock;
+        final int[] hStart = this.hStart;
+        final int[] hC = this.hC;
+        final boolean[] inUse = this.inUse;
+        final double[] baseline = this.baseline;
+        final double[] cRaw = this.cRaw;
+        final double[] cOffset = this.cOffset;
+        final double[] cNet = this.cNet;
+        final double[] cScale = this.cScale;
+        final double[] harmRel = this.harmRel;
+        final double[] ownCost = this.ownCost;
+        final double[] ownRate = this.ownRate;
+        final double[] leverPressure = this.leverPressure;
         for (int c = 0; c < nC; c++) {
             cRaw[c] = 0;
             cOffset[c] = 1;
+            cNet[c] = cNetRaw[c];
         }
-        for (int l = 0; l < m.nL; l++) {
+        boolean anyInUse = false;
+        for (int l = 0; l < nL; l++) {
             if (!inUse[l]) {
                 if (recoveryR[l] != 1 && ownCost[l] > 0) {
                     ownCost[l] *= recoveryR[l];
                 }
                 continue;
             }
+            anyInUse = true;
             int tau = t - started[l];
             double ramp = Math.min(1.0, (tau + 1.0) / m.rampUp[l]) * intensity[l];
-            int[] hc = m.harmC[l];
-            for (int h = 0; h < hc.length; h++) {
-                int c = hc[h];
+            for (int g = hStart[l], end = hStart[l + 1]; g < end; g++) {
+                int c = hC[g];
                 double acc = 1;
-                if (harmAccQ[l][h] != 1) {
-                    acc = 1 + harmAccCap[l][h] * (1 - accPow[l][h]);
-                    accPow[l][h] *= harmAccQ[l][h];
+                double q = harmAccQ[g];
+                if (q != 1) {
+                    acc = 1 + harmAccCap[g] * (1 - accPow[g]);
+                    accPow[g] *= q;
                 }
                 double adapt = 1;
-                if (harmAdaptR[l][h] != 1) {
-                    double f = harmFloor[l][h];
-                    adapt = f + (1 - f) * adaptPow[l][h];
-                    adaptPow[l][h] *= harmAdaptR[l][h];
+                double r = harmAdaptR[g];
+                if (r != 1) {
+                    double f = harmFloor[g];
+                    adapt = f + (1 - f) * adaptPow[g];
+                    adaptPow[g] *= r;
                 }
-                double amount = harmPerDay[l][h] * ramp * acc * adapt;
-                harmRel[l][h] = amount; // in units for now; turned into relative loss below
-                cRaw[c] += m.stock[c] ? amount : amount / baseline[c];
+                double amount = harmPerDay[g] * ramp * acc * adapt;
+                harmRel[g] = amount; // in units for now; turned into relative loss below
+                cRaw[c] += stock[c] ? amount : amount / baseline[c];
             }
-            for (int j = 0; j < m.offsetC[l].length; j++) {
-                cOffset[m.offsetC[l][j]] *= 1 - offsetShare[l][j] * intensity[l];
+            int[] oc = m.offsetC[l];
+            if (oc.length > 0) {
+                double[] share = offsetShare[l];
+                for (int j = 0; j < oc.length; j++) {
+                    cOffset[oc[j]] *= 1 - share[j] * intensity[l];
+                }
             }
         }
+        final int[] hostC = m.hostilityC;
+        final double[] hostilityRel = this.hostilityRel;
+        final double[] hostilityRaw = this.hostilityRaw;
+        final double[] stockLevel = this.stockLevel;
+        final double[] cCap = this.cCap;
+        final double[] harm = out.harm;
+        final double[] relativeHarm = out.relativeHarm;
         for (int c = 0; c < nC; c++) {
-            cNet[c] = 0;
-        }
-        for (int i = 0; i < rho.length; i++) {
-            int c = m.hostilityC[i];
-            int mem = m.hostilityMember[i];
-            hostilityRel[i] = rho[i] * (xBase[mem] - x[mem]) / baseline[c];
-            cNet[c] += hostilityRel[i];
-        }
-        for (int c = 0; c < nC; c++) {
-            if (m.stock[c]) {
+            double raw = cRaw[c];
+            if (stock[c]) {
                 double available = baseline[c] * (1 - stockLevel[c]);
-                double want = cRaw[c] * cOffset[c];
+                double want = raw * cOffset[c];
                 double got = Math.min(want, available);
-                cScale[c] = cRaw[c] > 0 ? got / cRaw[c] : 0;
+                cScale[c] = raw > 0 ? got / raw : 0;
                 stockLevel[c] += got / baseline[c];
-                out.harm[c] += got;
-                out.relativeHarm[c] = stockLevel[c];
+                harm[c] += got;
+                relativeHarm[c] = stockLevel[c];
             } else {
-                double lever = cRaw[c] * cOffset[c];
-                double total = lever + cNet[c];
+                double lever = raw * cOffset[c];
+                double net = cNet[c];
+                double total = lever + net;
                 double capped = Math.max(-1, Math.min(1, total));
                 double s = total != 0 && capped != total ? capped / total : 1;
-                cScale[c] = cRaw[c] > 0 ? s * cOffset[c] : 0;
+                cScale[c] = raw > 0 ? s * cOffset[c] : 0;
                 cCap[c] = s;
-                cNet[c] *= s;
-                out.harm[c] += capped * baseline[c];
-                out.relativeHarm[c] += capped;
+                cNet[c] = net * s;
+                harm[c] += capped * baseline[c];
+                relativeHarm[c] += capped;
             }
         }
-        for (int i = 0; i < rho.length; i++) {
-            int c = m.hostilityC[i];
-            hostilityRel[i] = m.stock[c] ? 0 : hostilityRel[i] * cCap[c];
+        for (int i = 0; i < hostilityRel.length; i++) {
+            int c = hostC[i];
+            hostilityRel[i] = stock[c] ? 0 : hostilityRaw[i] * cCap[c];
         }
         if (clashToday) {
             for (int j = 0; j < clashHarm.length; j++) {
                 int c = m.clashHarmC[j];
-                double amount = m.stock[c] ? Math.min(clashHarm[j], baseline[c] * (1 - stockLevel[c]))
+                double amount = stock[c] ? Math.min(clashHarm[j], baseline[c] * (1 - stockLevel[c]))
                         : Math.min(clashHarm[j], baseline[c]);
-                out.harm[c] += amount;
-                if (m.stock[c]) {
+                harm[c] += amount;
+                if (stock[c]) {
                     stockLevel[c] += amount / baseline[c];
-                    out.relativeHarm[c] = stockLevel[c];
+                    relativeHarm[c] = stockLevel[c];
                 } else {
-                    out.relativeHarm[c] += amount / baseline[c];
+                    relativeHarm[c] += amount / baseline[c];
                 }
             }
         }
-        for (int l = 0; l < m.nL; l++) {
+        for (int l = 0; l < nL; l++) {
             leverPressure[l] = 0;
             ownRate[l] = 0;
         }
-        for (int l = 0; l < m.nL; l++) {
+        if (!anyInUse) {
+            return;
+        }
+        final int[] daysInUse = out.daysInUse;
+        for (int l = 0; l < nL; l++) {
             if (!inUse[l]) {
                 continue;
             }
-            int[] hc = m.harmC[l];
             double pressure = 0;
             double own = 0;
-            for (int h = 0; h < hc.length; h++) {
-                int c = hc[h];
+            int provoker = provokedBy[l];
+            for (int g = hStart[l], end = hStart[l + 1]; g < end; g++) {
+                int c = hC[g];
                 double rel;
-                if (m.stock[c]) {
-                    double newly = harmRel[l][h] * cScale[c];
-                    stockAffected[l][h] += newly;
-                    rel = stockAffected[l][h] / baseline[c];
+                if (stock[c]) {
+                    double newly = harmRel[g] * cScale[c];
+                    stockAffected[g] += newly;
+                    rel = stockAffected[g] / baseline[c];
                 } else {
-                    rel = harmRel[l][h] / baseline[c] * cScale[c];
+                    rel = harmRel[g] / baseline[c] * cScale[c];
                 }
-                harmRel[l][h] = rel;
-                pressure += harmTargetW[l][h] * rel;
-                own += harmOwnerW[l][h] * rel;
-                if (provokedBy[l] >= 0 && harmProvokedW[l][h] != 0) {
-                    double provoked = harmProvokedW[l][h] * rel;
-                    ownRate[provokedBy[l]] += provoked;
+                harmRel[g] = rel;
+                pressure += harmTargetW[g] * rel;
+                own += harmOwnerW[g] * rel;
+                if (provoker >= 0 && harmProvokedW[g] != 0) {
+                    double provoked = harmProvokedW[g] * rel;
+                    ownRate[provoker] += provoked;
                 }
             }
             leverPressure[l] = pressure;
             ownRate[l] += own;
-            out.daysInUse[l]++;
+            daysInUse[l]++;
         }
-        for (int l = 0; l < m.nL; l++) {
+        for (int l = 0; l < nL; l++) {
             if (!inUse[l] || ownRate[l] == 0) {
                 continue;
             }
@@ -614,6 +673,19 @@ public final class RunState {
                 // with recovery the owner may use it again once the borne cost has faded; without, never
                 exhausted[l] = recoveryR[l] == 1;
             }
+        }
+    }
+
+    /** The network's relative losses before the cap, from today's stances (they move only in step 4). */
+    private void networkLosses() {
+        for (int c = 0; c < m.nC; c++) {
+            cNetRaw[c] = 0;
+        }
+        for (int i = 0; i < rho.length; i++) {
+            int c = m.hostilityC[i];
+            int mem = m.hostilityMember[i];
+            hostilityRaw[i] = rho[i] * (xBase[mem] - x[mem]) / baseline[c];
+            cNetRaw[c] += hostilityRaw[i];
         }
     }
 
@@ -649,6 +721,7 @@ public final class RunState {
         System.arraycopy(scratch, 0, x, 0, nM);
         FriedkinJohnsen.step(influence, lambda, xBase, prejudiceBase, scratch);
         System.arraycopy(scratch, 0, xBase, 0, nM);
+        networkLosses();
         for (int k = 0; k < nM; k++) {
             out.peakWithdrawal[k] = Math.max(out.peakWithdrawal[k], xBase[k] - x[k]);
         }
@@ -675,10 +748,11 @@ public final class RunState {
                 weightDays = Math.min(L, expectedDuration(l, ownCost[l], ownRate[l]));
                 if (nCh > 0) {
                     double share = weightDays / L;
-                    for (int h = 0; h < m.harmC[l].length; h++) {
-                        int ch = m.harmChannel[l][h];
+                    double[] channelPressure = out.channelPressure;
+                    for (int g = hStart[l], end = hStart[l + 1]; g < end; g++) {
+                        int ch = hChannel[g];
                         if (ch >= 0) {
-                            out.channelPressure[ch] += harmTargetW[l][h] * harmRel[l][h] * share;
+                            channelPressure[ch] += harmTargetW[g] * harmRel[g] * share;
                         }
                     }
                 }
@@ -689,12 +763,11 @@ public final class RunState {
                 }
                 weightDays = Math.min(L, expectedDuration(l, 0, fullOwnRate[l]));
                 double share = threatW[l] * weightDays / L;
-                for (int h = 0; h < m.harmC[l].length; h++) {
-                    int ch = m.harmChannel[l][h];
-                    int c = m.harmC[l][h];
+                for (int g = hStart[l], end = hStart[l + 1]; g < end; g++) {
+                    int ch = hChannel[g];
+                    int c = hC[g];
                     if (ch >= 0 && !m.stock[c]) {
-                        out.channelPressure[ch] += harmTargetW[l][h] * Math.min(1, harmPerDay[l][h] / baseline[c])
-                                * share;
+                        out.channelPressure[ch] += harmTargetW[g] * Math.min(1, harmPerDay[g] / baseline[c]) * share;
                     }
                 }
             } else {
@@ -718,7 +791,8 @@ public final class RunState {
         // share a stream stay aligned (common random numbers across policies and inputs)
         boolean decisionDay = decisionProbability >= 1 || rng.nextDouble() < decisionProbability;
         double backslideDraw = backslide > 0 ? rng.nextDouble() : 1;
-        if (e >= concedeThreshold && e > 0 && capacity > 0) {
+        // willing ≤ κ: nothing to decide unless a decision day could raise the concession (saves the power)
+        if (decisionDay && e >= concedeThreshold && e > 0 && capacity > 0 && capacity > z + 1e-12) {
             double willing;
             if (m.allOrNothing) {
                 willing = capacity >= 1 - 1e-12 ? 1 : 0;
@@ -870,13 +944,10 @@ public final class RunState {
         }
     }
 
-    private int windowSum(int t, int window) {
-        int s = 0;
-        int n = Math.min(window, t + 1);
-        for (int k = 0; k < n; k++) {
-            s += attackRing[(t - k) % attackRing.length];
-        }
-        return s;
+    /** Attacks over the last {@code window} days through day t (fewer days at the start). */
+    private long windowSum(int t, int window) {
+        long through = attackRing[t % attackRing.length];
+        return t < window ? through : through - attackRing[(t - window) % attackRing.length];
     }
 
     /**

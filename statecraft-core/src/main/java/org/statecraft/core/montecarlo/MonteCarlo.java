@@ -169,7 +169,8 @@ public final class MonteCarlo {
         return summarise(model, options, outcomes, daily, params, null);
     }
 
-    private static void execute(ExecutorService pool, List<Runnable> tasks) {
+    /** Runs {@code tasks} on {@code pool} (null: in order on this thread) and waits for all of them. */
+    static void execute(ExecutorService pool, List<Runnable> tasks) {
         if (pool == null) {
             tasks.forEach(Runnable::run);
             return;
@@ -233,13 +234,39 @@ public final class MonteCarlo {
 
         String[] members = model.memberIds();
         String[] levers = model.leverIds();
-        PolicySummary.Forecast[] forecasts = forecasts(model, outcomes, params, base, pool);
+        // the per-run bargaining forecasts and the channel ablations are the costly parts: one batch of tasks,
+        // the longest (SMP) first, each writing its own slot
+        RunForecast rf = new RunForecast(s, model.parameterSpace(), members);
+        double[][] comp = new double[nP][];
+        double[][] smp = new double[nP][];
+        int nCh = model.channels().size();
+        int ablationRuns = Math.min(runs, ABLATION_RUNS);
+        long[][] ablatedMet = new long[nP][nCh];
+        List<Runnable> batch = new ArrayList<>();
+        if (rf.applicable()) {
+            for (int policy = 0; policy < nP; policy++) {
+                int p = policy;
+                batch.add(() -> forecast(rf, outcomes[p], params, p, comp, smp));
+            }
+        }
+        for (int policy = 0; policy < nP; policy++) {
+            double[] mean = meanChannelPressure(outcomes[policy], nCh);
+            for (int ch = 0; ch < nCh; ch++) {
+                if (mean[ch] != 0) {
+                    int p = policy;
+                    int c = ch;
+                    batch.add(() -> ablatedMet[p][c] = ablatedMet(model, options, params, p, c, ablationRuns));
+                }
+            }
+        }
+        execute(pool, batch);
+        PolicySummary.Forecast[] forecasts = rf.applicable() ? forecasts(comp, smp, base) : null;
         PolicySummary[] summaryOf = new PolicySummary[nP];
         List<Runnable> tasks = new ArrayList<>();
         for (int policy = 0; policy < nP; policy++) {
             int p = policy;
             tasks.add(() -> summaryOf[p] = summary(model, options, outcomes, daily, params, p, base, rank, pareto,
-                    meanZ, meanAttacks, meanCollateral, forecasts));
+                    meanZ, meanAttacks, meanCollateral, forecasts, ablatedMet[p]));
         }
         execute(pool, tasks);
         List<PolicySummary> summaries = List.of(summaryOf);
@@ -258,12 +285,12 @@ public final class MonteCarlo {
         Analysis a = new Analysis(s.id(), options.seed(), runs, H, s.policies().get(base).id(),
                 cs.stream().map(Constituency::id).toList(), List.of(members), List.of(levers), summaries, robust,
                 outcomes, params, null);
-        return a.withDerived(derive(s, a));
+        return a.withDerived(derive(s, a, pool));
     }
 
     /** Robustness of every ordered pair, replays, and the tension index: computed once, here. */
-    static Analysis.Derived derive(Scenario s, Analysis a) {
-        RankingRobustness robustness = RankingRobustness.of(s, a, 3, true);
+    static Analysis.Derived derive(Scenario s, Analysis a, ExecutorService pool) {
+        RankingRobustness robustness = RankingRobustness.of(s, a, 3, true, pool);
         List<Replay> replays = Replay.of(s, a);
         Analysis.Tension tension;
         try {
@@ -305,7 +332,8 @@ public final class MonteCarlo {
     private static PolicySummary summary(LeverageModel model, MonteCarloOptions options, RunOutcome[][] outcomes,
                                          DailySeries[][] daily, double[][] params, int p, int base, int[] rank,
                                          boolean[] pareto, double[] meanZ, double[] meanAttacks,
-                                         double[] meanCollateral, PolicySummary.Forecast[] forecasts) {
+                                         double[] meanCollateral, PolicySummary.Forecast[] forecasts,
+                                         long[] ablatedMet) {
         Scenario s = model.scenario();
         int runs = options.runs();
         int H = model.horizon();
@@ -387,7 +415,7 @@ public final class MonteCarlo {
         }
         double effect = meanZ[p] - meanZ[base];
         PolicySummary.Outcomes outs = outcomes(model, os);
-        List<PolicySummary.ChannelShare> attribution = attribution(model, options, os, params, p);
+        List<PolicySummary.ChannelShare> attribution = attribution(model, os, ablatedMet);
         PolicySummary.Forecast forecast = forecasts == null ? null : forecasts[p];
         return new PolicySummary(pol.id(), pol.name(), pol.description(), rank[p], pareto[p],
                 outs.metDemand(), Estimate.mean(z), effect, outs.medianDaysToMeetDemand(), Estimate.mean(attacks),
@@ -441,51 +469,64 @@ public final class MonteCarlo {
     /** Runs on which each channel's removal is simulated (common random numbers). */
     static final int ABLATION_RUNS = 400;
 
-    /**
-     * The target's expected pressure by channel, and for each channel with any pressure the change in
-     * P(demand met) when that channel alone is removed (its inputs set to 0) on the first
-     * {@link #ABLATION_RUNS} runs, same parameter draws and dynamics streams.
-     */
-    private static List<PolicySummary.ChannelShare> attribution(LeverageModel model, MonteCarloOptions options,
-                                                                RunOutcome[] os, double[][] params, int p) {
-        List<CompiledScenario.Channel> chans = model.channels();
-        int n = os.length;
-        double[] mean = new double[chans.size()];
+    private static double[] meanChannelPressure(RunOutcome[] os, int nCh) {
+        double[] mean = new double[nCh];
         for (RunOutcome o : os) {
-            for (int ch = 0; ch < mean.length; ch++) {
+            for (int ch = 0; ch < nCh; ch++) {
                 mean[ch] += o.channelPressure[ch];
             }
         }
+        for (int ch = 0; ch < nCh; ch++) {
+            mean[ch] /= os.length;
+        }
+        return mean;
+    }
+
+    /**
+     * The runs, of the first {@code runs}, on which policy p meets the demand with channel {@code ch} removed
+     * (its inputs set to 0): same parameter draws and dynamics streams as the analysis (common random numbers).
+     */
+    private static long ablatedMet(LeverageModel model, MonteCarloOptions options, double[][] params, int p, int ch,
+                                   int runs) {
+        int[] inputs = model.compiled().channelInputs(ch);
+        RunState state = model.newState();
+        long met = 0;
+        for (int r = 0; r < runs; r++) {
+            double[] v = params[r].clone();
+            for (int i : inputs) {
+                v[i] = 0;
+            }
+            RunOutcome o = model.newOutcome();
+            model.simulate(state, p, v, Seeds.generator(options.seed(), r, Seeds.DYNAMICS), o, null, null);
+            met += o.conceded() ? 1 : 0;
+        }
+        return met;
+    }
+
+    /**
+     * The target's expected pressure by channel, and for each channel with any pressure the change in
+     * P(demand met) when that channel alone is removed on the first {@link #ABLATION_RUNS} runs
+     * ({@code ablatedMet}, from {@link #ablatedMet}).
+     */
+    private static List<PolicySummary.ChannelShare> attribution(LeverageModel model, RunOutcome[] os,
+                                                                long[] ablatedMet) {
+        List<CompiledScenario.Channel> chans = model.channels();
+        int n = os.length;
+        double[] mean = meanChannelPressure(os, chans.size());
         double total = 0;
-        for (int ch = 0; ch < mean.length; ch++) {
-            mean[ch] /= n;
-            total += Math.abs(mean[ch]);
+        for (double m : mean) {
+            total += Math.abs(m);
         }
         int runs = Math.min(n, ABLATION_RUNS);
         long metFull = 0;
         for (int r = 0; r < runs; r++) {
             metFull += os[r].conceded() ? 1 : 0;
         }
-        RunState state = model.newState();
         List<PolicySummary.ChannelShare> out = new ArrayList<>();
         for (int ch = 0; ch < mean.length; ch++) {
             CompiledScenario.Channel c = chans.get(ch);
-            double delta = 0;
-            if (mean[ch] != 0) {
-                int[] inputs = model.compiled().channelInputs(ch);
-                long met = 0;
-                for (int r = 0; r < runs; r++) {
-                    double[] v = params[r].clone();
-                    for (int i : inputs) {
-                        v[i] = 0;
-                    }
-                    RunOutcome o = model.newOutcome();
-                    model.simulate(state, p, v, Seeds.generator(options.seed(), r, Seeds.DYNAMICS), o, null, null);
-                    met += o.conceded() ? 1 : 0;
-                }
-                delta = (metFull - met) / (double) runs;
-            }
-            out.add(new PolicySummary.ChannelShare(c.kind().name().toLowerCase(java.util.Locale.ROOT), c.lever(),
+            double delta = mean[ch] == 0 ? 0 : (metFull - ablatedMet[ch]) / (double) runs;
+            out.add(new PolicySummary.ChannelShare(c.kind().name().toLowerCase(Locale.ROOT), c.lever(),
                     c.constituency(), c.member(), c.label(), mean[ch], total == 0 ? 0 : Math.abs(mean[ch]) / total,
                     delta, runs));
         }
@@ -495,35 +536,25 @@ public final class MonteCarlo {
     /** Runs on which SMP is run per policy (the compromise model runs on all). */
     static final int SMP_RUNS = 200;
 
-    private static PolicySummary.Forecast[] forecasts(LeverageModel model, RunOutcome[][] outcomes,
-                                                      double[][] params, int base, ExecutorService pool) {
-        RunForecast rf = new RunForecast(model.scenario(), model.parameterSpace(), model.memberIds());
-        if (!rf.applicable()) {
-            return null;
+    /** Policy p's per-run compromise forecasts (all runs) and SMP forecasts (the first SMP_RUNS), sorted. */
+    private static void forecast(RunForecast rf, RunOutcome[] os, double[][] params, int p, double[][] comp,
+                                 double[][] smp) {
+        SpatialModelOfPolitics model = new SpatialModelOfPolitics();
+        double[] c = new double[os.length];
+        double[] s = new double[Math.min(os.length, SMP_RUNS)];
+        for (int r = 0; r < os.length; r++) {
+            BargainingProblem bp = rf.problem(params[r], os[r]);
+            c[r] = RunForecast.compromise(bp);
+            if (r < s.length) {
+                s[r] = RunForecast.smp(model, bp);
+            }
         }
-        int nP = outcomes.length;
-        double[][] comp = new double[nP][];
-        double[][] smp = new double[nP][];
-        List<Runnable> tasks = new ArrayList<>();
-        for (int policy = 0; policy < nP; policy++) {
-            int p = policy;
-            tasks.add(() -> {
-                RunOutcome[] os = outcomes[p];
-                SpatialModelOfPolitics model1 = new SpatialModelOfPolitics();
-                double[] c = new double[os.length];
-                double[] s = new double[Math.min(os.length, SMP_RUNS)];
-                for (int r = 0; r < os.length; r++) {
-                    BargainingProblem bp = rf.problem(params[r], os[r]);
-                    c[r] = RunForecast.compromise(bp);
-                    if (r < s.length) {
-                        s[r] = RunForecast.smp(model1, bp);
-                    }
-                }
-                comp[p] = Quantiles.sortedCopy(c);
-                smp[p] = Quantiles.sortedCopy(s);
-            });
-        }
-        execute(pool, tasks);
+        comp[p] = Quantiles.sortedCopy(c);
+        smp[p] = Quantiles.sortedCopy(s);
+    }
+
+    private static PolicySummary.Forecast[] forecasts(double[][] comp, double[][] smp, int base) {
+        int nP = comp.length;
         PolicySummary.Forecast[] out = new PolicySummary.Forecast[nP];
         for (int p = 0; p < nP; p++) {
             double cm = Quantiles.of(comp[p], 0.5);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import org.statecraft.core.leverage.ParameterLabels;
 import org.statecraft.core.leverage.ParameterSpace;
 import org.statecraft.core.leverage.RunOutcome;
@@ -69,48 +70,77 @@ public record RankingRobustness(List<Pair> pairs) {
      * kind {@code other} (O(P² · d · n) in all, still milliseconds for a few policies and thousands of runs).
      */
     public static RankingRobustness of(Scenario scenario, Analysis a, int top, boolean allPairs) {
+        return of(scenario, a, top, allPairs, null);
+    }
+
+    /**
+     * As {@link #of(Scenario, Analysis, int, boolean)}, the inputs' ranks and the pairs spread over {@code pool}
+     * (null: this thread). Each rank vector and each pair is one task writing its own slot, so the result is the
+     * same whatever the pool.
+     */
+    static RankingRobustness of(Scenario scenario, Analysis a, int top, boolean allPairs, ExecutorService pool) {
         ParameterSpace space = new ParameterSpace(scenario);
         ParameterLabels labels = new ParameterLabels(scenario);
         List<ParameterSpace.Input> all = space.inputs();
         double[][] params = a.parameters();
         int n = a.runs();
         // ranks of each uncertain input's draws, centred, with their norm
-        List<String> names = new ArrayList<>();
-        List<double[]> ranks = new ArrayList<>();
+        List<Integer> uncertain = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            if (!all.get(i).quantity().isUncertain() || params == null || params.length != n) {
-                continue;
-            }
-            double[] x = new double[n];
-            for (int r = 0; r < n; r++) {
-                x[r] = params[r][i];
-            }
-            double[] rk = centredRanks(x);
-            if (rk != null) {
-                names.add(all.get(i).path());
-                ranks.add(rk);
+            if (all.get(i).quantity().isUncertain() && params != null && params.length == n) {
+                uncertain.add(i);
             }
         }
-        List<Pair> out = new ArrayList<>();
+        double[][] rankOf = new double[uncertain.size()][];
+        List<Runnable> tasks = new ArrayList<>();
+        for (int u = 0; u < uncertain.size(); u++) {
+            int slot = u;
+            int i = uncertain.get(u);
+            tasks.add(() -> {
+                double[] x = new double[n];
+                for (int r = 0; r < n; r++) {
+                    x[r] = params[r][i];
+                }
+                rankOf[slot] = centredRanks(x);
+            });
+        }
+        MonteCarlo.execute(pool, tasks);
+        List<String> names = new ArrayList<>();
+        List<double[]> ranks = new ArrayList<>();
+        for (int u = 0; u < uncertain.size(); u++) {
+            if (rankOf[u] != null) {
+                names.add(all.get(uncertain.get(u)).path());
+                ranks.add(rankOf[u]);
+            }
+        }
+        List<String[]> wanted = new ArrayList<>();
         List<PolicySummary> ranked = a.ranked();
         for (int k = 0; k + 1 < ranked.size(); k++) {
-            out.add(pair(a, ranked.get(k).id(), ranked.get(k + 1).id(), "adjacent", names, ranks, labels, top));
+            wanted.add(new String[] {ranked.get(k).id(), ranked.get(k + 1).id(), "adjacent"});
         }
         for (PolicySummary p : a.policies()) {
             if (!p.id().equals(a.baselinePolicy())) {
-                out.add(pair(a, p.id(), a.baselinePolicy(), "baseline", names, ranks, labels, top));
+                wanted.add(new String[] {p.id(), a.baselinePolicy(), "baseline"});
             }
         }
         if (allPairs) {
             for (PolicySummary p : a.policies()) {
                 for (PolicySummary q : a.policies()) {
-                    if (p != q && out.stream().noneMatch(x -> x.policy().equals(p.id()) && x.over().equals(q.id()))) {
-                        out.add(pair(a, p.id(), q.id(), "other", names, ranks, labels, top));
+                    if (p != q && wanted.stream().noneMatch(x -> x[0].equals(p.id()) && x[1].equals(q.id()))) {
+                        wanted.add(new String[] {p.id(), q.id(), "other"});
                     }
                 }
             }
         }
-        return new RankingRobustness(out);
+        Pair[] out = new Pair[wanted.size()];
+        tasks.clear();
+        for (int k = 0; k < out.length; k++) {
+            int slot = k;
+            String[] w = wanted.get(k);
+            tasks.add(() -> out[slot] = pair(a, w[0], w[1], w[2], names, ranks, labels, top));
+        }
+        MonteCarlo.execute(pool, tasks);
+        return new RankingRobustness(List.of(out));
     }
 
     private static Pair pair(Analysis a, String pa, String pb, String kind, List<String> names, List<double[]> ranks,
@@ -147,26 +177,33 @@ public record RankingRobustness(List<Pair> pairs) {
         throw new IllegalArgumentException("no policy " + id);
     }
 
-    /** Average ranks, centred and scaled to unit norm; null when all values tie (no variation). */
+    /**
+     * Average ranks, centred and scaled to unit norm; null when all values tie (no variation). Sorts a primitive
+     * copy and finds each value's block of ties by binary search (O(n log n), no boxing); −0 counts as 0 and each
+     * NaN is a block of its own, ranked last in index order.
+     */
     static double[] centredRanks(double[] x) {
         int n = x.length;
-        Integer[] order = new Integer[n];
+        double[] sorted = new double[n];
         for (int i = 0; i < n; i++) {
-            order[i] = i;
+            sorted[i] = x[i] + 0.0; // −0 + 0 = +0: one block for both zeros, as == sees them
         }
-        Arrays.sort(order, Comparator.comparingDouble(i -> x[i]));
+        Arrays.sort(sorted);
+        int finite = n;
+        while (finite > 0 && Double.isNaN(sorted[finite - 1])) {
+            finite--;
+        }
         double[] rank = new double[n];
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            while (j + 1 < n && x[order[j + 1]] == x[order[i]]) {
-                j++;
+        int nan = finite;
+        for (int i = 0; i < n; i++) {
+            double v = x[i] + 0.0;
+            if (Double.isNaN(v)) {
+                rank[i] = ++nan;
+                continue;
             }
-            double avg = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                rank[order[k]] = avg;
-            }
-            i = j + 1;
+            int lo = firstAtLeast(sorted, finite, v);
+            int hi = firstAbove(sorted, finite, v);
+            rank[i] = (lo + hi - 1) / 2.0 + 1;
         }
         double mean = (n + 1) / 2.0;
         double ss = 0;
@@ -182,6 +219,34 @@ public record RankingRobustness(List<Pair> pairs) {
             rank[k] /= norm;
         }
         return rank;
+    }
+
+    private static int firstAtLeast(double[] sorted, int n, double v) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static int firstAbove(double[] sorted, int n, double v) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static double dot(double[] a, double[] b) {
