@@ -201,8 +201,8 @@ public record RankingRobustness(List<Pair> pairs) {
                 rank[i] = ++nan;
                 continue;
             }
-            int lo = firstAtLeast(sorted, finite, v);
-            int hi = firstAbove(sorted, finite, v);
+            int lo = bound(sorted, finite, v, false);
+            int hi = bound(sorted, finite, v, true);
             rank[i] = (lo + hi - 1) / 2.0 + 1;
         }
         double mean = (n + 1) / 2.0;
@@ -221,26 +221,13 @@ public record RankingRobustness(List<Pair> pairs) {
         return rank;
     }
 
-    private static int firstAtLeast(double[] sorted, int n, double v) {
+    /** The first index of sorted[0, n) holding a value ≥ v ({@code above} false) or &gt; v ({@code above} true). */
+    private static int bound(double[] sorted, int n, double v, boolean above) {
         int lo = 0;
         int hi = n;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private static int firstAbove(double[] sorted, int n, double v) {
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= v) {
+            if (sorted[mid] < v || (above && sorted[mid] == v)) {
                 lo = mid + 1;
             } else {
                 hi = mid;

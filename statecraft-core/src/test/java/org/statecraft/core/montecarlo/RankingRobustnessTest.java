@@ -114,4 +114,55 @@ class RankingRobustnessTest {
             assertThat(y.concessionCurve()).isEqualTo(x.concessionCurve());
         }
     }
+
+    /**
+     * The average ranks against their definition, counted directly: rank(x_i) = #{x_j < x_i} + (#{x_j = x_i} + 1)/2
+     * (O(n²)), centred and scaled, on draws with many ties, both zeros (one block, as == sees them) and a NaN
+     * (a block of its own, after every number).
+     */
+    @Test
+    void averageRanksFollowTheirDefinitionWithTiesAndBothZeros() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        for (int trial = 0; trial < 50; trial++) {
+            int n = 1 + rng.nextInt(60);
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                int k = rng.nextInt(7) - 3;
+                x[i] = k == 0 ? (rng.nextBoolean() ? 0.0 : -0.0) : k * 0.25;
+            }
+            if (trial % 5 == 4) {
+                x[rng.nextInt(n)] = Double.NaN;
+            }
+            double[] expected = new double[n];
+            double mean = (n + 1) / 2.0;
+            int nanSeen = 0;
+            int finite = (int) java.util.Arrays.stream(x).filter(v -> !Double.isNaN(v)).count();
+            double ss = 0;
+            for (int i = 0; i < n; i++) {
+                double r;
+                if (Double.isNaN(x[i])) {
+                    r = finite + ++nanSeen;
+                } else {
+                    int below = 0;
+                    int equal = 0;
+                    for (double v : x) {
+                        below += v < x[i] ? 1 : 0;
+                        equal += v == x[i] ? 1 : 0;
+                    }
+                    r = below + (equal + 1) / 2.0;
+                }
+                expected[i] = r - mean;
+                ss += expected[i] * expected[i];
+            }
+            double[] got = RankingRobustness.centredRanks(x);
+            if (ss <= 1e-12) {
+                assertThat(got).isNull();
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                expected[i] /= Math.sqrt(ss);
+            }
+            assertThat(got).containsExactly(expected, org.assertj.core.data.Offset.offset(1e-12));
+        }
+    }
 }
