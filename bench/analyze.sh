@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Benchmark of `analyze` on the bundled scenario (leverage engine v2), against a reference: the same command
-# on the previous engine, built from REF (default: 9a73b46, the commit before engine v2) in target/bench-ref.
+# on the previous engine, built from REF (default: 9a73b46, the commit before engine v2) in target/bench-ref-REF.
 #
 #   bench/analyze.sh [REF]
 #
 # 1. Engine: JMH AnalyzeBenchmark (MonteCarlo.run, every policy, 20,000 runs x 180 days) on 1 and 2 threads,
 #    for this tree and for the reference, in the same run; simulated run-days per second and the speed-up.
-# 2. Whole command: `java -jar statecraft.jar analyze SCENARIO --runs 20000 --threads T --format csv -q` (each
-#    tree on its own bundled scenario: the reference cannot read the v2 format), new and
+# 2. Whole command, as a user types it: each tree's own launcher, `./statecraft analyze --runs 20000 --threads T
+#    --format csv -q` (each tree on its own bundled scenario: the reference cannot read the v2 format), new and
 #    reference interleaved A B A B (5 pairs per thread count after one warm-up each); median wall seconds, the
 #    per-pair ratio new/reference, and the 2-thread speed-up of each.
+# Where the whole command's time goes: bench/profile.sh.
 # Environment: PAIRS (default 5), RUNS (default 20000), JMH_ARGS (extra JMH options).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,26 +20,26 @@ PAIRS="${PAIRS:-5}"
 RUNS="${RUNS:-20000}"
 mkdir -p target
 mvn -q -B -DskipTests -pl statecraft-bench,statecraft-app -am package
-if [ ! -f target/bench-ref/statecraft-app/target/statecraft.jar ]; then
-  rm -rf target/bench-ref
-  git worktree add -f --detach target/bench-ref "$REF" >/dev/null
-  (cd target/bench-ref && mvn -q -B -DskipTests -pl statecraft-bench,statecraft-app -am package)
+REF_DIR="$ROOT/target/bench-ref-$REF"
+if [ ! -f "$REF_DIR/statecraft-app/target/statecraft.jar" ]; then
+  rm -rf "$REF_DIR"
+  git worktree prune
+  git worktree add -f --detach "$REF_DIR" "$REF" >/dev/null
+  (cd "$REF_DIR" && mvn -q -B -DskipTests -pl statecraft-bench,statecraft-app -am package)
 fi
-NEW_JAR="$ROOT/statecraft-app/target/statecraft.jar"
-REF_JAR="$ROOT/target/bench-ref/statecraft-app/target/statecraft.jar"
 
 echo "== engine (JMH, MonteCarlo.run, $RUNS runs x 8 policies x 180 days)"
 for side in new ref; do
-  if [ "$side" = new ]; then dir="$ROOT"; else dir="$ROOT/target/bench-ref"; fi
+  if [ "$side" = new ]; then dir="$ROOT"; else dir="$REF_DIR"; fi
   java -jar "$dir/statecraft-bench/target/benchmarks.jar" AnalyzeBenchmark -p runs="$RUNS" -wi 3 -i 5 \
-    -jvmArgsAppend "-Dstatecraft.root=$dir" -rf json -rff "target/analyze-bench-$side.json" ${JMH_ARGS:-} \
+    -jvmArgsAppend "-Dstatecraft.root=$dir" -rf json -rff "target/analyze-bench-$side-$REF.json" ${JMH_ARGS:-} \
     >/dev/null
 done
-python3 - "$RUNS" <<'PY'
+python3 - "$RUNS" "$REF" <<'PY'
 import json, sys
-runs = int(sys.argv[1]); policies, days = 8, 180
+runs = int(sys.argv[1]); ref = sys.argv[2]; policies, days = 8, 180
 for side in ("new", "ref"):
-    rows = json.load(open(f"target/analyze-bench-{side}.json"))
+    rows = json.load(open(f"target/analyze-bench-{side}-{ref}.json"))
     by = {}
     for r in rows:
         t = int(r["params"]["threads"])
@@ -51,21 +52,21 @@ for side in ("new", "ref"):
 PY
 
 echo "== whole command, interleaved new/ref, $PAIRS pairs per thread count"
-wall() {  # prints the wall seconds of one run of: analyze with jar $1 and $2 threads on that tree's own scenario
-  local s e scenario
-  scenario="$(dirname "$(dirname "$(dirname "$1")")")/scenarios/pakistan-taliban-2023.yaml"
+wall() {  # prints the wall seconds of one run of: tree $1's launcher, analyze on $2 threads, its own scenario
+  local s e
   s=$(date +%s.%N)
-  java -jar "$1" analyze "$scenario" --runs "$RUNS" --threads "$2" --format csv -q >/dev/null 2>&1
+  "$1/statecraft" analyze "$1/scenarios/pakistan-taliban-2023.yaml" --runs "$RUNS" --threads "$2" --format csv -q \
+      >/dev/null 2>&1
   e=$(date +%s.%N)
   python3 -c "print($e - $s)"
 }
-out=target/analyze-wall.txt
+out="target/analyze-wall-$REF.txt"
 : > "$out"
 for t in 1 2; do
-  wall "$NEW_JAR" "$t" >/dev/null; wall "$REF_JAR" "$t" >/dev/null   # warm-up (page cache, JIT-free start)
+  wall "$ROOT" "$t" >/dev/null; wall "$REF_DIR" "$t" >/dev/null   # warm-up (page cache, class-data archive)
   for i in $(seq "$PAIRS"); do
-    echo "$t new $(wall "$NEW_JAR" "$t")" >> "$out"
-    echo "$t ref $(wall "$REF_JAR" "$t")" >> "$out"
+    echo "$t new $(wall "$ROOT" "$t")" >> "$out"
+    echo "$t ref $(wall "$REF_DIR" "$t")" >> "$out"
   done
 done
 python3 - "$out" <<'PY'

@@ -132,40 +132,58 @@ public record RankingRobustness(List<Pair> pairs) {
                 }
             }
         }
+        // pairs in groups: each input's ranks are read once per group while the group's rank vectors stay in
+        // cache (the correlations are the same dot products, summed in the same order)
         Pair[] out = new Pair[wanted.size()];
         tasks.clear();
-        for (int k = 0; k < out.length; k++) {
-            int slot = k;
-            String[] w = wanted.get(k);
-            tasks.add(() -> out[slot] = pair(a, w[0], w[1], w[2], names, ranks, labels, top));
+        for (int from = 0; from < out.length; from += PAIRS_PER_TASK) {
+            int lo = from;
+            int hi = Math.min(out.length, from + PAIRS_PER_TASK);
+            tasks.add(() -> pairs(a, wanted.subList(lo, hi), names, ranks, labels, top, out, lo));
         }
         MonteCarlo.execute(pool, tasks);
         return new RankingRobustness(List.of(out));
     }
 
-    private static Pair pair(Analysis a, String pa, String pb, String kind, List<String> names, List<double[]> ranks,
-                             ParameterLabels labels, int top) {
-        int ia = index(a, pa);
-        int ib = index(a, pb);
-        RunOutcome[] oa = a.outcomes()[ia];
-        RunOutcome[] ob = a.outcomes()[ib];
-        double[] diff = new double[a.runs()];
-        for (int r = 0; r < diff.length; r++) {
-            diff[r] = oa[r].finalConcession - ob[r].finalConcession;
+    private static final int PAIRS_PER_TASK = 8;
+
+    /** The pairs {@code wanted} (policy, over, kind) into out[at …]. */
+    private static void pairs(Analysis a, List<String[]> wanted, List<String> names, List<double[]> ranks,
+                              ParameterLabels labels, int top, Pair[] out, int at) {
+        int g = wanted.size();
+        double[][] dr = new double[g][];
+        for (int j = 0; j < g; j++) {
+            RunOutcome[] oa = a.outcomes()[index(a, wanted.get(j)[0])];
+            RunOutcome[] ob = a.outcomes()[index(a, wanted.get(j)[1])];
+            double[] diff = new double[a.runs()];
+            for (int r = 0; r < diff.length; r++) {
+                diff[r] = oa[r].finalConcession - ob[r].finalConcession;
+            }
+            dr[j] = centredRanks(diff);
         }
-        double[] dr = centredRanks(diff);
-        List<Hinge> hinges = new ArrayList<>();
-        if (dr != null) {
-            double floor = Math.max(MIN_CORRELATION, 4 / Math.sqrt(a.runs()));
-            for (int k = 0; k < names.size(); k++) {
-                double rho = dot(dr, ranks.get(k));
-                if (Math.abs(rho) >= floor) {
-                    hinges.add(new Hinge(names.get(k), labels.label(names.get(k)), rho));
+        double[][] rho = new double[g][names.size()];
+        for (int k = 0; k < names.size(); k++) {
+            double[] rk = ranks.get(k);
+            for (int j = 0; j < g; j++) {
+                if (dr[j] != null) {
+                    rho[j][k] = dot(dr[j], rk);
                 }
             }
         }
-        hinges.sort(Comparator.comparingDouble((Hinge h) -> -Math.abs(h.correlation())).thenComparing(Hinge::input));
-        return new Pair(pa, pb, kind, a.robustness()[ia][ib], hinges.subList(0, Math.min(top, hinges.size())));
+        double floor = Math.max(MIN_CORRELATION, 4 / Math.sqrt(a.runs()));
+        for (int j = 0; j < g; j++) {
+            String[] w = wanted.get(j);
+            List<Hinge> hinges = new ArrayList<>();
+            for (int k = 0; dr[j] != null && k < names.size(); k++) {
+                if (Math.abs(rho[j][k]) >= floor) {
+                    hinges.add(new Hinge(names.get(k), labels.label(names.get(k)), rho[j][k]));
+                }
+            }
+            hinges.sort(Comparator.comparingDouble((Hinge h) -> -Math.abs(h.correlation()))
+                    .thenComparing(Hinge::input));
+            out[at + j] = new Pair(w[0], w[1], w[2], a.robustness()[index(a, w[0])][index(a, w[1])],
+                    hinges.subList(0, Math.min(top, hinges.size())));
+        }
     }
 
     private static int index(Analysis a, String id) {
