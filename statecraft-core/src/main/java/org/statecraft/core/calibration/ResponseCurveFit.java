@@ -2,7 +2,7 @@ package org.statecraft.core.calibration;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.statecraft.core.random.SpecialFunctions;
+import org.statecraft.core.numerics.SpecialFunctions;
 import org.statecraft.core.scenario.Provenance;
 import org.statecraft.core.scenario.Quantity;
 

@@ -1,6 +1,6 @@
 package org.statecraft.core.leverage;
 
-import org.statecraft.core.random.SpecialFunctions;
+import org.statecraft.core.numerics.SpecialFunctions;
 import org.statecraft.core.scenario.Quantity;
 
 /**

@@ -267,12 +267,12 @@ public final class MonteCarlo {
         List<Replay> replays = Replay.of(s, a);
         Analysis.Tension tension;
         try {
-            var dyad = org.statecraft.core.tension.SimulatedTension.dyad(s);
-            var observed = org.statecraft.core.tension.SimulatedTension.observed(s,
+            var dyad = SimulatedTension.dyad(s);
+            var observed = SimulatedTension.observed(s,
                     org.statecraft.core.tension.Period.WEEK);
             List<List<org.statecraft.core.tension.TensionPoint>> sim = new ArrayList<>();
             for (PolicySummary p : a.policies()) {
-                sim.add(org.statecraft.core.tension.SimulatedTension.simulated(s, p.daily().tension(),
+                sim.add(SimulatedTension.simulated(s, p.daily().tension(),
                         org.statecraft.core.tension.Period.WEEK));
             }
             tension = new Analysis.Tension(dyad.toString(), null, observed, sim);

@@ -6,7 +6,7 @@ import java.util.random.RandomGenerator;
 import org.statecraft.core.leverage.ParameterSpace;
 import org.statecraft.core.random.SeedStream;
 import org.statecraft.core.random.Seeds;
-import org.statecraft.core.random.SpecialFunctions;
+import org.statecraft.core.numerics.SpecialFunctions;
 
 /**
  * Sequential Monte Carlo for degenerate weights: ABC-SMC by tempering the record's kernels (Del Moral, Doucet &amp;

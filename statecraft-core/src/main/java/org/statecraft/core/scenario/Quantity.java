@@ -1,6 +1,6 @@
 package org.statecraft.core.scenario;
 
-import org.statecraft.core.random.SpecialFunctions;
+import org.statecraft.core.numerics.SpecialFunctions;
 
 /**
  * A scenario number: a fixed value or a probability distribution, with its provenance. Distributions are
