@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 import org.statecraft.core.StatecraftException;
 import org.statecraft.core.UsageException;
 import org.statecraft.core.bargaining.Backtest;
+import org.statecraft.core.bargaining.BargainingModel;
 import org.statecraft.core.bargaining.CompromiseModel;
 import org.statecraft.core.bargaining.CouncilProceduralModel;
 import org.statecraft.core.bargaining.EumParameters;
@@ -156,7 +158,7 @@ public final class BacktestCommand implements Callable<Integer> {
         return m;
     }
 
-    private static Backtest.Forecaster named(String name, org.statecraft.core.bargaining.BargainingModel model) {
+    private static Backtest.Forecaster named(String name, BargainingModel model) {
         Backtest.Forecaster f = Backtest.Forecaster.of(model);
         return new Backtest.Forecaster() {
             @Override
@@ -165,7 +167,7 @@ public final class BacktestCommand implements Callable<Integer> {
             }
 
             @Override
-            public java.util.OptionalDouble forecast(Backtest.Case c) {
+            public OptionalDouble forecast(Backtest.Case c) {
                 return f.forecast(c);
             }
         };

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.statecraft.core.StatecraftException;
 import org.statecraft.core.UsageException;
@@ -83,7 +84,7 @@ public final class ForecastCommand implements Callable<Integer> {
         BargainingInputs.Loaded loaded = inputs.load(file);
         BargainingProblem problem = loaded.problem();
         if (ktabStrict) {
-            java.util.Optional<String> refusal = KtabCompatibility.refusal(problem);
+            Optional<String> refusal = KtabCompatibility.refusal(problem);
             if (refusal.isPresent()) {
                 throw new StatecraftException("statecraft: KTAB refuses " + file + ": " + refusal.get());
             }

@@ -1,6 +1,7 @@
 package org.statecraft.app;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.statecraft.core.UsageException;
@@ -8,6 +9,7 @@ import org.statecraft.core.record.Conditioning;
 import org.statecraft.core.record.Hindcast;
 import org.statecraft.core.record.OutOfSample;
 import org.statecraft.core.record.Scorecard;
+import org.statecraft.io.calibration.ResponseCurveFitFile;
 import org.statecraft.io.results.AnalysisJson;
 import org.statecraft.io.results.RecordResults;
 import picocli.CommandLine;
@@ -28,7 +30,7 @@ public final class HindcastCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "Scenario YAML file with a record (observed/until).")
-    java.nio.file.Path scenario;
+    Path scenario;
 
     @Option(names = "--until", paramLabel = "DATE", description = "Score the record up to this date (default: the record's end).")
     LocalDate until;
@@ -41,7 +43,7 @@ public final class HindcastCommand implements Callable<Integer> {
     @Option(names = "--response-curve", paramLabel = "FILE", description = {"Replace the scenario's resolve "
             + "distribution (demand.complianceCost) with the fit written by 'statecraft calibrate --out FILE', its "
             + "estimation error carried into the runs."})
-    java.nio.file.Path responseCurve;
+    Path responseCurve;
 
     @Mixin
     RunOptions run;
@@ -73,11 +75,11 @@ public final class HindcastCommand implements Callable<Integer> {
     }
 
     /** {@code loaded} with its resolve replaced by the fit in {@code file} (null: unchanged). */
-    static Scenarios.Loaded withCurve(Scenarios.Loaded loaded, java.nio.file.Path file) {
+    static Scenarios.Loaded withCurve(Scenarios.Loaded loaded, Path file) {
         if (file == null) {
             return loaded;
         }
-        var fit = org.statecraft.io.calibration.ResponseCurveFitFile.read(file);
+        var fit = ResponseCurveFitFile.read(file);
         return new Scenarios.Loaded(fit.applyTo(loaded.scenario()), loaded.file(), loaded.hash(), loaded.yaml());
     }
 

@@ -1,6 +1,7 @@
 package org.statecraft.app;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -34,7 +35,7 @@ public final class SensitivityCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "Scenario YAML file.")
-    java.nio.file.Path scenario;
+    Path scenario;
 
     @Option(names = "--samples", paramLabel = "N",
             description = "Base samples N of the Saltelli design, ideally a power of two (default: ${DEFAULT-VALUE}).",

@@ -1,5 +1,6 @@
 package org.statecraft.core.montecarlo;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,8 +20,12 @@ import org.statecraft.core.bargaining.SpatialModelOfPolitics;
 import org.statecraft.core.leverage.CompiledScenario;
 import org.statecraft.core.random.Seeds;
 import org.statecraft.core.scenario.Constituency;
+import org.statecraft.core.scenario.ConstituencyRole;
 import org.statecraft.core.scenario.Policy;
 import org.statecraft.core.scenario.Scenario;
+import org.statecraft.core.scenario.ScenarioChecks;
+import org.statecraft.core.tension.Period;
+import org.statecraft.core.tension.TensionPoint;
 
 /**
  * Runs every policy of a scenario many times and summarises. Run i of every policy shares its parameter draw
@@ -108,7 +113,7 @@ public final class MonteCarlo {
      * chunks in order gives exactly what {@link #run} gives.
      */
     public record Chunk(int index, double[][] parameters, RunOutcome[][] outcomes, DailySeries[] daily)
-            implements java.io.Serializable {
+            implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
@@ -269,11 +274,11 @@ public final class MonteCarlo {
         try {
             var dyad = SimulatedTension.dyad(s);
             var observed = SimulatedTension.observed(s,
-                    org.statecraft.core.tension.Period.WEEK);
-            List<List<org.statecraft.core.tension.TensionPoint>> sim = new ArrayList<>();
+                    Period.WEEK);
+            List<List<TensionPoint>> sim = new ArrayList<>();
             for (PolicySummary p : a.policies()) {
                 sim.add(SimulatedTension.simulated(s, p.daily().tension(),
-                        org.statecraft.core.tension.Period.WEEK));
+                        Period.WEEK));
             }
             tension = new Analysis.Tension(dyad.toString(), null, observed, sim);
         } catch (IllegalArgumentException e) {
@@ -334,7 +339,7 @@ public final class MonteCarlo {
         int[] stanceParam = new int[members.length];
         for (int m = 0; m < members.length; m++) {
             stanceParam[m] = model.parameterSpace().indexOf("/network/initialStance/"
-                    + org.statecraft.core.scenario.ScenarioChecks.esc(members[m]));
+                    + ScenarioChecks.esc(members[m]));
         }
         for (int m = 0; m < members.length; m++) {
             int mm = m;
@@ -485,7 +490,7 @@ public final class MonteCarlo {
                 }
                 delta = (metFull - met) / (double) runs;
             }
-            out.add(new PolicySummary.ChannelShare(c.kind().name().toLowerCase(java.util.Locale.ROOT), c.lever(),
+            out.add(new PolicySummary.ChannelShare(c.kind().name().toLowerCase(Locale.ROOT), c.lever(),
                     c.constituency(), c.member(), c.label(), mean[ch], total == 0 ? 0 : Math.abs(mean[ch]) / total,
                     delta, runs));
         }
@@ -549,7 +554,7 @@ public final class MonteCarlo {
     public static double collateral(RunOutcome o, List<Constituency> cs) {
         double sum = 0;
         for (int c = 0; c < cs.size(); c++) {
-            if (cs.get(c).hasRole(org.statecraft.core.scenario.ConstituencyRole.COLLATERAL)) {
+            if (cs.get(c).hasRole(ConstituencyRole.COLLATERAL)) {
                 sum += Math.max(0, o.relativeHarm[c]);
             }
         }

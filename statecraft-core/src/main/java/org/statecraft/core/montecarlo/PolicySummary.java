@@ -1,6 +1,7 @@
 package org.statecraft.core.montecarlo;
 
 import java.util.List;
+import org.statecraft.core.leverage.DailySeries;
 
 /**
  * Everything a policy produced over the Monte Carlo runs. Field meanings and units: {@code docs/cli.md}.
@@ -99,6 +100,6 @@ public record PolicySummary(String id, String name, String description, int rank
      * aggregates (see {@link SimulatedTension}).
      */
     public record Daily(double[] pressure, double[] concession, double[] attacks, double[] goldstein,
-                        double[] events, double[][] stance, org.statecraft.core.leverage.DailySeries tension) {
+                        double[] events, double[][] stance, DailySeries tension) {
     }
 }

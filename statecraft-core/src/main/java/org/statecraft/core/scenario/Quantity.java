@@ -1,5 +1,8 @@
 package org.statecraft.core.scenario;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.statecraft.core.numerics.SpecialFunctions;
 
 /**
@@ -236,8 +239,8 @@ public sealed interface Quantity {
      */
     record FittedLogNormal(double mu, double sigma, double muSe, double sigmaSe, double correlation,
                            Provenance provenance) implements Quantity {
-        private static final java.util.Map<FittedLogNormal, double[][]> TABLES =
-                new java.util.concurrent.ConcurrentHashMap<>();
+        private static final Map<FittedLogNormal, double[][]> TABLES =
+                new ConcurrentHashMap<>();
         private static final int N1 = 64;
         private static final int N2 = 32;
         private static final double Z_MAX = 6;
@@ -343,6 +346,6 @@ public sealed interface Quantity {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return String.format(java.util.Locale.ROOT, "%.4g", v);
+        return String.format(Locale.ROOT, "%.4g", v);
     }
 }

@@ -1,6 +1,7 @@
 package org.statecraft.core.tension;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.statecraft.core.Checks;
 import org.statecraft.core.numerics.SpecialFunctions;
@@ -81,7 +82,7 @@ public record BayesianChangePoint(double hazardLambda, double mu0, double kappa0
             }
             if (!(z > 0) || !Double.isFinite(z)) {
                 // every run length found x[t] impossibly unlikely: start afresh
-                java.util.Arrays.fill(np, 0);
+                Arrays.fill(np, 0);
                 np[0] = 1;
                 z = 1;
             }
@@ -146,7 +147,7 @@ public record BayesianChangePoint(double hazardLambda, double mu0, double kappa0
     }
 
     private static double[] slice(double[] x, int from, int to) {
-        return java.util.Arrays.copyOfRange(x, from, to);
+        return Arrays.copyOfRange(x, from, to);
     }
 
     private static int argmax(double[] p) {

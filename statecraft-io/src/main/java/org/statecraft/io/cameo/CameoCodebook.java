@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The CAMEO event codebook bundled with Statecraft: code, name, root code, QuadClass and Goldstein value.
@@ -30,7 +31,7 @@ public final class CameoCodebook {
     public record Code(String code, String name, String rootCode, int quadClass, double goldstein) {
     }
 
-    private static final Map<Scale, CameoCodebook> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Scale, CameoCodebook> CACHE = new ConcurrentHashMap<>();
 
     private final Scale scale;
     private final Map<String, Code> codes;

@@ -3,6 +3,7 @@ package org.statecraft.io.results;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import org.statecraft.core.record.Conditioning;
@@ -54,7 +55,7 @@ public final class RecordResults {
                     ? new TextTable("outcome", "observed", "median", "90% interval", "percentile").leftAlign(0).leftAlign(1)
                     : new TextTable("outcome", "observed", "model P", "brier", "log").leftAlign(0);
             TextTable sc = new TextTable("outcome", "score", "model", "baseline").leftAlign(0).leftAlign(1);
-            java.util.LinkedHashSet<String> baselines = new java.util.LinkedHashSet<>();
+            LinkedHashSet<String> baselines = new LinkedHashSet<>();
             for (Scorecard.Item i : items) {
                 String label = clip(i.label(), 42);
                 if (dist) {

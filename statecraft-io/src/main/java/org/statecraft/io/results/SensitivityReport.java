@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,7 @@ public final class SensitivityReport {
 
     /** Factors sorted by total index, largest first (NaN last), ties by factor order. */
     private static List<Row> sorted(ScenarioSensitivity.Result r, SobolResult.Output out) {
-        List<Row> rows = new java.util.ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (ScenarioSensitivity.Factor f : r.factors()) {
             rows.add(new Row(f, out.of(f.id())));
         }
