@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * JGraphT's {@code alg} packages depend on {@code graph} and never back). Dependencies are read from the main
  * sources as text, without reflection or a bytecode library: every import line (static or not) and every fully
  * qualified name {@code org.statecraft.core.pkg.Type} in code (comments and string literals removed first, so
- * a javadoc link or a message naming a class is no dependency).
+ * a javadoc link or a message naming a class is no dependency). Each package also says what it holds in a
+ * {@code package-info.java}.
  */
 class PackageCyclesTest {
     private static final Path SOURCES = Path.of("src/main/java/org/statecraft/core");
@@ -43,6 +44,14 @@ class PackageCyclesTest {
         assertThat(deps).as("packages read from %s", SOURCES.toAbsolutePath()).containsKeys(ROOT + ".leverage",
                 ROOT + ".tension", ROOT + ".montecarlo", ROOT + ".numerics");
         assertThat(cycles(deps)).as("package cycles among %s (dependencies: %s)", ROOT, deps).isEmpty();
+    }
+
+    @Test
+    void everyCorePackageSaysWhatItHoldsInAPackageInfo() {
+        for (String pkg : dependencies().keySet()) {
+            Path dir = SOURCES.resolve(pkg.substring(ROOT.length()).replaceFirst("^\\.", "").replace('.', '/'));
+            assertThat(dir.resolve("package-info.java")).as(pkg).isRegularFile();
+        }
     }
 
     @Test

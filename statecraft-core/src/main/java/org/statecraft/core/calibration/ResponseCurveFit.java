@@ -12,7 +12,7 @@ import org.statecraft.core.scenario.Scenario;
 /**
  * A fitted response curve of the leverage engine: the target's resolve K is lognormal(μ, σ), so under a
  * constant credible pressure Π the probability of conceding the release level z_r is
- * Φ((ln(Π / z_r^γ) − μ − Σ_c δ_c x_c) / σ) (models/leverage.md, "Calibration anchor"). The fit is made with
+ * Φ((ln(Π / z_r^γ) − μ − Σ_c δ_c x_c) / σ) (docs/models/leverage.md, "The TIES anchor"). The fit is made with
  * z_r = 1 (TIES acquiescence is concession of the sender's demand).
  *
  * @param mu                 μ_K, mean of ln K (K in relative-daily-loss units)

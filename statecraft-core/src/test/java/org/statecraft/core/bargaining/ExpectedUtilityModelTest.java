@@ -28,7 +28,8 @@ class ExpectedUtilityModelTest {
 
     @Test
     void euEmissionsRoundZeroHasMedianSevenAndWeightedMean7390() {
-        // models/bargaining.md §2: "round 0 median 7.0 and capability×salience weighted mean 7.390".
+        // docs/models/eum.md, Validation: "Round 0 of bdm/eu-emissions.csv: median 7.0, capability × salience
+        // weighted mean 7.390".
         ForecastResult r = new ExpectedUtilityModel().forecast(euEmissions());
         assertThat(100 * r.statistics().get("median").get(0)[0]).isCloseTo(7.0, within(1e-9));
         assertThat(100 * r.statistics().get("weighted mean").get(0)[0]).isCloseTo(7.390, within(0.0005));
