@@ -57,6 +57,10 @@ class ExpectedUtilityModelTest {
         for (int t = 0; t < a.states().size(); t++) {
             assertThat(a.states().get(t)).isDeepEqualTo(b.states().get(t));
         }
+        // and the option matters: the pairwise denominator, all else equal, moves the positions
+        EumParameters pairwise = new EumParameters(5, EumParameters.Denominator.PAIRWISE, 1, 1, true);
+        assertThat(firstDifference(pairwise, scholz, euEmissions())).as("first round the denominators differ")
+                .isNotNegative();
     }
 
     static BargainingProblem problem(double[] c, double[] x, double[] s, String... names) {
