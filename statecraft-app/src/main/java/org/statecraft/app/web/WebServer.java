@@ -24,6 +24,7 @@ import org.statecraft.app.report.ReportBuilder;
 import org.statecraft.core.DataFormatException;
 import org.statecraft.core.leverage.LeverageModel;
 import org.statecraft.core.FailureKind;
+import org.statecraft.core.montecarlo.MonteCarloOptions;
 import org.statecraft.core.scenario.Scenario;
 import org.statecraft.core.sensitivity.ScenarioSensitivity;
 import org.statecraft.io.results.AnalysisJson;
@@ -424,7 +425,7 @@ public final class WebServer implements AutoCloseable {
     static long seed(JsonNode req) {
         JsonNode v = req.get("seed");
         if (v == null || v.isNull()) {
-            return 20230906L;
+            return MonteCarloOptions.DEFAULT_SEED;
         }
         if (v.isTextual() && v.asText().matches("-?[0-9]{1,20}")) {
             try {

@@ -244,8 +244,7 @@ final class ScenarioBuilder {
                     + ScenarioSchema.describe(n));
             return out;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> row = it.next();
+        for (Map.Entry<String, JsonNode> row : n.properties()) {
             String rp = "/weights/" + ScenarioChecks.esc(row.getKey());
             if (!row.getValue().isObject()) {
                 problem(rp, "expected a mapping of constituency ids to weights, found "
@@ -566,8 +565,7 @@ final class ScenarioBuilder {
         Map<String, Map<String, Quantity>> influence = new LinkedHashMap<>();
         if (mapping(n, p, "influence", true)) {
             JsonNode w = n.get("influence");
-            for (Iterator<Map.Entry<String, JsonNode>> it = w.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> row = it.next();
+            for (Map.Entry<String, JsonNode> row : w.properties()) {
                 String rp = p + "/influence/" + ScenarioChecks.esc(row.getKey());
                 if (!row.getValue().isObject()) {
                     problem(rp, "expected a row of W: a mapping of member ids to weights in [0, 1], found "
