@@ -89,7 +89,7 @@ final class EventsChangesCommand implements Callable<Integer> {
                 doc.put("metric", metric);
                 doc.put("periods", points.size());
                 doc.put("cusum", Map.of("k", k, "h", h, "baseline", baseline));
-                doc.put("bocpd", Map.of("hazard_lambda", hazard, "confirm", confirm, "prior", "Normal-Gamma(0,1,1,1) on z-scores"));
+                doc.put("bocpd", Map.of("hazardLambda", hazard, "confirm", confirm, "prior", "Normal-Gamma(0,1,1,1) on z-scores"));
                 doc.put("changes", rows);
                 out.println(EventsOptions.JSON.writeValueAsString(doc));
             }

@@ -66,11 +66,11 @@ final class EventsTensionCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("period", p.period().toString());
             m.put("events", p.events());
-            m.put("goldstein_sum", p.goldsteinSum());
-            m.put("goldstein_mean", p.goldsteinMean());
-            m.put("cooperative_sum", p.cooperativeSum());
-            m.put("conflictual_sum", p.conflictualSum());
-            m.put("quad_shares", List.of(p.verbalCooperationShare(), p.materialCooperationShare(),
+            m.put("goldsteinSum", p.goldsteinSum());
+            m.put("goldsteinMean", p.goldsteinMean());
+            m.put("cooperativeSum", p.cooperativeSum());
+            m.put("conflictualSum", p.conflictualSum());
+            m.put("quadShares", List.of(p.verbalCooperationShare(), p.materialCooperationShare(),
                     p.verbalConflictShare(), p.materialConflictShare()));
             m.put("index", p.index());
             rows.add(m);

@@ -135,7 +135,7 @@ public final class RecordResults {
             AnalysisJson.num(n, "observed", i.observed());
             n.put("observedIsLowerBound", i.lowerBound());
             n.put("observedText", i.observedText());
-            ArrayNode q = n.putArray(i.quantiles().length == 1 ? "probability" : "quantiles05_25_50_75_95");
+            ArrayNode q = n.putArray(i.quantiles().length == 1 ? "probability" : "quantiles");
             for (double v : i.quantiles()) {
                 q.add(v);
             }
@@ -290,11 +290,11 @@ public final class RecordResults {
             ObjectNode n = ps.addObject();
             n.put("path", p.path());
             n.put("label", p.label());
-            ArrayNode a = n.putArray("prior05_50_95");
+            ArrayNode a = n.putArray("priorQuantiles");
             for (double v : p.prior()) {
                 a.add(v);
             }
-            ArrayNode q = n.putArray("posterior05_50_95");
+            ArrayNode q = n.putArray("posteriorQuantiles");
             for (double v : p.posterior()) {
                 q.add(v);
             }

@@ -127,12 +127,12 @@ public final class SensitivityReport {
                     ObjectNode io = idx.addObject();
                     io.put("input", row.factor().id());
                     io.put("label", row.factor().label());
-                    AnalysisJson.num(io, "S1", s.first());
-                    AnalysisJson.num(io, "S1_lower", s.firstLow());
-                    AnalysisJson.num(io, "S1_upper", s.firstHigh());
-                    AnalysisJson.num(io, "ST", s.total());
-                    AnalysisJson.num(io, "ST_lower", s.totalLow());
-                    AnalysisJson.num(io, "ST_upper", s.totalHigh());
+                    AnalysisJson.num(io, "first", s.first());
+                    AnalysisJson.num(io, "firstLower", s.firstLow());
+                    AnalysisJson.num(io, "firstUpper", s.firstHigh());
+                    AnalysisJson.num(io, "total", s.total());
+                    AnalysisJson.num(io, "totalLower", s.totalLow());
+                    AnalysisJson.num(io, "totalUpper", s.totalHigh());
                 }
             }
         }
