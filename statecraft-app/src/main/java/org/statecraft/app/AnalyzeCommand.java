@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.statecraft.app.FormatOption.Format;
 import org.statecraft.app.report.FiguresExporter;
 import org.statecraft.app.report.ReportBuilder;
 import org.statecraft.app.report.ReportData;
@@ -43,7 +44,6 @@ import picocli.CommandLine.Parameters;
         description = {"Run every policy of a scenario many times and rank them by effectiveness, with who pays.",
             "Without SCENARIO, analyses the bundled Pakistan-Taliban 2023 case."})
 public final class AnalyzeCommand implements Callable<Integer> {
-    enum Format { table, json, csv }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -54,9 +54,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--format", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            defaultValue = "table")
-    Format format;
+    @Mixin
+    FormatOption format;
 
     @Option(names = "--wide", description = "Table output at its full width, every table in one piece and each "
             + "paragraph on one line (default: within " + AnalysisText.WIDTH + " columns, wide tables stacked in "
@@ -127,7 +126,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         AnalysisJson.RunInfo info = new AnalysisJson.RunInfo(loaded.hash(), credibility.name().toLowerCase(Locale.ROOT),
                 loaded.file(), curve);
         PrintWriter o = spec.commandLine().getOut();
-        switch (format) {
+        switch (format.get()) {
             case json -> o.println(AnalysisJson.write(ReportData.of(loaded.scenario(), a, info)));
             case csv -> AnalysisCsv.policies(a, o);
             default -> o.print(AnalysisText.render(loaded.scenario(), a, false,
@@ -190,7 +189,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private int conditioned(Scenarios.Loaded loaded) {
-        if (out != null || report != null || figures != null || format == Format.csv) {
+        if (out != null || report != null || figures != null || format.get() == Format.csv) {
             throw new UsageException("--condition writes a table or JSON only (--format table|json)");
         }
         if (credibility != CredibilityRule.BELIEF) {
@@ -206,7 +205,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new UsageException(loaded.file() + ": " + e.getMessage());
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.print(format == Format.json ? AnalysisJson.write(RecordResults.json(r)) + "\n"
+        o.print(format.get() == Format.json ? AnalysisJson.write(RecordResults.json(r)) + "\n"
                 : RecordResults.text(r));
         o.flush();
         if (r.essTooSmall()) {

@@ -30,6 +30,7 @@ import org.statecraft.io.bargaining.DeuIssue;
 import org.statecraft.io.bargaining.DeuReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,8 +43,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = "Score the bargaining models on DEU III issues with known outcomes (MAE, median AE, share within 10 points).")
 public final class BacktestCommand implements Callable<Integer> {
-    /** Output formats. */
-    public enum Format { table, json, csv }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,8 +50,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "DEU III .tsv (e.g. shared/data/deu3/deu3.tsv)")
     Path file;
 
-    @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE})")
-    Format format;
+    @Mixin
+    FormatOption format;
 
     @Option(names = "--threads", paramLabel = "N", description = "cores; results do not depend on it (default: all cores)")
     Integer threads;
@@ -101,7 +100,7 @@ public final class BacktestCommand implements Callable<Integer> {
         subsets.put("with a reference point", c -> c.referencePoint().isPresent());
         Backtest.Report report = new Backtest(forecasters, threads).run(cases, subsets);
         PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
+        switch (format.get()) {
             case csv -> {
                 out.println("model,issues,mae,median_ae,hit10");
                 report.overall().forEach(s -> out.println(csvRow(s.model(), s)));

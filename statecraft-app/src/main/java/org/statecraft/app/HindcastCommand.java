@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.statecraft.app.FormatOption.Format;
 import org.statecraft.core.UsageException;
 import org.statecraft.core.record.Conditioning;
 import org.statecraft.core.record.Hindcast;
@@ -24,7 +25,6 @@ import picocli.CommandLine.Parameters;
                 + "outcome against the model's predictive distribution, each beside a baseline that needs no model.",
             "Without SCENARIO, the bundled Pakistan-Taliban 2023 case."})
 public final class HindcastCommand implements Callable<Integer> {
-    enum Format { table, json }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,12 +48,12 @@ public final class HindcastCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--format", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            defaultValue = "table")
-    Format format;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
+        Format form = format.of(Format.table, Format.json);
         Scenarios.Loaded loaded = withCurve(Scenarios.load(scenario), responseCurve);
         PrintWriter o = spec.commandLine().getOut();
         if (trainUntil != null) {
@@ -64,12 +64,12 @@ public final class HindcastCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(loaded.file() + ": " + e.getMessage());
             }
-            o.print(format == Format.json ? AnalysisJson.write(RecordResults.json(oos)) + "\n" : RecordResults.text(oos));
+            o.print(form == Format.json ? AnalysisJson.write(RecordResults.json(oos)) + "\n" : RecordResults.text(oos));
             o.flush();
             return StatecraftCommand.EXIT_OK;
         }
         Scorecard card = score(loaded, until, run);
-        o.print(format == Format.json ? AnalysisJson.write(RecordResults.json(card)) + "\n" : RecordResults.text(card));
+        o.print(form == Format.json ? AnalysisJson.write(RecordResults.json(card)) + "\n" : RecordResults.text(card));
         o.flush();
         return StatecraftCommand.EXIT_OK;
     }
