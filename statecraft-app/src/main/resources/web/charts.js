@@ -443,20 +443,29 @@
 
   /**
    * Sobol' indices (statecraft sensitivity --format json, or a sensitivity run of the web app): for the most effective
-   * policy, one chart per output, the ten factors with the largest total index, first-order S1 and total ST.
+   * policy, one chart per output, the ten factors with the largest total index, first-order S1 (first) and total ST
+   * (total). A file written before the JSON field names were camelCase carries S1, S1_lower, ..., ST_upper instead.
    */
+  var SOBOL_OLD_NAMES = { first: 'S1', firstLower: 'S1_lower', firstUpper: 'S1_upper', total: 'ST', totalLower: 'ST_lower', totalUpper: 'ST_upper' };
+  function sobolValue(x, key) {
+    return x[key] !== undefined ? x[key] : x[SOBOL_OLD_NAMES[key]];
+  }
   function sobolFigures(data) {
     var s = data.sensitivity;
     if (!s || !Array.isArray(s.results)) { return []; }
     var top = data.policies[0] && data.policies[0].id;
     var rs = s.results.filter(function (r) { return r.policy === top; });
     if (!rs.length && s.results.length) { rs = s.results.filter(function (r) { return r.policy === s.results[0].policy; }); }
-    return rs.filter(function (r) { return Array.isArray(r.indices) && r.indices.some(function (x) { return num(x.ST); }); }).map(function (r, k) {
-      var rows = r.indices.filter(function (x) { return num(x.ST); }).sort(function (a, b) { return b.ST - a.ST; }).slice(0, 10);
+    var total = function (x) { return sobolValue(x, 'total'); };
+    return rs.filter(function (r) { return Array.isArray(r.indices) && r.indices.some(function (x) { return num(total(x)); }); }).map(function (r, k) {
+      var rows = r.indices.filter(function (x) { return num(total(x)); }).sort(function (a, b) { return total(b) - total(a); }).slice(0, 10);
       var cats = rows.map(function (x) { return x.label || x.input; });
-      var bar = function (key, colour) {
-        return { name: key, type: 'bar', itemStyle: { color: colour },
-          data: rows.map(function (x) { return { value: num(x[key]) ? x[key] : 0, lo: x[key + '_lower'], hi: x[key + '_upper'] }; }) };
+      var bar = function (key, name, colour) {
+        return { name: name, type: 'bar', itemStyle: { color: colour },
+          data: rows.map(function (x) {
+            var v = sobolValue(x, key);
+            return { value: num(v) ? v : 0, lo: sobolValue(x, key + 'Lower'), hi: sobolValue(x, key + 'Upper') };
+          }) };
       };
       return {
         name: 'sobol-' + (k + 1), title: 'Sensitivity of ' + r.output + ' under ' + policyName(data, r.policy),
@@ -472,7 +481,7 @@
           xAxis: { type: 'value', name: 'index', min: 0, max: 1 },
           yAxis: { type: 'category', data: cats, inverse: true, axisLabel: { width: 230, overflow: 'truncate' } },
           grid: { left: 240, right: 30, top: 30, bottom: 50 },
-          series: [bar('S1', OKABE_ITO[0]), bar('ST', OKABE_ITO[1])]
+          series: [bar('first', 'S1', OKABE_ITO[0]), bar('total', 'ST', OKABE_ITO[1])]
         })
       };
     });

@@ -1,5 +1,6 @@
 package org.statecraft.app;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -7,22 +8,29 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.statecraft.app.FormatOption.Format;
 import org.statecraft.app.report.FiguresExporter;
 import org.statecraft.app.report.ReportBuilder;
 import org.statecraft.app.report.ReportData;
+import org.statecraft.core.UsageException;
 import org.statecraft.core.calibration.ResponseCurveFit;
 import org.statecraft.core.ScenarioException;
 import org.statecraft.core.leverage.CredibilityRule;
 import org.statecraft.core.montecarlo.Analysis;
 import org.statecraft.core.montecarlo.FiniteResults;
 import org.statecraft.core.montecarlo.MonteCarlo;
+import org.statecraft.core.record.Conditioning;
+import org.statecraft.core.record.Hindcast;
+import org.statecraft.core.record.Scorecard;
 import org.statecraft.io.calibration.ResponseCurveFitFile;
 import org.statecraft.io.results.AnalysisCsv;
 import org.statecraft.io.results.AnalysisJson;
 import org.statecraft.io.results.AnalysisText;
+import org.statecraft.io.results.RecordResults;
 import org.statecraft.io.scenario.LoadedScenario;
 import org.statecraft.io.scenario.ScenarioReader;
 import picocli.CommandLine;
@@ -36,7 +44,6 @@ import picocli.CommandLine.Parameters;
         description = {"Run every policy of a scenario many times and rank them by effectiveness, with who pays.",
             "Without SCENARIO, analyses the bundled Pakistan-Taliban 2023 case."})
 public final class AnalyzeCommand implements Callable<Integer> {
-    enum Format { table, json, csv }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,9 +54,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--format", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            defaultValue = "table")
-    Format format;
+    @Mixin
+    FormatOption format;
 
     @Option(names = "--wide", description = "Table output at its full width, every table in one piece and each "
             + "paragraph on one line (default: within " + AnalysisText.WIDTH + " columns, wide tables stacked in "
@@ -86,9 +92,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--until", paramLabel = "DATE", description = "With --condition: the record up to this date "
             + "(default: the record's end).")
-    java.time.LocalDate until;
+    LocalDate until;
 
-    @Option(names = "--generations", paramLabel = "N", defaultValue = "" + org.statecraft.core.record.Conditioning.SMC_GENERATIONS,
+    @Option(names = "--generations", paramLabel = "N", defaultValue = "" + Conditioning.SMC_GENERATIONS,
             description = "With --condition: at most N generations of sequential Monte Carlo while the effective sample "
                     + "size is below 100 (0: importance weights only; default: ${DEFAULT-VALUE}).")
     int generations;
@@ -97,7 +103,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Scenarios.Loaded loaded = Scenarios.load(scenario);
         if (until != null && !condition) {
-            throw new org.statecraft.core.UsageException("--until needs --condition");
+            throw new UsageException("--until needs --condition");
         }
         if (condition) {
             return conditioned(loaded);
@@ -120,7 +126,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         AnalysisJson.RunInfo info = new AnalysisJson.RunInfo(loaded.hash(), credibility.name().toLowerCase(Locale.ROOT),
                 loaded.file(), curve);
         PrintWriter o = spec.commandLine().getOut();
-        switch (format) {
+        switch (format.get()) {
             case json -> o.println(AnalysisJson.write(ReportData.of(loaded.scenario(), a, info)));
             case csv -> AnalysisCsv.policies(a, o);
             default -> o.print(AnalysisText.render(loaded.scenario(), a, false,
@@ -132,12 +138,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.println("wrote results.json, policies.csv, runs.csv, policies.parquet, runs.parquet and summary.md to " + out);
         }
         if (report != null || figures != null) {
-            com.fasterxml.jackson.databind.node.ObjectNode data = ReportData.of(loaded.scenario(), a, info);
+            ObjectNode data = ReportData.of(loaded.scenario(), a, info);
             if (loaded.scenario().observed().scorable()) {
                 // the report's "Judged by the record": the same runs and seed, the recorded policy over the record
-                var card = org.statecraft.core.record.Scorecard.of(org.statecraft.core.record.Hindcast.simulate(
+                var card = Scorecard.of(Hindcast.simulate(
                         loaded.scenario(), null, a.runs(), a.seed(), run.parallel.threads()));
-                data.set("hindcast", org.statecraft.io.results.RecordResults.json(card));
+                data.set("hindcast", RecordResults.json(card));
             }
             if (report != null) {
                 ReportBuilder.write(data, report);
@@ -183,24 +189,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private int conditioned(Scenarios.Loaded loaded) {
-        if (out != null || report != null || figures != null || format == Format.csv) {
-            throw new org.statecraft.core.UsageException("--condition writes a table or JSON only (--format table|json)");
+        if (out != null || report != null || figures != null || format.get() == Format.csv) {
+            throw new UsageException("--condition writes a table or JSON only (--format table|json)");
         }
         if (credibility != CredibilityRule.BELIEF) {
-            throw new org.statecraft.core.UsageException("--condition runs the model as it is scored: --credibility belief");
+            throw new UsageException("--condition runs the model as it is scored: --credibility belief");
         }
-        org.statecraft.core.record.Conditioning.Result r;
+        Conditioning.Result r;
         try {
-            var sim = org.statecraft.core.record.Hindcast.simulate(loaded.scenario(), until, run.monteCarlo(credibility)
+            var sim = Hindcast.simulate(loaded.scenario(), until, run.monteCarlo(credibility)
                     .runs(), run.parallel.seed, run.parallel.threads());
-            r = org.statecraft.core.record.Conditioning.condition(sim,
-                    org.statecraft.core.record.Conditioning.Bandwidths.DEFAULT, run.parallel.threads(), generations);
+            r = Conditioning.condition(sim,
+                    Conditioning.Bandwidths.DEFAULT, run.parallel.threads(), generations);
         } catch (IllegalArgumentException e) {
-            throw new org.statecraft.core.UsageException(loaded.file() + ": " + e.getMessage());
+            throw new UsageException(loaded.file() + ": " + e.getMessage());
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.print(format == Format.json ? AnalysisJson.write(org.statecraft.io.results.RecordResults.json(r)) + "\n"
-                : org.statecraft.io.results.RecordResults.text(r));
+        o.print(format.get() == Format.json ? AnalysisJson.write(RecordResults.json(r)) + "\n"
+                : RecordResults.text(r));
         o.flush();
         if (r.essTooSmall()) {
             spec.commandLine().getErr().printf(Locale.ROOT, "statecraft: warning: effective sample size %.1f < %d; "

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 import org.statecraft.core.StatecraftException;
 import org.statecraft.core.UsageException;
 import org.statecraft.core.bargaining.Backtest;
+import org.statecraft.core.bargaining.BargainingModel;
 import org.statecraft.core.bargaining.CompromiseModel;
 import org.statecraft.core.bargaining.CouncilProceduralModel;
 import org.statecraft.core.bargaining.EumParameters;
@@ -28,6 +30,7 @@ import org.statecraft.io.bargaining.DeuIssue;
 import org.statecraft.io.bargaining.DeuReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,8 +43,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = "Score the bargaining models on DEU III issues with known outcomes (MAE, median AE, share within 10 points).")
 public final class BacktestCommand implements Callable<Integer> {
-    /** Output formats. */
-    public enum Format { table, json, csv }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,8 +50,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "DEU III .tsv (e.g. shared/data/deu3/deu3.tsv)")
     Path file;
 
-    @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE})")
-    Format format;
+    @Mixin
+    FormatOption format;
 
     @Option(names = "--threads", paramLabel = "N", description = "cores; results do not depend on it (default: all cores)")
     Integer threads;
@@ -99,7 +100,7 @@ public final class BacktestCommand implements Callable<Integer> {
         subsets.put("with a reference point", c -> c.referencePoint().isPresent());
         Backtest.Report report = new Backtest(forecasters, threads).run(cases, subsets);
         PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
+        switch (format.get()) {
             case csv -> {
                 out.println("model,issues,mae,median_ae,hit10");
                 report.overall().forEach(s -> out.println(csvRow(s.model(), s)));
@@ -156,7 +157,7 @@ public final class BacktestCommand implements Callable<Integer> {
         return m;
     }
 
-    private static Backtest.Forecaster named(String name, org.statecraft.core.bargaining.BargainingModel model) {
+    private static Backtest.Forecaster named(String name, BargainingModel model) {
         Backtest.Forecaster f = Backtest.Forecaster.of(model);
         return new Backtest.Forecaster() {
             @Override
@@ -165,7 +166,7 @@ public final class BacktestCommand implements Callable<Integer> {
             }
 
             @Override
-            public java.util.OptionalDouble forecast(Backtest.Case c) {
+            public OptionalDouble forecast(Backtest.Case c) {
                 return f.forecast(c);
             }
         };

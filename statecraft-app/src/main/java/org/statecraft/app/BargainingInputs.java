@@ -1,5 +1,6 @@
 package org.statecraft.app;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import org.statecraft.core.bargaining.BargainingProblem;
 import org.statecraft.core.bargaining.SmpParameters;
 import org.statecraft.io.bargaining.BargainingFiles;
 import org.statecraft.io.bargaining.KtabXmlReader;
+import org.statecraft.io.scenario.ScenarioReader;
 
 /**
  * Which reader turns a file into a bargaining problem, by extension. {@link #standard()} knows KTAB CSV, BdM CSV
@@ -38,7 +40,7 @@ public final class BargainingInputs {
             return new Loaded(s.problem(), Optional.of(s.parameters()));
         });
         Function<Path, Loaded> scenario = path -> new Loaded(
-                BargainingProblem.fromScenario(org.statecraft.io.scenario.ScenarioReader.read(path)), Optional.empty());
+                BargainingProblem.fromScenario(ScenarioReader.read(path)), Optional.empty());
         m.put("yaml", scenario);
         m.put("yml", scenario);
         return new BargainingInputs(m);
@@ -60,7 +62,7 @@ public final class BargainingInputs {
             throw new StatecraftException("statecraft: cannot tell the format of " + path + "; known extensions: "
                     + String.join(", ", byExtension.keySet().stream().sorted().toList()));
         }
-        if (!java.nio.file.Files.isRegularFile(path)) {
+        if (!Files.isRegularFile(path)) {
             throw new StatecraftException("statecraft: no such file: " + path);
         }
         return reader.apply(path);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.statecraft.app.FormatOption.Format;
 import org.statecraft.core.UsageException;
 import org.statecraft.core.calibration.CalibrationReport;
 import org.statecraft.core.calibration.CalibrationSplit;
@@ -25,6 +26,7 @@ import org.statecraft.io.calibration.ResponseCurveFitFile;
 import org.statecraft.io.ties.TiesReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,8 +40,6 @@ import picocli.CommandLine.Option;
 public final class CalibrateCommand implements Callable<Integer> {
     static final String SOURCE = "TIES v4.1 (Morgan, Bapat & Kobayashi 2014)";
 
-    enum Format { table, json }
-
     enum SplitKind { random, year }
 
     @CommandLine.Spec
@@ -48,8 +48,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--ties", required = true, paramLabel = "FILE", description = "TIES v4.1 workbook (TIESv4-1.xls).")
     Path ties;
 
-    @Option(names = "--format", defaultValue = "table", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    FormatOption format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the fitted response curve here (.yaml/.yml: YAML, else JSON).")
     Path out;
@@ -79,6 +79,7 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Format form = format.of(Format.table, Format.json);
         TargetCostPressure p = pressure();
         List<Covariate> cov = UsageException.check(() -> covariates.stream().filter(c -> !c.equalsIgnoreCase("none"))
                 .map(Covariate::ofKey).distinct().toList());
@@ -90,7 +91,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             ResponseCurveFitFile.write(r.fit(), out);
         }
         PrintWriter w = spec.commandLine().getOut();
-        if (format == Format.json) {
+        if (form == Format.json) {
             w.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(r)));
         } else {
             table(r, w);

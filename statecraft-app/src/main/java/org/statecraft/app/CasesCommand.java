@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.statecraft.app.FormatOption.Format;
 import org.statecraft.core.StatecraftException;
 import org.statecraft.core.record.CasePrior;
 import org.statecraft.core.record.Scorecard;
@@ -34,7 +35,6 @@ public final class CasesCommand {
                     + "one scorecard: the model against the baselines, per outcome kind and overall.",
                 "Cases in scenarios/cases/ must use the shared case prior (docs/models/case-prior.md)."})
     static final class Score implements Callable<Integer> {
-        enum Format { table, json }
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -50,12 +50,12 @@ public final class CasesCommand {
         @Mixin
         RunOptions run;
 
-        @Option(names = "--format", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-                defaultValue = "table")
-        Format format;
+        @Mixin
+        FormatOption format;
 
         @Override
         public Integer call() throws IOException {
+            Format form = format.of(Format.table, Format.json);
             List<Path> paths = files == null || files.isEmpty() ? bundled() : files;
             List<Scorecard> cards = new ArrayList<>();
             List<String> problems = new ArrayList<>();
@@ -79,7 +79,7 @@ public final class CasesCommand {
                 cards.add(HindcastCommand.score(HindcastCommand.withCurve(loaded, responseCurve), null, run));
             }
             PrintWriter o = spec.commandLine().getOut();
-            if (format == Format.json) {
+            if (form == Format.json) {
                 var root = AnalysisJson.mapper().createObjectNode();
                 var arr = root.putArray("cases");
                 cards.forEach(c -> arr.add(RecordResults.json(c)));

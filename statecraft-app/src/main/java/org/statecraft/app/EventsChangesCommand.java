@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.statecraft.app.FormatOption.Format;
 import org.statecraft.core.UsageException;
 import org.statecraft.core.tension.BayesianChangePoint;
 import org.statecraft.core.tension.ChangePoint;
@@ -55,12 +56,12 @@ final class EventsChangesCommand implements Callable<Integer> {
             description = "BOCPD periods of a new regime before it is reported (default: ${DEFAULT-VALUE})")
     int confirm;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json|csv")
-    String format;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() throws IOException {
-        String f = EventsOptions.format(format);
+        Format f = format.get();
         String m = method.toLowerCase(Locale.ROOT);
         if (!List.of("cusum", "bocpd", "both").contains(m)) {
             throw new UsageException("--method must be cusum, bocpd or both, was '" + method + "'");
@@ -79,17 +80,17 @@ final class EventsChangesCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (f) {
-            case "csv" -> {
+            case csv -> {
                 out.println("method,period,direction,score," + metric);
                 rows.forEach(r -> out.println(r.get("method") + "," + r.get("period") + "," + r.get("direction") + ","
                         + r.get("score") + "," + r.get("value")));
             }
-            case "json" -> {
+            case json -> {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("metric", metric);
                 doc.put("periods", points.size());
                 doc.put("cusum", Map.of("k", k, "h", h, "baseline", baseline));
-                doc.put("bocpd", Map.of("hazard_lambda", hazard, "confirm", confirm, "prior", "Normal-Gamma(0,1,1,1) on z-scores"));
+                doc.put("bocpd", Map.of("hazardLambda", hazard, "confirm", confirm, "prior", "Normal-Gamma(0,1,1,1) on z-scores"));
                 doc.put("changes", rows);
                 out.println(EventsOptions.JSON.writeValueAsString(doc));
             }

@@ -145,12 +145,4 @@ final class EventsOptions {
             }
         }
     }
-
-    static String format(String f) {
-        String v = f.toLowerCase(Locale.ROOT);
-        if (!v.equals("table") && !v.equals("json") && !v.equals("csv")) {
-            throw new UsageException("--format must be table, json or csv, was '" + f + "'");
-        }
-        return v;
-    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.statecraft.app.FormatOption.Format;
 import org.statecraft.core.tension.TensionPoint;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,16 +25,16 @@ final class EventsTensionCommand implements Callable<Integer> {
     @Mixin
     EventsOptions.SeriesOptions series;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json|csv")
-    String format;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() throws IOException {
-        String f = EventsOptions.format(format);
+        Format f = format.get();
         List<TensionPoint> points = series.series(spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         switch (f) {
-            case "csv" -> {
+            case csv -> {
                 out.println("period,events,goldstein_sum,goldstein_mean,cooperative_sum,conflictual_sum,"
                         + "verbal_cooperation_share,material_cooperation_share,verbal_conflict_share,"
                         + "material_conflict_share,index");
@@ -44,7 +45,7 @@ final class EventsTensionCommand implements Callable<Integer> {
                             num(p.verbalConflictShare()), num(p.materialConflictShare()), num(p.index())));
                 }
             }
-            case "json" -> out.println(EventsOptions.JSON.writeValueAsString(json(points)));
+            case json -> out.println(EventsOptions.JSON.writeValueAsString(json(points)));
             default -> {
                 out.printf("%-10s %8s %10s %8s %9s %9s %5s %5s %5s %5s %7s%n", "period", "events", "goldstein", "mean",
                         "coop", "conflict", "q1", "q2", "q3", "q4", "index");
@@ -66,11 +67,11 @@ final class EventsTensionCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("period", p.period().toString());
             m.put("events", p.events());
-            m.put("goldstein_sum", p.goldsteinSum());
-            m.put("goldstein_mean", p.goldsteinMean());
-            m.put("cooperative_sum", p.cooperativeSum());
-            m.put("conflictual_sum", p.conflictualSum());
-            m.put("quad_shares", List.of(p.verbalCooperationShare(), p.materialCooperationShare(),
+            m.put("goldsteinSum", p.goldsteinSum());
+            m.put("goldsteinMean", p.goldsteinMean());
+            m.put("cooperativeSum", p.cooperativeSum());
+            m.put("conflictualSum", p.conflictualSum());
+            m.put("quadShares", List.of(p.verbalCooperationShare(), p.materialCooperationShare(),
                     p.verbalConflictShare(), p.materialConflictShare()));
             m.put("index", p.index());
             rows.add(m);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.statecraft.core.StatecraftException;
 import org.statecraft.core.UsageException;
@@ -23,6 +24,7 @@ import org.statecraft.core.bargaining.SmpParameters;
 import org.statecraft.core.bargaining.SpatialModelOfPolitics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,9 +34,6 @@ import picocli.CommandLine.Parameters;
 public final class ForecastCommand implements Callable<Integer> {
     /** The models the command offers. */
     public enum Model { smp, eum, compromise }
-
-    /** Output formats. */
-    public enum Format { table, json, csv }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,8 +47,8 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--rounds", description = "SMP: turn limit (default 100); EUM: rounds (default 10)")
     Integer rounds;
 
-    @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE})")
-    Format format;
+    @Mixin
+    FormatOption format;
 
     @Option(names = "--threads", paramLabel = "N", description = "cores for SMP's challenge step (default: all cores); results do not depend on it")
     Integer threads;
@@ -83,7 +82,7 @@ public final class ForecastCommand implements Callable<Integer> {
         BargainingInputs.Loaded loaded = inputs.load(file);
         BargainingProblem problem = loaded.problem();
         if (ktabStrict) {
-            java.util.Optional<String> refusal = KtabCompatibility.refusal(problem);
+            Optional<String> refusal = KtabCompatibility.refusal(problem);
             if (refusal.isPresent()) {
                 throw new StatecraftException("statecraft: KTAB refuses " + file + ": " + refusal.get());
             }
@@ -99,7 +98,7 @@ public final class ForecastCommand implements Callable<Integer> {
         };
         ForecastResult result = engine.forecast(problem);
         PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
+        switch (format.get()) {
             case csv -> csv(out, problem, result);
             case json -> json(out, problem, result);
             default -> table(out, problem, result);

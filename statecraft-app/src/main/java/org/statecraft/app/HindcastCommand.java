@@ -1,13 +1,16 @@
 package org.statecraft.app;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.statecraft.app.FormatOption.Format;
 import org.statecraft.core.UsageException;
 import org.statecraft.core.record.Conditioning;
 import org.statecraft.core.record.Hindcast;
 import org.statecraft.core.record.OutOfSample;
 import org.statecraft.core.record.Scorecard;
+import org.statecraft.io.calibration.ResponseCurveFitFile;
 import org.statecraft.io.results.AnalysisJson;
 import org.statecraft.io.results.RecordResults;
 import picocli.CommandLine;
@@ -22,13 +25,12 @@ import picocli.CommandLine.Parameters;
                 + "outcome against the model's predictive distribution, each beside a baseline that needs no model.",
             "Without SCENARIO, the bundled Pakistan-Taliban 2023 case."})
 public final class HindcastCommand implements Callable<Integer> {
-    enum Format { table, json }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "Scenario YAML file with a record (observed/until).")
-    java.nio.file.Path scenario;
+    Path scenario;
 
     @Option(names = "--until", paramLabel = "DATE", description = "Score the record up to this date (default: the record's end).")
     LocalDate until;
@@ -41,17 +43,17 @@ public final class HindcastCommand implements Callable<Integer> {
     @Option(names = "--response-curve", paramLabel = "FILE", description = {"Replace the scenario's resolve "
             + "distribution (demand.complianceCost) with the fit written by 'statecraft calibrate --out FILE', its "
             + "estimation error carried into the runs."})
-    java.nio.file.Path responseCurve;
+    Path responseCurve;
 
     @Mixin
     RunOptions run;
 
-    @Option(names = "--format", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            defaultValue = "table")
-    Format format;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
+        Format form = format.of(Format.table, Format.json);
         Scenarios.Loaded loaded = withCurve(Scenarios.load(scenario), responseCurve);
         PrintWriter o = spec.commandLine().getOut();
         if (trainUntil != null) {
@@ -62,22 +64,22 @@ public final class HindcastCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(loaded.file() + ": " + e.getMessage());
             }
-            o.print(format == Format.json ? AnalysisJson.write(RecordResults.json(oos)) + "\n" : RecordResults.text(oos));
+            o.print(form == Format.json ? AnalysisJson.write(RecordResults.json(oos)) + "\n" : RecordResults.text(oos));
             o.flush();
             return StatecraftCommand.EXIT_OK;
         }
         Scorecard card = score(loaded, until, run);
-        o.print(format == Format.json ? AnalysisJson.write(RecordResults.json(card)) + "\n" : RecordResults.text(card));
+        o.print(form == Format.json ? AnalysisJson.write(RecordResults.json(card)) + "\n" : RecordResults.text(card));
         o.flush();
         return StatecraftCommand.EXIT_OK;
     }
 
     /** {@code loaded} with its resolve replaced by the fit in {@code file} (null: unchanged). */
-    static Scenarios.Loaded withCurve(Scenarios.Loaded loaded, java.nio.file.Path file) {
+    static Scenarios.Loaded withCurve(Scenarios.Loaded loaded, Path file) {
         if (file == null) {
             return loaded;
         }
-        var fit = org.statecraft.io.calibration.ResponseCurveFitFile.read(file);
+        var fit = ResponseCurveFitFile.read(file);
         return new Scenarios.Loaded(fit.applyTo(loaded.scenario()), loaded.file(), loaded.hash(), loaded.yaml());
     }
 

@@ -1,6 +1,7 @@
 package org.statecraft.app;
 
 import org.statecraft.core.UsageException;
+import org.statecraft.core.leverage.CredibilityRule;
 import org.statecraft.core.montecarlo.MonteCarloOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +19,7 @@ public final class RunOptions {
         return parallel.quiet;
     }
 
-    MonteCarloOptions monteCarlo(org.statecraft.core.leverage.CredibilityRule rule) {
+    MonteCarloOptions monteCarlo(CredibilityRule rule) {
         if (runs < 1) {
             throw new UsageException("--runs must be >= 1, was " + runs);
         }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.statecraft.core.StatecraftException;
 import org.statecraft.core.scenario.Scenario;
 import org.statecraft.io.scenario.ScenarioFiles;
 import org.statecraft.io.scenario.ScenarioReader;
@@ -52,14 +53,14 @@ final class Scenarios {
 
     private static Loaded fromFile(Path p) {
         if (!Files.isRegularFile(p)) {
-            throw new org.statecraft.core.StatecraftException(p + ": no such scenario file");
+            throw new StatecraftException(p + ": no such scenario file");
         }
         try {
             byte[] bytes = Files.readAllBytes(p);
             return new Loaded(ScenarioReader.read(p), p.toString(), ScenarioFiles.hash(bytes),
                     new String(bytes, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new org.statecraft.core.StatecraftException(p + ": cannot read: " + e.getMessage());
+            throw new StatecraftException(p + ": cannot read: " + e.getMessage());
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.statecraft.app;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -12,6 +13,7 @@ import org.statecraft.io.results.AnalysisJson;
 import org.statecraft.io.results.SensitivityReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,7 +28,6 @@ import picocli.CommandLine.Parameters;
             "Without SCENARIO, analyses the bundled Pakistan-Taliban 2023 case. Cost: N(g+2) design rows x "
                     + "policies x R simulations for g factors; see docs/cli-trust.md."})
 public final class SensitivityCommand implements Callable<Integer> {
-    enum Format { table, json, csv }
 
     enum GroupBy { none, section, lever }
 
@@ -34,7 +35,7 @@ public final class SensitivityCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "Scenario YAML file.")
-    java.nio.file.Path scenario;
+    Path scenario;
 
     @Option(names = "--samples", paramLabel = "N",
             description = "Base samples N of the Saltelli design, ideally a power of two (default: ${DEFAULT-VALUE}).",
@@ -57,9 +58,8 @@ public final class SensitivityCommand implements Callable<Integer> {
             description = "Analyse only these policies (repeatable or comma-separated; default: all).")
     List<String> policies;
 
-    @Option(names = "--format", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            defaultValue = "table")
-    Format format;
+    @Mixin
+    FormatOption format;
 
     @Option(names = "--top", paramLabel = "K", description = "Factors per table (default: ${DEFAULT-VALUE}).",
             defaultValue = "5")
@@ -70,7 +70,7 @@ public final class SensitivityCommand implements Callable<Integer> {
             defaultValue = "" + ScenarioSensitivity.DEFAULT_BOOTSTRAP)
     int bootstrap;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     ParallelOptions parallel;
 
     @Override
@@ -101,7 +101,7 @@ public final class SensitivityCommand implements Callable<Integer> {
         }
         SensitivityReport.RunInfo info = new SensitivityReport.RunInfo(loaded.file(), loaded.hash(), t);
         PrintWriter o = spec.commandLine().getOut();
-        switch (format) {
+        switch (format.get()) {
             case json -> o.println(AnalysisJson.write(SensitivityReport.json(result, info)));
             case csv -> SensitivityReport.csv(result, o);
             default -> o.print(SensitivityReport.text(result, info, top));

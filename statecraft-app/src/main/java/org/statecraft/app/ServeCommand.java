@@ -1,6 +1,8 @@
 package org.statecraft.app;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.statecraft.app.web.WebSecurity;
@@ -32,7 +34,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--allow-host", paramLabel = "NAME", split = ",",
             description = "More host names to accept in the Host header (the machine's name, for a non-loopback --host).")
-    java.util.List<String> allowHosts;
+    List<String> allowHosts;
 
     @Option(names = "--workspace", paramLabel = "DIR", defaultValue = "statecraft-workspace",
             description = "Workspace folder: scenarios and the run store (default: ./${DEFAULT-VALUE}); seeded with the bundled scenario.")
@@ -49,7 +51,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new UsageException("--port must be 0-65535, was " + port);
         }
-        java.io.PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = spec.commandLine().getErr();
         if (!WebSecurity.isLoopback(host)) {
             if (!allowRemote) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--host " + host + " is not a loopback address: "
@@ -61,7 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Scenarios.Loaded bundled = Scenarios.load(null);
         WebServer.Config c = UsageException.check(() -> WebServer.Config.defaults(workspace, Scenarios.DEFAULT,
-                bundled.yaml()).withHost(host, allowHosts == null ? java.util.List.of() : allowHosts).withPort(port)
+                bundled.yaml()).withHost(host, allowHosts == null ? List.of() : allowHosts).withPort(port)
                 .withPool(workers, queue));
         WebServer server = WebServer.start(c);
         err.println("statecraft: serving " + server.workspace() + " (Ctrl-C to stop). Open");

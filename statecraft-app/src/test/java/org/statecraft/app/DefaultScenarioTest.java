@@ -14,7 +14,7 @@ import org.statecraft.core.montecarlo.Analysis;
 import org.statecraft.core.montecarlo.MonteCarlo;
 import org.statecraft.core.montecarlo.MonteCarloOptions;
 import org.statecraft.core.montecarlo.PolicySummary;
-import org.statecraft.core.random.SpecialFunctions;
+import org.statecraft.core.numerics.SpecialFunctions;
 import org.statecraft.core.scenario.Actor;
 import org.statecraft.core.scenario.ActorKind;
 import org.statecraft.core.scenario.Constituency;

@@ -1,7 +1,10 @@
 package org.statecraft.bench;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -14,6 +17,8 @@ import org.openjdk.jmh.annotations.State;
 import org.statecraft.core.bargaining.Backtest;
 import org.statecraft.core.bargaining.BargainingProblem;
 import org.statecraft.core.bargaining.CompromiseModel;
+import org.statecraft.core.bargaining.CouncilProceduralModel;
+import org.statecraft.core.bargaining.EumParameters;
 import org.statecraft.core.bargaining.ExpectedUtilityModel;
 import org.statecraft.core.bargaining.SmpParameters;
 import org.statecraft.core.bargaining.SpatialModelOfPolitics;
@@ -44,13 +49,13 @@ public class DeuBacktestBenchmark {
 
     @Benchmark
     public Backtest.Report allModels() {
-        List<Backtest.Forecaster> f = new java.util.ArrayList<>(Backtest.Forecaster.sharing(new SpatialModelOfPolitics(),
-                new java.util.LinkedHashMap<>(java.util.Map.of("smp", SpatialModelOfPolitics.KTAB_EXPECTED))));
+        List<Backtest.Forecaster> f = new ArrayList<>(Backtest.Forecaster.sharing(new SpatialModelOfPolitics(),
+                new LinkedHashMap<>(Map.of("smp", SpatialModelOfPolitics.KTAB_EXPECTED))));
         f.add(Backtest.Forecaster.of(new ExpectedUtilityModel()));
-        f.add(Backtest.Forecaster.of(new ExpectedUtilityModel(org.statecraft.core.bargaining.EumParameters.SCHOLZ_CODE)));
+        f.add(Backtest.Forecaster.of(new ExpectedUtilityModel(EumParameters.SCHOLZ_CODE)));
         f.add(Backtest.Forecaster.of(new CompromiseModel()));
         f.add(Backtest.Forecaster.of(new WeightedMedianModel()));
-        f.add(org.statecraft.core.bargaining.CouncilProceduralModel.forecaster());
+        f.add(CouncilProceduralModel.forecaster());
         f.add(Backtest.Forecaster.referencePoint());
         return new Backtest(f, threads).run(cases);
     }

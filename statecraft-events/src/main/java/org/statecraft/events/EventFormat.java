@@ -2,6 +2,7 @@ package org.statecraft.events;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -200,10 +201,10 @@ public enum EventFormat {
     }
 
     private static DataFormatException unreadable(Path file, IOException e) {
-        String why = e.getMessage() == null ? (e instanceof java.io.EOFException ? "the file ends too early (empty or "
+        String why = e.getMessage() == null ? (e instanceof EOFException ? "the file ends too early (empty or "
                 + "cut short)" : e.getClass().getSimpleName()) : e.getMessage();
         return new DataFormatException(file.toString(), 0, 0, "cannot read the file: " + why
-                + (e instanceof ZipException || e instanceof java.io.EOFException ? " (damaged or incomplete compressed file)" : ""));
+                + (e instanceof ZipException || e instanceof EOFException ? " (damaged or incomplete compressed file)" : ""));
     }
 
     private static InputStream skipBom(BufferedInputStream in) throws IOException {

@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import org.statecraft.io.results.AnalysisJson;
 
 /**
@@ -54,9 +57,9 @@ public final class ReportBuilder {
         StringBuilder b = new StringBuilder();
         for (String s : scripts) {
             try {
-                byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(inline(s).getBytes(StandardCharsets.UTF_8));
-                b.append(b.length() == 0 ? "" : " ").append("'sha256-").append(java.util.Base64.getEncoder().encodeToString(d)).append('\'');
-            } catch (java.security.NoSuchAlgorithmException e) {
+                byte[] d = MessageDigest.getInstance("SHA-256").digest(inline(s).getBytes(StandardCharsets.UTF_8));
+                b.append(b.length() == 0 ? "" : " ").append("'sha256-").append(Base64.getEncoder().encodeToString(d)).append('\'');
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
         }

@@ -1,9 +1,11 @@
 package org.statecraft.app.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.statecraft.core.DataFormatException;
@@ -31,10 +33,10 @@ public final class ReportData {
         JsonNode node;
         try {
             node = AnalysisJson.mapper().readTree(Files.readString(file));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new DataFormatException(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), "not valid JSON: " + e.getOriginalMessage());
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new DataFormatException(file.toString(), 0, 0, "no such file");
         } catch (IOException e) {
             throw new DataFormatException(file.toString(), 0, 0, "cannot read: " + e.getMessage());

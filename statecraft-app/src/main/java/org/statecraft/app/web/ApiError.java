@@ -1,6 +1,7 @@
 package org.statecraft.app.web;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.statecraft.io.scenario.LocatedProblem;
 
 /** An error answered to the client with its HTTP status and a JSON body {@code {error, problems?}}. */
@@ -26,8 +27,8 @@ public final class ApiError extends RuntimeException {
         return problems;
     }
 
-    private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile("(?<![\\w.:/])(?:/[\\w.@+-]+){2,}/?");
-    private static final java.util.regex.Pattern CLASS = java.util.regex.Pattern.compile(
+    private static final Pattern PATH = Pattern.compile("(?<![\\w.:/])(?:/[\\w.@+-]+){2,}/?");
+    private static final Pattern CLASS = Pattern.compile(
             "\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b:?\\s*");
 
     /** A message fit for a client: absolute server paths become "…" and Java class names are dropped. */

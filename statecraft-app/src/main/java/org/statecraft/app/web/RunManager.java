@@ -2,6 +2,7 @@ package org.statecraft.app.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -65,7 +66,7 @@ public final class RunManager implements AutoCloseable {
             throw new ApiError(429, "too many analyses running or queued; try again when one has finished");
         }
         String id = UUID.randomUUID().toString();
-        String hash = ScenarioFiles.hash(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String hash = ScenarioFiles.hash(yaml.getBytes(StandardCharsets.UTF_8));
         String params = "{\"runs\":" + runs + ",\"seed\":\"" + Long.toUnsignedString(seed) + "\",\"credibility\":\"horizon\"}";
         try {
             store.insert(id, name, yaml, hash, seed, runs, AnalysisJson.VERSION, params, rerunOf, label);

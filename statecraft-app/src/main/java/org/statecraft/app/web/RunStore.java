@@ -1,5 +1,6 @@
 package org.statecraft.app.web;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,7 +51,7 @@ public final class RunStore implements AutoCloseable {
                 s.execute("UPDATE runs SET status = 'failed', error = 'the server stopped before the run finished', "
                         + "finished = current_timestamp WHERE status IN ('queued', 'running')");
             }
-        } catch (java.io.IOException | SQLException | ClassNotFoundException e) {
+        } catch (IOException | SQLException | ClassNotFoundException e) {
             throw new IllegalStateException("cannot open the run store " + file + ": " + e.getMessage(), e);
         }
     }

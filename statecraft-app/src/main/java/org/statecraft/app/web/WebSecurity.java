@@ -2,6 +2,7 @@ package org.statecraft.app.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -108,7 +109,7 @@ public final class WebSecurity {
                 throw new ApiError(401, "wrong token: open the URL that statecraft serve printed");
             }
             ctx.header("Set-Cookie", COOKIE + "-" + port + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
-            ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+            ctx.redirect("/", HttpStatus.SEE_OTHER);
             ctx.skipRemainingHandlers();
             return;
         }

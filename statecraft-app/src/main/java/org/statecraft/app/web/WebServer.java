@@ -1,11 +1,13 @@
 package org.statecraft.app.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,12 +15,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.statecraft.app.report.ReportBuilder;
 import org.statecraft.core.DataFormatException;
 import org.statecraft.core.leverage.LeverageModel;
 import org.statecraft.core.FailureKind;
+import org.statecraft.core.montecarlo.MonteCarloOptions;
 import org.statecraft.core.scenario.Scenario;
 import org.statecraft.core.sensitivity.ScenarioSensitivity;
 import org.statecraft.io.results.AnalysisJson;
@@ -183,7 +189,7 @@ public final class WebServer implements AutoCloseable {
         });
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.problems()));
         app.exception(ScenarioValidationException.class, (e, ctx) -> error(ctx, 400, "the scenario has " + e.problems().size() + " problem(s)", e.problems()));
-        app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), ApiError.plain(e.getMessage()), List.of()));
+        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), ApiError.plain(e.getMessage()), List.of()));
         // everything else through the mapping the CLI and the Spark job share; a bug is numbered and its trace logged
         app.exception(Exception.class, (e, ctx) -> {
             FailureKind kind = FailureKind.of(e);
@@ -268,7 +274,7 @@ public final class WebServer implements AutoCloseable {
             req.fieldNames().forEachRemaining(f -> {
                 if (!RUN_FIELDS.contains(f)) {
                     throw new ApiError(400, "unknown field '" + ApiError.plain(f.length() > 60 ? f.substring(0, 60) + "…" : f)
-                            + "'; a run takes " + String.join(", ", new java.util.TreeSet<>(RUN_FIELDS)));
+                            + "'; a run takes " + String.join(", ", new TreeSet<>(RUN_FIELDS)));
                 }
             });
             String name = optionalText(req, "scenario");
@@ -355,7 +361,7 @@ public final class WebServer implements AutoCloseable {
 
     /** The results with the run's sensitivity analysis attached as {@code sensitivity}, when it has one. */
     private String withSensitivity(String id, String result) throws IOException {
-        java.util.Optional<String> sens = store.sensitivityJson(id);
+        Optional<String> sens = store.sensitivityJson(id);
         if (sens.isEmpty()) {
             return result;
         }
@@ -419,7 +425,7 @@ public final class WebServer implements AutoCloseable {
     static long seed(JsonNode req) {
         JsonNode v = req.get("seed");
         if (v == null || v.isNull()) {
-            return 20230906L;
+            return MonteCarloOptions.DEFAULT_SEED;
         }
         if (v.isTextual() && v.asText().matches("-?[0-9]{1,20}")) {
             try {
@@ -439,7 +445,7 @@ public final class WebServer implements AutoCloseable {
         if (text.length() > 40) {
             text = text.substring(0, 40) + "…";
         }
-        return v.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + text;
+        return v.getNodeType().name().toLowerCase(Locale.ROOT) + " " + text;
     }
 
     private RunStore.Run find(String id) {
@@ -498,9 +504,9 @@ public final class WebServer implements AutoCloseable {
     /** The body as text, after checking its media type (415 otherwise) and size (413). */
     private String body(Context ctx, Set<String> types) throws IOException {
         String ct = ctx.contentType();
-        String media = ct == null ? "" : ct.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        String media = ct == null ? "" : ct.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!types.contains(media)) {
-            throw new ApiError(415, "this endpoint takes " + String.join(" or ", new java.util.TreeSet<>(types))
+            throw new ApiError(415, "this endpoint takes " + String.join(" or ", new TreeSet<>(types))
                     + ", not " + (media.isEmpty() ? "a body without Content-Type" : ApiError.plain(media)));
         }
         try (InputStream in = ctx.bodyInputStream()) {
@@ -519,7 +525,7 @@ public final class WebServer implements AutoCloseable {
                 throw new ApiError(400, "expected a JSON object");
             }
             return n;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new ApiError(400, "not valid JSON: " + ApiError.plain(e.getOriginalMessage()));
         }
     }

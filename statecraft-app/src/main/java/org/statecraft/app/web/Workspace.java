@@ -3,6 +3,8 @@ package org.statecraft.app.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
@@ -63,7 +65,7 @@ public final class Workspace {
         try {
             Path real = p.toRealPath();
             return real.getParent() != null && real.getParent().equals(root);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             return !Files.isSymbolicLink(p); // a dangling link: its target could be created anywhere
         } catch (IOException e) {
             return false;
@@ -77,7 +79,7 @@ public final class Workspace {
         if (!Files.isRegularFile(a)) {
             throw new ApiError(404, "no scenario named " + from);
         }
-        if (Files.exists(b, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.exists(b, LinkOption.NOFOLLOW_LINKS)) {
             throw new ApiError(409, "a scenario named " + to + " already exists");
         }
         if (move) {

@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.statecraft.app.JsonFieldNamesTest;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every endpoint of the web app's API, against a server on an ephemeral loopback port. */
@@ -216,6 +217,8 @@ class WebApiTest {
         JsonNode res = json(results);
         assertThat(res.get("policies").size()).isEqualTo(8);
         assertThat(res.get("run").get("runs").asInt()).isEqualTo(50);
+        assertThat(JsonFieldNamesTest.notCamelCase(res)).as("results field names").isEmpty();
+        assertThat(JsonFieldNamesTest.notCamelCase(run)).as("run field names").isEmpty();
 
         HttpResponse<String> report = send("GET", "/api/runs/" + id + "/report", null, null);
         assertThat(report.statusCode()).isEqualTo(200);
@@ -259,6 +262,7 @@ class WebApiTest {
         assertThat(res.get("sensitivity").get("run").get("samples").asInt()).isEqualTo(4);
         assertThat(res.get("sensitivity").get("results").size()).isPositive();
         assertThat(res.get("policies").size()).isEqualTo(8);
+        assertThat(JsonFieldNamesTest.notCamelCase(res)).as("results and sensitivity field names").isEmpty();
         assertThat(send("GET", "/api/runs/" + id + "/report", null, null).body()).contains("\"sensitivity\"");
     }
 

@@ -1,11 +1,15 @@
 package org.statecraft.bench.events;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,12 +50,12 @@ public final class EventsBench {
     }
 
     private static void warmUp(String mode) throws Exception {
-        Path dir = java.nio.file.Files.createTempDirectory("statecraft-warmup");
+        Path dir = Files.createTempDirectory("statecraft-warmup");
         try {
             Path small = dir.resolve("warmup.export.CSV");
             SyntheticGdelt.write(small, 20_000, 7);
-            java.io.PrintStream out = System.out;
-            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            PrintStream out = System.out;
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
             try {
                 if (mode.equals("reference")) {
                     reference(small);
@@ -65,8 +69,8 @@ public final class EventsBench {
                 System.setOut(out);
             }
         } finally {
-            try (var files = java.nio.file.Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            try (var files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -68,7 +69,7 @@ public final class SyntheticGdelt {
                 LocalDate d = start.plusDays(r * 365 / rows);
                 String day = d.format(ymd);
                 int pick = rnd.nextInt(total);
-                int ci = java.util.Arrays.binarySearch(cumulative, pick + 1);
+                int ci = Arrays.binarySearch(cumulative, pick + 1);
                 CameoCodebook.Code code = codes.get(ci >= 0 ? ci : -ci - 1);
                 sb.append(id++).append('\t').append(day).append('\t').append(day, 0, 6).append('\t')
                         .append(day, 0, 4).append('\t')

@@ -2,12 +2,16 @@ package org.statecraft.core.bargaining;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 /**
@@ -56,7 +60,7 @@ public final class Backtest {
          * one model run per case; {@code null} as a statistic name means the model's outcome.
          */
         static List<Forecaster> sharing(BargainingModel model, Map<String, String> namesToStatistics) {
-            java.util.concurrent.ConcurrentHashMap<Case, ForecastResult> runs = new java.util.concurrent.ConcurrentHashMap<>();
+            ConcurrentHashMap<Case, ForecastResult> runs = new ConcurrentHashMap<>();
             List<Forecaster> out = new ArrayList<>();
             namesToStatistics.forEach((label, statistic) -> out.add(new Forecaster() {
                 @Override
@@ -123,8 +127,8 @@ public final class Backtest {
     public record Report(List<Summary> overall, Map<String, List<Summary>> byGroup, Map<String, List<Summary>> subsets) {
         public Report {
             overall = List.copyOf(overall);
-            byGroup = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byGroup));
-            subsets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(subsets));
+            byGroup = Collections.unmodifiableMap(new LinkedHashMap<>(byGroup));
+            subsets = Collections.unmodifiableMap(new LinkedHashMap<>(subsets));
         }
 
         public Report(List<Summary> overall, Map<String, List<Summary>> byGroup) {
@@ -151,10 +155,10 @@ public final class Backtest {
     }
 
     /** {@link #run(List)} plus the same rows over each named subset of the cases (in the map's order). */
-    public Report run(List<Case> cases, Map<String, java.util.function.Predicate<Case>> subsets) {
+    public Report run(List<Case> cases, Map<String, Predicate<Case>> subsets) {
         int m = forecasters.size();
         double[][] forecast = new double[cases.size()][m];
-        java.util.function.IntConsumer one = k -> {
+        IntConsumer one = k -> {
             for (int f = 0; f < m; f++) {
                 OptionalDouble v = forecasters.get(f).forecast(cases.get(k));
                 forecast[k][f] = v.isPresent() ? v.getAsDouble() : Double.NaN;
@@ -182,7 +186,7 @@ public final class Backtest {
         return new Report(overall, byGroup, bySubset);
     }
 
-    private List<Summary> summarise(List<Case> cases, double[][] forecast, java.util.function.Predicate<Case> in) {
+    private List<Summary> summarise(List<Case> cases, double[][] forecast, Predicate<Case> in) {
         List<Summary> rows = new ArrayList<>();
         for (int f = 0; f < forecasters.size(); f++) {
             List<Double> errors = new ArrayList<>();

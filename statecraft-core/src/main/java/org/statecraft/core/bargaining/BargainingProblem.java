@@ -122,6 +122,15 @@ public final class BargainingProblem {
      * actor (position and salience on [0, 1]).
      */
     public static BargainingProblem oneDimensional(String name, List<String> actors, String issue, List<double[]> rows) {
+        return oneDimensional(name, actors, issue, rows, 0, 100);
+    }
+
+    /**
+     * A one-dimensional problem from one row {@code {capability, position, salience}} per actor (position and
+     * salience on [0, 1]), whose file scale is [{@code scaleMin}, {@code scaleMax}].
+     */
+    public static BargainingProblem oneDimensional(String name, List<String> actors, String issue, List<double[]> rows,
+                                                   double scaleMin, double scaleMax) {
         int n = rows.size();
         double[] cap = new double[n];
         double[][] pos = new double[n][1];
@@ -131,7 +140,7 @@ public final class BargainingProblem {
             pos[i][0] = rows.get(i)[1];
             sal[i][0] = rows.get(i)[2];
         }
-        return new BargainingProblem(name, actors, List.of(issue), cap, pos, sal);
+        return new BargainingProblem(name, actors, List.of(issue), cap, pos, sal, scaleMin, scaleMax);
     }
 
     /** {@link #fromScenario(Scenario, RandomGenerator)} with every quantity at its mean. */

@@ -1,6 +1,7 @@
 package org.statecraft.core.bargaining;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ public final class CouncilProceduralModel {
         // acceptance bound of member k on the Commission's side of q: 2x_k − q (right) or the mirror (left)
         members.sort(Comparator.comparingDouble((double[] m) -> m[0]));
         if (right) {
-            java.util.Collections.reverse(members);
+            Collections.reverse(members);
         }
         double cum = 0;
         double bound = q;

@@ -1,6 +1,7 @@
 package org.statecraft.core.bargaining;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,7 +182,7 @@ public final class ExpectedUtilityModel implements BargainingModel {
         }
         double mu = median(x, c, s, delta);
         double[] r = new double[n];
-        java.util.Arrays.fill(r, 1.0);
+        Arrays.fill(r, 1.0);
         if (parameters.riskFromNeutralPass()) {
             Utilities neutral = new Utilities(x, c, s, r, mu, delta);
             double[] vulnerability = new double[n];

@@ -1,5 +1,7 @@
 package org.statecraft.core.bargaining;
 
+import java.util.Arrays;
+
 /**
  * Probabilistic Condorcet Election variants (KTAB {@code PCEModel}). Given the pairwise victory matrix
  * V_ab, gives each option's probability. Conditional: p_a ∝ Π_b V_ab, O(M²). Markov-Uniform:
@@ -28,7 +30,7 @@ public enum PceModel {
             }
             return p;
         }
-        java.util.Arrays.fill(p, 1.0 / m);
+        Arrays.fill(p, 1.0 / m);
         double[] q = new double[m];
         for (int iter = 0; iter < 10_000; iter++) {
             double sum = 0;

@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
  *
  * <p>Source: B. Wise, L. Lester et al., <i>KAPSARC Toolkit for Behavioral Analysis (KTAB)</i>, {@code smp.cpp}
  * and {@code smp.md} (KAPSARC, MIT licence, 2015–2017); equations as written in Statecraft's
- * {@code models/bargaining.md} §1 and {@code docs/models/smp.md}. Checked against KTAB's own {@code smpc} (built at -O3) on the same inputs: equal
+ * {@code docs/models/smp.md}. Checked against KTAB's own {@code smpc} (built at -O3) on the same inputs: equal
  * to 1.4e-14 on every state, actor and dimension of all seven KTAB example files and on the final states of
  * the 211 DEU III issues KTAB runs (KTAB refuses the others: {@link KtabCompatibility}). The forecast outcome
  * is the risk-neutral PCE expectation over all actors; KTAB's own outcome is {@link #ktabOutcome}.

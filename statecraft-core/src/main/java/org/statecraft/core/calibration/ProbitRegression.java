@@ -2,7 +2,9 @@ package org.statecraft.core.calibration;
 
 import java.util.Arrays;
 import org.statecraft.core.StatecraftException;
-import org.statecraft.core.random.SpecialFunctions;
+import org.statecraft.core.numerics.LinearAlgebra;
+import org.statecraft.core.numerics.SingularMatrixException;
+import org.statecraft.core.numerics.SpecialFunctions;
 
 /**
  * Maximum-likelihood probit regression, P(y = 1 | x) = Φ(x·β), by Newton–Raphson with step halving on the
@@ -75,7 +77,7 @@ public final class ProbitRegression {
             for (int i = 0; i < n; i++) {
                 double q = y[i] ? 1 : -1;
                 double eta = dot(beta, x[i]);
-                double lambda = q * Math.exp(logPdf(q * eta) - SpecialFunctions.logNormalCdf(q * eta));
+                double lambda = q * Math.exp(SpecialFunctions.logNormalPdf(q * eta) - SpecialFunctions.logNormalCdf(q * eta));
                 double w = lambda * (lambda + eta);
                 for (int j = 0; j < p; j++) {
                     grad[j] += lambda * x[i][j];
@@ -138,7 +140,7 @@ public final class ProbitRegression {
         for (int i = 0; i < x.length; i++) {
             double q = y[i] ? 1 : -1;
             double eta = dot(beta, x[i]);
-            double lambda = q * Math.exp(logPdf(q * eta) - SpecialFunctions.logNormalCdf(q * eta));
+            double lambda = q * Math.exp(SpecialFunctions.logNormalPdf(q * eta) - SpecialFunctions.logNormalCdf(q * eta));
             double w = lambda * (lambda + eta);
             for (int j = 0; j < p; j++) {
                 for (int k = 0; k < p; k++) {
@@ -158,10 +160,6 @@ public final class ProbitRegression {
         return ll;
     }
 
-    private static double logPdf(double x) {
-        return -0.5 * x * x - 0.5 * Math.log(2 * Math.PI);
-    }
-
     static double dot(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
@@ -170,49 +168,13 @@ public final class ProbitRegression {
         return s;
     }
 
-    /** Inverse of a symmetric positive-definite matrix by Cholesky decomposition. O(p³). */
+    /** The inverse of the (symmetric positive-definite) information matrix, by Cholesky decomposition. O(p³). */
     static double[][] invert(double[][] a) {
-        int p = a.length;
-        double[][] l = new double[p][p];
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = a[i][j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i][k] * l[j][k];
-                }
-                if (i == j) {
-                    if (!(s > 1e-12 * Math.max(1, Math.abs(a[i][i])))) {
-                        throw new StatecraftException("probit design is rank-deficient: a covariate is constant or"
-                                + " collinear with the others among the cases used");
-                    }
-                    l[i][i] = Math.sqrt(s);
-                } else {
-                    l[i][j] = s / l[j][j];
-                }
-            }
+        try {
+            return LinearAlgebra.invertSymmetricPositiveDefinite(a);
+        } catch (SingularMatrixException e) {
+            throw new StatecraftException("probit design is rank-deficient: a covariate is constant or"
+                    + " collinear with the others among the cases used");
         }
-        // inverse of L, then (L⁻¹)ᵀ L⁻¹
-        double[][] li = new double[p][p];
-        for (int i = 0; i < p; i++) {
-            li[i][i] = 1 / l[i][i];
-            for (int j = 0; j < i; j++) {
-                double s = 0;
-                for (int k = j; k < i; k++) {
-                    s -= l[i][k] * li[k][j];
-                }
-                li[i][j] = s / l[i][i];
-            }
-        }
-        double[][] inv = new double[p][p];
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j < p; j++) {
-                double s = 0;
-                for (int k = Math.max(i, j); k < p; k++) {
-                    s += li[k][i] * li[k][j];
-                }
-                inv[i][j] = s;
-            }
-        }
-        return inv;
     }
 }

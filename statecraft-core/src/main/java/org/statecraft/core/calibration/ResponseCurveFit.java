@@ -2,14 +2,17 @@ package org.statecraft.core.calibration;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.statecraft.core.random.SpecialFunctions;
+import java.util.TreeMap;
+import org.statecraft.core.numerics.SpecialFunctions;
+import org.statecraft.core.scenario.Demand;
 import org.statecraft.core.scenario.Provenance;
 import org.statecraft.core.scenario.Quantity;
+import org.statecraft.core.scenario.Scenario;
 
 /**
  * A fitted response curve of the leverage engine: the target's resolve K is lognormal(μ, σ), so under a
  * constant credible pressure Π the probability of conceding the release level z_r is
- * Φ((ln(Π / z_r^γ) − μ − Σ_c δ_c x_c) / σ) (models/leverage.md, "Calibration anchor"). The fit is made with
+ * Φ((ln(Π / z_r^γ) − μ − Σ_c δ_c x_c) / σ) (docs/models/leverage.md, "The TIES anchor"). The fit is made with
  * z_r = 1 (TIES acquiescence is concession of the sender's demand).
  *
  * @param mu                 μ_K, mean of ln K (K in relative-daily-loss units)
@@ -104,9 +107,9 @@ public record ResponseCurveFit(double mu, double sigma, double muStandardError, 
      * {@code scenario} with its target's resolve ({@code demand.complianceCost}) replaced by {@link #resolve()};
      * everything else unchanged.
      */
-    public org.statecraft.core.scenario.Scenario applyTo(org.statecraft.core.scenario.Scenario scenario) {
+    public Scenario applyTo(Scenario scenario) {
         var d = scenario.demand();
-        var demand = new org.statecraft.core.scenario.Demand(d.issue(), d.description(), d.coercer(), d.target(),
+        var demand = new Demand(d.issue(), d.description(), d.coercer(), d.target(),
                 d.currentPosition(), d.demandedPosition(), resolve(), d.capacity(), d.releaseLevel(), d.convexity(),
                 d.lookaheadDays(), d.decisionRatePerDay(), d.partialLevel(), d.allOrNothing(), d.backslideHazard(),
                 d.backslideGraceDays(), d.backslideBelow(), d.concessionEvent());
@@ -115,6 +118,6 @@ public record ResponseCurveFit(double mu, double sigma, double muStandardError, 
 
     /** Shifts in a stable (insertion) order for printing. */
     public Map<String, Double> orderedShifts() {
-        return new LinkedHashMap<>(new java.util.TreeMap<>(logResolveShifts));
+        return new LinkedHashMap<>(new TreeMap<>(logResolveShifts));
     }
 }

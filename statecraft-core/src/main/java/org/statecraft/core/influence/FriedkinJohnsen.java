@@ -1,5 +1,8 @@
 package org.statecraft.core.influence;
 
+import org.statecraft.core.numerics.LinearAlgebra;
+import org.statecraft.core.numerics.SingularMatrixException;
+
 /**
  * Friedkin–Johnsen opinion dynamics: x(t+1) = Λ W x(t) + (I − Λ) u, with W row-stochastic influence weights,
  * Λ = diag(λ) susceptibilities in [0, 1] and u the prejudices (innate stances).
@@ -27,48 +30,26 @@ public final class FriedkinJohnsen {
     }
 
     /**
-     * The equilibrium x* = (I − ΛW)⁻¹ (I − Λ) u, by Gaussian elimination with partial pivoting, O(n³).
+     * The equilibrium x* = (I − ΛW)⁻¹ (I − Λ) u, by {@link LinearAlgebra#solve} (Gauss–Jordan
+     * elimination with partial pivoting), O(n³).
      *
      * @throws IllegalArgumentException if I − ΛW is singular (e.g. every member fully susceptible in a
      *                                  closed group, where the limit depends on the start)
      */
     public static double[] equilibrium(double[][] w, double[] lambda, double[] u) {
         int n = u.length;
-        double[][] a = new double[n][n + 1];
+        double[][] a = new double[n][n];
+        double[] b = new double[n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 a[i][j] = (i == j ? 1 : 0) - lambda[i] * w[i][j];
             }
-            a[i][n] = (1 - lambda[i]) * u[i];
+            b[i] = (1 - lambda[i]) * u[i];
         }
-        for (int c = 0; c < n; c++) {
-            int p = c;
-            for (int r = c + 1; r < n; r++) {
-                if (Math.abs(a[r][c]) > Math.abs(a[p][c])) {
-                    p = r;
-                }
-            }
-            if (Math.abs(a[p][c]) < 1e-12) {
-                throw new IllegalArgumentException("I - ΛW is singular: the network has no unique equilibrium");
-            }
-            double[] t = a[p];
-            a[p] = a[c];
-            a[c] = t;
-            for (int r = 0; r < n; r++) {
-                if (r != c) {
-                    double f = a[r][c] / a[c][c];
-                    if (f != 0) {
-                        for (int k = c; k <= n; k++) {
-                            a[r][k] -= f * a[c][k];
-                        }
-                    }
-                }
-            }
+        try {
+            return LinearAlgebra.solve(a, b);
+        } catch (SingularMatrixException e) {
+            throw new IllegalArgumentException("I - ΛW is singular: the network has no unique equilibrium");
         }
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = a[i][n] / a[i][i];
-        }
-        return x;
     }
 }

@@ -1,6 +1,7 @@
 package org.statecraft.core.leverage;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,7 +195,7 @@ public final class CompiledScenario {
         }
         weightIdx = new int[nA][nC];
         for (int[] row : weightIdx) {
-            java.util.Arrays.fill(row, -1);
+            Arrays.fill(row, -1);
         }
         for (RegimeWeight w : scenario.weights()) {
             weightIdx[aIndex.get(w.actor())][cIndex.get(w.constituency())] = space.require("/weights/"
@@ -374,7 +375,7 @@ public final class CompiledScenario {
         hostilityC = new int[hh.size()];
         hostilityPerDayIdx = new int[hh.size()];
         memberChannel = new int[nM];
-        java.util.Arrays.fill(memberChannel, -1);
+        Arrays.fill(memberChannel, -1);
         for (int i = 0; i < hh.size(); i++) {
             int m = mIndex.get(hh.get(i).member());
             hostilityMember[i] = m;

@@ -1,11 +1,15 @@
 package org.statecraft.core.leverage;
 
+import java.io.Serializable;
+import org.statecraft.core.scenario.EventCode;
+import org.statecraft.core.tension.TensionIndex;
+
 /**
  * Per-day sums over runs, which the engine adds into when given one: the target's expected pressure, the
  * concession level, and the Goldstein sum and count of events between the coercer and the target (the
  * simulated side of the tension index). Combine chunks in a fixed order for thread-independent totals.
  */
-public final class DailySeries implements java.io.Serializable {
+public final class DailySeries implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public final double[] pressure;
@@ -46,8 +50,8 @@ public final class DailySeries implements java.io.Serializable {
     }
 
     /** Records one coercer–target event on day {@code t}. */
-    public void tension(int t, org.statecraft.core.scenario.EventCode code) {
-        long g = org.statecraft.core.tension.TensionIndex.micros(code.goldstein());
+    public void tension(int t, EventCode code) {
+        long g = TensionIndex.micros(code.goldstein());
         tensionEvents[t]++;
         tensionSumMicros[t] += g;
         if (g > 0) {
@@ -59,8 +63,8 @@ public final class DailySeries implements java.io.Serializable {
     }
 
     /** Day t's coercer–target events summed over the runs, as a tension-index accumulator. */
-    public org.statecraft.core.tension.TensionIndex.Accumulator tensionAccumulator(int t) {
-        return org.statecraft.core.tension.TensionIndex.Accumulator.of(tensionEvents[t], tensionSumMicros[t],
+    public TensionIndex.Accumulator tensionAccumulator(int t) {
+        return TensionIndex.Accumulator.of(tensionEvents[t], tensionSumMicros[t],
                 tensionCooperativeMicros[t], tensionConflictualMicros[t], tensionQuad[t][0], tensionQuad[t][1],
                 tensionQuad[t][2], tensionQuad[t][3]);
     }

@@ -1,5 +1,6 @@
 package org.statecraft.core.leverage;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Arrays;
  * network members, and like {@link CompiledScenario#channels()} for the pressure attribution. Mutable only
  * while the engine fills it; treat as read-only afterwards.
  */
-public final class RunOutcome implements java.io.Serializable {
+public final class RunOutcome implements Serializable {
     private static final long serialVersionUID = 2L;
 
     /** First day the concession reached the release level z_r (the demand met), or -1. */

@@ -3,7 +3,7 @@ package org.statecraft.core.leverage;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.statecraft.core.influence.FriedkinJohnsen;
-import org.statecraft.core.random.SpecialFunctions;
+import org.statecraft.core.numerics.SpecialFunctions;
 import org.statecraft.core.scenario.EventCode;
 import org.statecraft.core.scenario.Rule;
 

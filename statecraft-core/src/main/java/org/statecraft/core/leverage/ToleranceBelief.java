@@ -1,6 +1,7 @@
 package org.statecraft.core.leverage;
 
-import org.statecraft.core.random.SpecialFunctions;
+import java.util.Arrays;
+import org.statecraft.core.numerics.SpecialFunctions;
 import org.statecraft.core.scenario.Quantity;
 
 /**
@@ -64,7 +65,7 @@ public final class ToleranceBelief {
         for (int i = 0; i < POINTS; i++) {
             t[i] = prior.quantile((i + 0.5) / POINTS);
         }
-        java.util.Arrays.sort(t);
+        Arrays.sort(t);
         double[] suffix = new double[POINTS + 1];
         double sum = 0;
         for (int i = POINTS - 1; i >= 0; i--) {

@@ -1,6 +1,9 @@
 package org.statecraft.core.montecarlo;
 
+import java.util.Comparator;
 import java.util.List;
+import org.statecraft.core.leverage.RunOutcome;
+import org.statecraft.core.tension.TensionPoint;
 
 /**
  * The result of a Monte Carlo analysis of every policy of a scenario.
@@ -14,7 +17,7 @@ import java.util.List;
 public record Analysis(String scenarioId, long seed, int runs, int horizonDays, String baselinePolicy,
                        List<String> constituencies, List<String> members, List<String> levers,
                        List<PolicySummary> policies, double[][] robustness,
-                       org.statecraft.core.leverage.RunOutcome[][] outcomes, double[][] parameters, Derived derived) {
+                       RunOutcome[][] outcomes, double[][] parameters, Derived derived) {
 
     /**
      * The results derived from the runs, computed once in core ({@link MonteCarlo}) so that every writer — text,
@@ -39,8 +42,8 @@ public record Analysis(String scenarioId, long seed, int runs, int horizonDays, 
      * The tension index by week on {@code dyad}: observed (the scenario's events) and simulated per policy (in
      * the scenario's policy order, sums over all runs); {@code error} instead when the scenario has no dyad.
      */
-    public record Tension(String dyad, String error, List<org.statecraft.core.tension.TensionPoint> observed,
-                          List<List<org.statecraft.core.tension.TensionPoint>> simulated) {
+    public record Tension(String dyad, String error, List<TensionPoint> observed,
+                          List<List<TensionPoint>> simulated) {
     }
 
     /** A copy with the derived results. */
@@ -56,6 +59,6 @@ public record Analysis(String scenarioId, long seed, int runs, int horizonDays, 
 
     /** Policies from rank 1 down. */
     public List<PolicySummary> ranked() {
-        return policies.stream().sorted(java.util.Comparator.comparingInt(PolicySummary::rank)).toList();
+        return policies.stream().sorted(Comparator.comparingInt(PolicySummary::rank)).toList();
     }
 }

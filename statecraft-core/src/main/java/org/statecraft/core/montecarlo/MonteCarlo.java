@@ -1,5 +1,6 @@
 package org.statecraft.core.montecarlo;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,8 +20,12 @@ import org.statecraft.core.bargaining.SpatialModelOfPolitics;
 import org.statecraft.core.leverage.CompiledScenario;
 import org.statecraft.core.random.Seeds;
 import org.statecraft.core.scenario.Constituency;
+import org.statecraft.core.scenario.ConstituencyRole;
 import org.statecraft.core.scenario.Policy;
 import org.statecraft.core.scenario.Scenario;
+import org.statecraft.core.scenario.ScenarioChecks;
+import org.statecraft.core.tension.Period;
+import org.statecraft.core.tension.TensionPoint;
 
 /**
  * Runs every policy of a scenario many times and summarises. Run i of every policy shares its parameter draw
@@ -108,7 +113,7 @@ public final class MonteCarlo {
      * chunks in order gives exactly what {@link #run} gives.
      */
     public record Chunk(int index, double[][] parameters, RunOutcome[][] outcomes, DailySeries[] daily)
-            implements java.io.Serializable {
+            implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
@@ -294,13 +299,13 @@ public final class MonteCarlo {
         List<Replay> replays = Replay.of(s, a);
         Analysis.Tension tension;
         try {
-            var dyad = org.statecraft.core.tension.SimulatedTension.dyad(s);
-            var observed = org.statecraft.core.tension.SimulatedTension.observed(s,
-                    org.statecraft.core.tension.Period.WEEK);
-            List<List<org.statecraft.core.tension.TensionPoint>> sim = new ArrayList<>();
+            var dyad = SimulatedTension.dyad(s);
+            var observed = SimulatedTension.observed(s,
+                    Period.WEEK);
+            List<List<TensionPoint>> sim = new ArrayList<>();
             for (PolicySummary p : a.policies()) {
-                sim.add(org.statecraft.core.tension.SimulatedTension.simulated(s, p.daily().tension(),
-                        org.statecraft.core.tension.Period.WEEK));
+                sim.add(SimulatedTension.simulated(s, p.daily().tension(),
+                        Period.WEEK));
             }
             tension = new Analysis.Tension(dyad.toString(), null, observed, sim);
         } catch (IllegalArgumentException e) {
@@ -362,7 +367,7 @@ public final class MonteCarlo {
         int[] stanceParam = new int[members.length];
         for (int m = 0; m < members.length; m++) {
             stanceParam[m] = model.parameterSpace().indexOf("/network/initialStance/"
-                    + org.statecraft.core.scenario.ScenarioChecks.esc(members[m]));
+                    + ScenarioChecks.esc(members[m]));
         }
         for (int m = 0; m < members.length; m++) {
             int mm = m;
@@ -580,7 +585,7 @@ public final class MonteCarlo {
     public static double collateral(RunOutcome o, List<Constituency> cs) {
         double sum = 0;
         for (int c = 0; c < cs.size(); c++) {
-            if (cs.get(c).hasRole(org.statecraft.core.scenario.ConstituencyRole.COLLATERAL)) {
+            if (cs.get(c).hasRole(ConstituencyRole.COLLATERAL)) {
                 sum += Math.max(0, o.relativeHarm[c]);
             }
         }

@@ -1,6 +1,7 @@
 package org.statecraft.core.montecarlo;
 
 import java.util.List;
+import org.statecraft.core.leverage.DailySeries;
 
 /**
  * Everything a policy produced over the Monte Carlo runs. Field meanings and units: {@code docs/cli.md}.
@@ -96,9 +97,9 @@ public record PolicySummary(String id, String name, String description, int rank
      * Means over runs, per day: expected pressure, concession level, attacks, coercer–target events, and each
      * network member's expressed stance ({@code stance[member][day]}, members in the network's order); and
      * {@code tension}, the coercer–target events summed over all runs in the integer form the tension index
-     * aggregates (see {@link org.statecraft.core.tension.SimulatedTension}).
+     * aggregates (see {@link SimulatedTension}).
      */
     public record Daily(double[] pressure, double[] concession, double[] attacks, double[] goldstein,
-                        double[] events, double[][] stance, org.statecraft.core.leverage.DailySeries tension) {
+                        double[] events, double[][] stance, DailySeries tension) {
     }
 }

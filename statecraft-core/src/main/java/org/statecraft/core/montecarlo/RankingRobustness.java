@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.statecraft.core.leverage.ParameterLabels;
 import org.statecraft.core.leverage.ParameterSpace;
@@ -53,7 +54,7 @@ public record RankingRobustness(List<Pair> pairs) {
     }
 
     /** The entry for (policy, over), if reported. */
-    public java.util.Optional<Pair> pair(String policy, String over) {
+    public Optional<Pair> pair(String policy, String over) {
         return pairs.stream().filter(p -> p.policy().equals(policy) && p.over().equals(over)).findFirst();
     }
 

@@ -1,6 +1,7 @@
 package org.statecraft.core.montecarlo;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.statecraft.core.bargaining.BargainingProblem;
 import org.statecraft.core.bargaining.CompromiseModel;
@@ -49,7 +50,7 @@ final class RunForecast {
             pos.add(space.require(p + "/stance/position"));
             sal.add(space.requireIf(a.stance().salience() != null, p + "/stance/salience"));
             hos.add(space.requireIf(a.stance().positionWhenHostile() != null, p + "/stance/positionWhenHostile"));
-            mem.add(java.util.Arrays.asList(members).indexOf(a.id()));
+            mem.add(Arrays.asList(members).indexOf(a.id()));
         }
         capIdx = cap.stream().mapToInt(Integer::intValue).toArray();
         posIdx = pos.stream().mapToInt(Integer::intValue).toArray();

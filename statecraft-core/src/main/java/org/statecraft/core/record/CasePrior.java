@@ -1,6 +1,8 @@
 package org.statecraft.core.record;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +35,14 @@ public final class CasePrior {
         m.put("lookaheadDays", new Quantity.Triangular(14, 30, 60, Provenance.NONE));
         m.put("decisionRatePerDay", new Quantity.Triangular(0.017, 0.05, 0.14, Provenance.NONE));
         m.put("backsliding/hazard", new Quantity.Triangular(0.005, 0.02, 0.05, Provenance.NONE));
-        DEMAND = java.util.Collections.unmodifiableMap(m);
+        DEMAND = Collections.unmodifiableMap(m);
     }
 
     /** Where {@code s} departs from the shared prior (empty: it conforms). */
     public static List<String> deviations(Scenario s) {
         List<String> out = new ArrayList<>();
         Demand d = s.demand();
-        Map<String, Quantity> has = new java.util.HashMap<>();
+        Map<String, Quantity> has = new HashMap<>();
         has.put("complianceCost", d.complianceCost());
         has.put("convexity", d.convexity());
         has.put("lookaheadDays", d.lookaheadDays());

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.statecraft.core.leverage.LeverageModel;
 import org.statecraft.core.leverage.ParameterLabels;
 import org.statecraft.core.leverage.ParameterSpace;
@@ -15,6 +16,7 @@ import org.statecraft.core.scenario.ObservedConcession;
 import org.statecraft.core.scenario.Policy;
 import org.statecraft.core.scenario.Rule;
 import org.statecraft.core.scenario.Scenario;
+import org.statecraft.core.scenario.StanceMove;
 import org.statecraft.core.scenario.Trigger;
 
 /**
@@ -109,7 +111,7 @@ public final class Conditioning {
             }
             for (int i = 0; i < probe.moves().size(); i++) {
                 boolean toward = probe.moves().get(i).move().direction()
-                        == org.statecraft.core.scenario.StanceMove.Direction.TOWARD;
+                        == StanceMove.Direction.TOWARD;
                 double dlt = x.stanceDelta[r][i];
                 boolean agrees = toward ? dlt > 1e-12 : dlt < -1e-12;
                 w += agrees ? lnSOk : lnSBad;
@@ -231,15 +233,15 @@ public final class Conditioning {
             StringBuilder st = new StringBuilder();
             for (int i = 1; i < pop.stages(); i++) {
                 st.append(i == 1 ? "" : "; ").append(i - 1 < pop.acceptance().size()
-                        ? String.format(java.util.Locale.ROOT, "ESS %.0f, acceptance %.2f", pop.essByStage().get(i),
+                        ? String.format(Locale.ROOT, "ESS %.0f, acceptance %.2f", pop.essByStage().get(i),
                         pop.acceptance().get(i - 1))
-                        : String.format(java.util.Locale.ROOT, "ESS %.0f, kept as weights", pop.essByStage().get(i)));
+                        : String.format(Locale.ROOT, "ESS %.0f, kept as weights", pop.essByStage().get(i)));
             }
-            notes.add(String.format(java.util.Locale.ROOT, "importance weights alone gave an effective sample size of "
+            notes.add(String.format(Locale.ROOT, "importance weights alone gave an effective sample size of "
                     + "%.1f; %d stages of tempered sequential Monte Carlo (%s) reached temperature %.3g of 1, with "
                     + "%d distinct particles%s", ess0, pop.stages() - 1, st, pop.beta(), pop.distinct(),
                     pop.beta() < 1 ? ": the population is conditioned only partly on the record (prior × kernel^"
-                    + String.format(java.util.Locale.ROOT, "%.3g", pop.beta()) + "); more stages (--generations) "
+                    + String.format(Locale.ROOT, "%.3g", pop.beta()) + "); more stages (--generations) "
                     + "or runs would go further" : ""));
         }
         ParameterSpace space = sim.model().parameterSpace();
@@ -285,7 +287,7 @@ public final class Conditioning {
         for (int r : heavy) {
             covered += w[r];
         }
-        notes.add(String.format(java.util.Locale.ROOT, "each policy was run from %s on the %d heaviest runs (%.1f %% "
+        notes.add(String.format(Locale.ROOT, "each policy was run from %s on the %d heaviest runs (%.1f %% "
                 + "of the posterior weight) and on %d runs spread evenly over the prior", sim.probe().until(), branch,
                 100 * covered, branch));
 

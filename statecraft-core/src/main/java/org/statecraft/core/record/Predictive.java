@@ -2,6 +2,7 @@ package org.statecraft.core.record;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import org.statecraft.core.montecarlo.Quantiles;
 
 /**
  * A predictive distribution given as a weighted sample (equal weights for a plain hindcast, posterior weights for
@@ -68,7 +69,7 @@ final class Predictive {
             return Double.NaN;
         }
         if (n == x.length && allEqual()) {
-            return org.statecraft.core.montecarlo.Quantiles.of(x, p);
+            return Quantiles.of(x, p);
         }
         double acc = 0;
         for (int i = 0; i < x.length; i++) {

@@ -3,12 +3,16 @@ package org.statecraft.core.record;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Predicate;
 import org.statecraft.core.scenario.LeverSpell;
 import org.statecraft.core.scenario.ObservedConcession;
 import org.statecraft.core.scenario.ObservedCount;
 import org.statecraft.core.scenario.Scenario;
+import org.statecraft.core.scenario.StanceMove;
 
 /**
  * Every recorded outcome scored against the model's predictive distribution, each beside a baseline that needs no
@@ -89,7 +93,7 @@ public record Scorecard(String scenario, LocalDate start, LocalDate until, int r
         RecordProbe probe = sim.probe();
         HindcastSample x = sim.sample();
         List<Item> items = new ArrayList<>();
-        java.util.function.Predicate<LocalDate> scored = d -> after == null || d.isAfter(after);
+        Predicate<LocalDate> scored = d -> after == null || d.isAfter(after);
         for (int i = 0; i < probe.spells().size(); i++) {
             if (scored.test(probe.spells().get(i).spell().from())) {
                 items.add(duration(s, probe.spells().get(i), new Predictive(HindcastSample.column(x.spellDays, i),
@@ -246,8 +250,8 @@ public record Scorecard(String scenario, LocalDate start, LocalDate until, int r
         // the previous period: the latest earlier count of the same series by the same counter, prorated
         ObservedCount prev = s.observed().counts().stream()
                 .filter(o -> o != oc && o.series() == oc.series() && o.counter().equals(oc.counter())
-                        && java.util.Objects.equals(o.constituency(), oc.constituency()) && o.to().isBefore(oc.from()))
-                .max(java.util.Comparator.comparing(ObservedCount::to).thenComparing(ObservedCount::days))
+                        && Objects.equals(o.constituency(), oc.constituency()) && o.to().isBefore(oc.from()))
+                .max(Comparator.comparing(ObservedCount::to).thenComparing(ObservedCount::days))
                 .orElse(null);
         double b = prev == null ? Double.NaN : prev.value() * oc.days() / prev.days();
         double[] q = quantiles(v);
@@ -264,7 +268,7 @@ public record Scorecard(String scenario, LocalDate start, LocalDate until, int r
 
     private static Item move(RecordProbe.Move m, Predictive delta) {
         double pToward = delta.prob(1e-12, Double.POSITIVE_INFINITY) + 0.5 * delta.prob(-1e-12, 1e-12);
-        boolean toward = m.move().direction() == org.statecraft.core.scenario.StanceMove.Direction.TOWARD;
+        boolean toward = m.move().direction() == StanceMove.Direction.TOWARD;
         double pkt = delta.smoothed(pToward);
         List<Score> scores = List.of(
                 new Score("brier", ProperScores.brier(pToward, toward), 0.25),

@@ -1,12 +1,13 @@
 package org.statecraft.core.record;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.statecraft.core.leverage.ParameterSpace;
 import org.statecraft.core.random.SeedStream;
 import org.statecraft.core.random.Seeds;
-import org.statecraft.core.random.SpecialFunctions;
+import org.statecraft.core.numerics.SpecialFunctions;
 
 /**
  * Sequential Monte Carlo for degenerate weights: ABC-SMC by tempering the record's kernels (Del Moral, Doucet &amp;
@@ -157,13 +158,13 @@ public final class Smc {
             nextStream += n + 1;
             if (beta >= 1) {
                 double[] eq = new double[n];
-                java.util.Arrays.fill(eq, 1.0 / n);
+                Arrays.fill(eq, 1.0 / n);
                 return new Population(values, streams, eq, 1, essByStage, acceptance, distinct(streams));
             }
         }
         // the last temperature reached: the population is a sample of prior × exp(β·ℓ), not yet of the posterior
         double[] eq = new double[n];
-        java.util.Arrays.fill(eq, 1.0 / n);
+        Arrays.fill(eq, 1.0 / n);
         return new Population(values, streams, eq, beta, essByStage, acceptance, distinct(streams));
     }
 
@@ -211,7 +212,7 @@ public final class Smc {
     }
 
     private static int distinct(long[] streams) {
-        return (int) java.util.Arrays.stream(streams).distinct().count();
+        return (int) Arrays.stream(streams).distinct().count();
     }
 
     private static double clamp(double u) {

@@ -1,6 +1,7 @@
 package org.statecraft.core.scenario;
 
 import java.util.List;
+import org.statecraft.core.Checks;
 
 /**
  * Armed clashes between coercer and target: each day one happens with probability
@@ -11,7 +12,7 @@ public record ClashProcess(Quantity backgroundHazard, EventCode event, List<Clas
     /** A clash's one-off harm on a constituency, in its unit. */
     public record ClashHarm(String constituency, Quantity perClash) {
         public ClashHarm {
-            org.statecraft.core.Checks.requireId(constituency, "clash harm constituency");
+            Checks.requireId(constituency, "clash harm constituency");
             if (perClash.lower() < 0) {
                 throw new IllegalArgumentException("clash harm on " + constituency + " must be >= 0");
             }

@@ -1,6 +1,9 @@
 package org.statecraft.core.scenario;
 
-import org.statecraft.core.random.SpecialFunctions;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.statecraft.core.numerics.SpecialFunctions;
 
 /**
  * A scenario number: a fixed value or a probability distribution, with its provenance. Distributions are
@@ -72,7 +75,37 @@ public sealed interface Quantity {
         }
     }
 
-    record Uniform(double min, double max, Provenance provenance) implements Quantity {
+    /** A distribution on a closed interval [min, max]: its support is its range. */
+    sealed interface Bounded extends Quantity {
+        double min();
+
+        double max();
+
+        @Override
+        default double lower() {
+            return min();
+        }
+
+        @Override
+        default double upper() {
+            return max();
+        }
+    }
+
+    /** A distribution on the positive reals: its range is (0, ∞). */
+    sealed interface Positive extends Quantity {
+        @Override
+        default double lower() {
+            return 0;
+        }
+
+        @Override
+        default double upper() {
+            return Double.POSITIVE_INFINITY;
+        }
+    }
+
+    record Uniform(double min, double max, Provenance provenance) implements Bounded {
         public Uniform {
             if (!(Double.isFinite(min) && Double.isFinite(max) && min <= max)) {
                 throw new IllegalArgumentException("uniform needs finite min <= max, was [" + min + ", " + max + "]");
@@ -90,22 +123,12 @@ public sealed interface Quantity {
         }
 
         @Override
-        public double lower() {
-            return min;
-        }
-
-        @Override
-        public double upper() {
-            return max;
-        }
-
-        @Override
         public String describe() {
             return "uniform(" + fmt(min) + ", " + fmt(max) + ")";
         }
     }
 
-    record Triangular(double min, double mode, double max, Provenance provenance) implements Quantity {
+    record Triangular(double min, double mode, double max, Provenance provenance) implements Bounded {
         public Triangular {
             if (!(Double.isFinite(min) && Double.isFinite(max) && min <= mode && mode <= max && min < max)) {
                 throw new IllegalArgumentException(
@@ -125,16 +148,6 @@ public sealed interface Quantity {
         @Override
         public double mean() {
             return (min + mode + max) / 3.0;
-        }
-
-        @Override
-        public double lower() {
-            return min;
-        }
-
-        @Override
-        public double upper() {
-            return max;
         }
 
         @Override
@@ -176,7 +189,7 @@ public sealed interface Quantity {
     }
 
     /** Lognormal given by its median and geometric standard deviation (σ = ln gsd). */
-    record LogNormal(double median, double gsd, Provenance provenance) implements Quantity {
+    record LogNormal(double median, double gsd, Provenance provenance) implements Positive {
         public LogNormal {
             if (!(median > 0 && Double.isFinite(median) && gsd >= 1 && Double.isFinite(gsd))) {
                 throw new IllegalArgumentException("lognormal needs median > 0 and gsd >= 1, was (" + median + ", " + gsd + ")");
@@ -206,16 +219,6 @@ public sealed interface Quantity {
         }
 
         @Override
-        public double lower() {
-            return 0;
-        }
-
-        @Override
-        public double upper() {
-            return Double.POSITIVE_INFINITY;
-        }
-
-        @Override
         public boolean isUncertain() {
             return gsd > 1;
         }
@@ -235,9 +238,9 @@ public sealed interface Quantity {
      * and inverted on a probit grid.
      */
     record FittedLogNormal(double mu, double sigma, double muSe, double sigmaSe, double correlation,
-                           Provenance provenance) implements Quantity {
-        private static final java.util.Map<FittedLogNormal, double[][]> TABLES =
-                new java.util.concurrent.ConcurrentHashMap<>();
+                           Provenance provenance) implements Positive {
+        private static final Map<FittedLogNormal, double[][]> TABLES =
+                new ConcurrentHashMap<>();
         private static final int N1 = 64;
         private static final int N2 = 32;
         private static final double Z_MAX = 6;
@@ -323,16 +326,6 @@ public sealed interface Quantity {
         }
 
         @Override
-        public double lower() {
-            return 0;
-        }
-
-        @Override
-        public double upper() {
-            return Double.POSITIVE_INFINITY;
-        }
-
-        @Override
         public String describe() {
             return "fitted lognormal(mu " + fmt(mu) + " ± " + fmt(muSe) + ", sigma " + fmt(sigma) + " ± " + fmt(sigmaSe)
                     + ", r " + fmt(correlation) + ")";
@@ -343,6 +336,6 @@ public sealed interface Quantity {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return String.format(java.util.Locale.ROOT, "%.4g", v);
+        return String.format(Locale.ROOT, "%.4g", v);
     }
 }

@@ -1,5 +1,6 @@
 package org.statecraft.core.scenario;
 
+import java.util.Locale;
 import org.statecraft.core.Checks;
 
 /**
@@ -29,7 +30,7 @@ public record Rule(Trigger trigger, Action action, String lever, Integer duratio
             throw new IllegalArgumentException("an ease rule's level must lie in (0, 1], was " + level);
         }
         if (durationDays != null && (action == Action.STOP || action == Action.EASE)) {
-            throw new IllegalArgumentException("a " + action.name().toLowerCase(java.util.Locale.ROOT)
+            throw new IllegalArgumentException("a " + action.name().toLowerCase(Locale.ROOT)
                     + " rule takes no days");
         }
     }

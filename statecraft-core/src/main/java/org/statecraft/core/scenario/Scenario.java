@@ -1,6 +1,7 @@
 package org.statecraft.core.scenario;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,7 +47,7 @@ public record Scenario(String id, String title, String description, LocalDate st
 
     /** The day index of {@code date} (0 = the start date). */
     public int dayOf(LocalDate date) {
-        return Math.toIntExact(java.time.temporal.ChronoUnit.DAYS.between(start, date));
+        return Math.toIntExact(ChronoUnit.DAYS.between(start, date));
     }
 
     public Optional<Actor> actor(String id) {

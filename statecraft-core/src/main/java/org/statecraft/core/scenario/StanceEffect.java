@@ -1,5 +1,7 @@
 package org.statecraft.core.scenario;
 
+import org.statecraft.core.Checks;
+
 /**
  * While a lever is in use, network member {@code member}'s prejudice toward the target moves by
  * {@code shift} (clamped to [−1, 1]): a negative shift is support withdrawn, a positive one backlash in the
@@ -7,7 +9,7 @@ package org.statecraft.core.scenario;
  */
 public record StanceEffect(String member, Quantity shift) {
     public StanceEffect {
-        org.statecraft.core.Checks.requireId(member, "stance effect member");
+        Checks.requireId(member, "stance effect member");
         if (shift.lower() < -2 || shift.upper() > 2) {
             throw new IllegalArgumentException("stance effect on " + member + ": shift must lie in [-2, 2], was "
                     + shift.describe());

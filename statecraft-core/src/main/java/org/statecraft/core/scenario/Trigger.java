@@ -1,5 +1,7 @@
 package org.statecraft.core.scenario;
 
+import org.statecraft.core.Checks;
+
 /** When a rule fires. Checked each day, in scenario order, after the day's clashes and attacks. */
 public sealed interface Trigger {
     /** On a fixed day (0 = the scenario's start date). */
@@ -31,7 +33,7 @@ public sealed interface Trigger {
     /** On the day lever {@code lever} (anyone's) is applied: how counter-moves answer a move. */
     record OnLeverUse(String lever) implements Trigger {
         public OnLeverUse {
-            org.statecraft.core.Checks.requireId(lever, "trigger lever");
+            Checks.requireId(lever, "trigger lever");
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.statecraft.core.leverage.LeverageModel;
 import org.statecraft.core.leverage.ParameterLabels;
 import org.statecraft.core.leverage.ParameterSpace;
@@ -106,7 +107,7 @@ public final class LeverageSensitivityModel implements SensitivityModel {
 
     /** Every policy of the model. */
     public LeverageSensitivityModel(LeverageModel model, int replicates, long seed) {
-        this(model, java.util.stream.IntStream.range(0, model.policyCount()).toArray(), replicates, seed);
+        this(model, IntStream.range(0, model.policyCount()).toArray(), replicates, seed);
     }
 
     /** The name of a measure's output for a policy: {@code policy/measure}. */

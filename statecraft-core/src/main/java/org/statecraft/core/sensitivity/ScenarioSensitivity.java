@@ -1,7 +1,9 @@
 package org.statecraft.core.sensitivity;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.statecraft.core.leverage.LeverageModel;
 import org.statecraft.core.leverage.ParameterLabels;
 import org.statecraft.core.scenario.Policy;
@@ -36,7 +38,7 @@ public final class ScenarioSensitivity {
      * @param bootstrap  bootstrap replicates for the 95% intervals (0 for none)
      */
     public record Options(int samples, int replicates, LeverageSensitivityModel.Grouping grouping, long seed,
-                          List<String> policies, int bootstrap) implements java.io.Serializable {
+                          List<String> policies, int bootstrap) implements Serializable {
         private static final long serialVersionUID = 1L;
 
         public Options {
@@ -61,7 +63,7 @@ public final class ScenarioSensitivity {
     }
 
     /** One factor of the analysis: an input (by JSON pointer) or a group of inputs (by its key). */
-    public record Factor(String id, String label, List<String> inputs) implements java.io.Serializable {
+    public record Factor(String id, String label, List<String> inputs) implements Serializable {
         private static final long serialVersionUID = 1L;
 
         public Factor {
@@ -108,7 +110,7 @@ public final class ScenarioSensitivity {
         List<Policy> ps = model.scenario().policies();
         int[] chosen;
         if (options.policies().isEmpty()) {
-            chosen = java.util.stream.IntStream.range(0, ps.size()).toArray();
+            chosen = IntStream.range(0, ps.size()).toArray();
         } else {
             List<Integer> idx = new ArrayList<>();
             for (int p = 0; p < ps.size(); p++) {

@@ -1,5 +1,6 @@
 package org.statecraft.core.tension;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -22,7 +23,7 @@ public record ActorSpec(String country, String group) {
     /** Parses {@code CTRY} or {@code CTRY/GRP} (case-insensitive). */
     public static ActorSpec parse(String text) {
         Objects.requireNonNull(text, "actor");
-        String t = text.trim().toUpperCase(java.util.Locale.ROOT);
+        String t = text.trim().toUpperCase(Locale.ROOT);
         int slash = t.indexOf('/');
         return slash < 0 ? new ActorSpec(t, null) : new ActorSpec(t.substring(0, slash), t.substring(slash + 1));
     }

@@ -1,8 +1,10 @@
 package org.statecraft.core.tension;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.statecraft.core.Checks;
+import org.statecraft.core.numerics.SpecialFunctions;
 
 /**
  * Bayesian online change-point detection (Adams &amp; MacKay 2007, "Bayesian Online Changepoint Detection",
@@ -80,7 +82,7 @@ public record BayesianChangePoint(double hazardLambda, double mu0, double kappa0
             }
             if (!(z > 0) || !Double.isFinite(z)) {
                 // every run length found x[t] impossibly unlikely: start afresh
-                java.util.Arrays.fill(np, 0);
+                Arrays.fill(np, 0);
                 np[0] = 1;
                 z = 1;
             }
@@ -145,7 +147,7 @@ public record BayesianChangePoint(double hazardLambda, double mu0, double kappa0
     }
 
     private static double[] slice(double[] x, int from, int to) {
-        return java.util.Arrays.copyOfRange(x, from, to);
+        return Arrays.copyOfRange(x, from, to);
     }
 
     private static int argmax(double[] p) {
@@ -163,26 +165,8 @@ public record BayesianChangePoint(double hazardLambda, double mu0, double kappa0
         double nu = 2 * alpha;
         double scale2 = beta * (kappa + 1) / (alpha * kappa);
         double d = (x - mu) * (x - mu) / (nu * scale2);
-        double logPdf = logGamma((nu + 1) / 2) - logGamma(nu / 2)
+        double logPdf = SpecialFunctions.logGamma((nu + 1) / 2) - SpecialFunctions.logGamma(nu / 2)
                 - 0.5 * Math.log(nu * Math.PI * scale2) - (nu + 1) / 2 * Math.log1p(d);
         return Math.exp(logPdf);
     }
-
-    /** ln Γ(x) for x &gt; 0, Lanczos approximation (g = 7, n = 9; relative error below 1e-13). */
-    static double logGamma(double x) {
-        if (x < 0.5) {
-            return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-        }
-        double xx = x - 1;
-        double a = LANCZOS[0];
-        double t = xx + 7.5;
-        for (int i = 1; i < 9; i++) {
-            a += LANCZOS[i] / (xx + i);
-        }
-        return 0.5 * Math.log(2 * Math.PI) + (xx + 0.5) * Math.log(t) - t + Math.log(a);
-    }
-
-    private static final double[] LANCZOS = {0.99999999999980993, 676.5203681218851, -1259.1392167224028,
-        771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
-        9.9843695780195716e-6, 1.5056327351493116e-7};
 }

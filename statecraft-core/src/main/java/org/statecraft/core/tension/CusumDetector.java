@@ -1,6 +1,7 @@
 package org.statecraft.core.tension;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.statecraft.core.Checks;
 
@@ -79,7 +80,7 @@ public record CusumDetector(double k, double h, int baseline) {
         for (int i = 1; i < x.length; i++) {
             d[i - 1] = Math.abs(x[i] - x[i - 1]);
         }
-        java.util.Arrays.sort(d);
+        Arrays.sort(d);
         double med = d.length % 2 == 1 ? d[d.length / 2] : (d[d.length / 2 - 1] + d[d.length / 2]) / 2;
         return 1.4826 * med / Math.sqrt(2);
     }

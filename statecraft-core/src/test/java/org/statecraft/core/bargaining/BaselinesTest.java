@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class BaselinesTest {
     @Test
     void compromiseIsTheCapabilitySalienceWeightedMean() {
-        // Hand computation for eu-emissions: Σ c s x / Σ c s = 5.003 / 0.677 = 7.390 (models/bargaining.md §2).
+        // Hand computation for eu-emissions: Σ c s x / Σ c s = 5.003 / 0.677 = 7.390 (docs/models/eum.md, Validation).
         double out = new CompromiseModel().forecast(ExpectedUtilityModelTest.euEmissions()).outcome()[0];
         assertThat(100 * out).isCloseTo(7.390, within(0.0005));
     }

@@ -28,7 +28,8 @@ class ExpectedUtilityModelTest {
 
     @Test
     void euEmissionsRoundZeroHasMedianSevenAndWeightedMean7390() {
-        // models/bargaining.md §2: "round 0 median 7.0 and capability×salience weighted mean 7.390".
+        // docs/models/eum.md, Validation: "Round 0 of bdm/eu-emissions.csv: median 7.0, capability × salience
+        // weighted mean 7.390".
         ForecastResult r = new ExpectedUtilityModel().forecast(euEmissions());
         assertThat(100 * r.statistics().get("median").get(0)[0]).isCloseTo(7.0, within(1e-9));
         assertThat(100 * r.statistics().get("weighted mean").get(0)[0]).isCloseTo(7.390, within(0.0005));
@@ -56,6 +57,10 @@ class ExpectedUtilityModelTest {
         for (int t = 0; t < a.states().size(); t++) {
             assertThat(a.states().get(t)).isDeepEqualTo(b.states().get(t));
         }
+        // and the option matters: the pairwise denominator, all else equal, moves the positions
+        EumParameters pairwise = new EumParameters(5, EumParameters.Denominator.PAIRWISE, 1, 1, true);
+        assertThat(firstDifference(pairwise, scholz, euEmissions())).as("first round the denominators differ")
+                .isNotNegative();
     }
 
     static BargainingProblem problem(double[] c, double[] x, double[] s, String... names) {

@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.statecraft.core.StatecraftException;
 import org.statecraft.core.random.Seeds;
-import org.statecraft.core.random.SpecialFunctions;
+import org.statecraft.core.numerics.SpecialFunctions;
 
 class ProbitRegressionTest {
 

@@ -51,7 +51,7 @@ class ResponseCurveCalibrationTest {
         assertThat(r.heldOutBaseline().auc()).isEqualTo(0.5);
         // the fitted curve is the lognormal resolve CDF at Π
         assertThat(fit.probability(0.08, Map.of("institution", 1)))
-                .isCloseTo(fit.resolve().quantile(0.5) > 0 ? org.statecraft.core.random.SpecialFunctions
+                .isCloseTo(fit.resolve().quantile(0.5) > 0 ? org.statecraft.core.numerics.SpecialFunctions
                         .normalCdfPrecise((Math.log(0.08) - fit.mu() - fit.logResolveShifts().get("institution")) / fit.sigma())
                         : 0, within(1e-15));
         assertThat(fit.pointResolve().median()).isCloseTo(Math.exp(fit.mu()), within(1e-12));

@@ -16,7 +16,7 @@ import org.statecraft.core.montecarlo.MonteCarlo;
 import org.statecraft.core.montecarlo.MonteCarloOptions;
 import org.statecraft.core.montecarlo.PolicySummary;
 import org.statecraft.core.random.Seeds;
-import org.statecraft.core.random.SpecialFunctions;
+import org.statecraft.core.numerics.SpecialFunctions;
 import org.statecraft.core.scenario.ConstituencyKind;
 import org.statecraft.core.scenario.Constituency;
 import org.statecraft.core.scenario.Demand;

@@ -16,7 +16,7 @@ import org.statecraft.core.scenario.Trigger;
 
 /** The recorded policy, the probe and the scorecard's bookkeeping (not the model's answer). */
 class HindcastTest {
-    private static Scenario withRecord() {
+    static Scenario withRecord() {
         Kit kit = new Kit();
         Scenario s = kit.build();
         LocalDate d0 = s.start();

@@ -49,6 +49,6 @@ class FittedLogNormalTest {
     }
 
     private static double gauss(SplittableRandom rng) {
-        return org.statecraft.core.random.SpecialFunctions.normalQuantile(rng.nextDouble(1e-300, 1));
+        return org.statecraft.core.numerics.SpecialFunctions.normalQuantile(rng.nextDouble(1e-300, 1));
     }
 }

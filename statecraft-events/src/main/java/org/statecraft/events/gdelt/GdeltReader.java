@@ -16,6 +16,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import org.statecraft.events.EventRecord;
 import org.statecraft.events.EventReader;
 import org.statecraft.events.EventRules;
@@ -40,7 +42,7 @@ public final class GdeltReader implements EventReader {
     private final boolean v2;
     private final CameoCodebook gdelt = CameoCodebook.of(CameoCodebook.Scale.GDELT);
     private final CameoCodebook icews = CameoCodebook.of(CameoCodebook.Scale.ICEWS);
-    private final java.util.Map<String, double[]> goldsteinCache = new java.util.HashMap<>();
+    private final Map<String, double[]> goldsteinCache = new HashMap<>();
 
     /** @param v2 GDELT 2.0 (61 columns) rather than 1.0 (57/58) */
     public GdeltReader(boolean v2) {

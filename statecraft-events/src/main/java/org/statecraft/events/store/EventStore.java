@@ -1,6 +1,7 @@
 package org.statecraft.events.store;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -169,7 +170,7 @@ public final class EventStore implements AutoCloseable {
             }
             try {
                 Files.createLink(db, tmp); // fails if another process created the store meanwhile: theirs is kept
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
+            } catch (FileAlreadyExistsException raced) {
                 // another process created it first
             } catch (UnsupportedOperationException | IOException noLinks) {
                 if (!Files.exists(db)) {

@@ -3,6 +3,7 @@ package org.statecraft.events.store;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -224,7 +225,7 @@ final class IngestTransaction {
     private static void timing(String phase, long since) {
         if (TIMING) {
             System.err.printf("  %s after %d ms (this thread's CPU so far %d ms)%n", phase, (System.nanoTime() - since) / 1_000_000,
-                    java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
+                    ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
         }
     }
 

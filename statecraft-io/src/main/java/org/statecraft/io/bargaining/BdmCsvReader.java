@@ -70,22 +70,19 @@ public final class BdmCsvReader {
             min = lo;
             max = hi;
         }
-        int n = rows.size();
-        double[] cap = new double[n];
-        double[][] pos = new double[n][1];
-        double[][] sal = new double[n][1];
-        for (int i = 0; i < n; i++) {
-            cap[i] = rows.get(i)[0];
-            pos[i][0] = (rows.get(i)[1] - min) / (max - min);
-            sal[i][0] = percent ? rows.get(i)[2] / 100 : rows.get(i)[2];
-            if (!percent && sal[i][0] > 1) {
-                throw new DataFormatException(file, lineNos.get(i), 4, "salience must be in [0, 1], was " + rows.get(i)[2]);
+        List<double[]> scaled = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            double[] r = rows.get(i);
+            double s = percent ? r[2] / 100 : r[2];
+            if (!percent && s > 1) {
+                throw new DataFormatException(file, lineNos.get(i), 4, "salience must be in [0, 1], was " + r[2]);
             }
+            scaled.add(new double[] {r[0], (r[1] - min) / (max - min), s});
         }
         String name = Path.of(file).getFileName().toString().replaceFirst("\\.[^.]*$", "");
         double rangeMin = min;
         double rangeMax = max;
-        return DataFormatException.check(file, 0, () -> new BargainingProblem(name, names, List.of("issue"), cap, pos, sal,
+        return DataFormatException.check(file, 0, () -> BargainingProblem.oneDimensional(name, names, "issue", scaled,
                 rangeMin, rangeMax));
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.statecraft.core.DataFormatException;
+import org.statecraft.io.DelimitedText;
 
 /** Small delimited-text helpers shared by the bargaining readers: line splitting (LF, CRLF or CR) and fields. */
 final class Csv {
@@ -37,30 +38,12 @@ final class Csv {
         return lines;
     }
 
-    /** Splits on {@code sep}, honouring double quotes; fields are trimmed. */
+    /** Splits on {@code sep}, honouring double quotes ({@link DelimitedText#split}); fields are trimmed. */
     static List<Field> split(String line, char sep) {
         List<Field> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        int start = 1;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (ch == '"') {
-                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (ch == sep && !quoted) {
-                out.add(new Field(cur.toString().trim(), start));
-                cur.setLength(0);
-                start = i + 2;
-            } else {
-                cur.append(ch);
-            }
+        for (DelimitedText.Field f : DelimitedText.split(line, sep)) {
+            out.add(new Field(f.text().trim(), f.column()));
         }
-        out.add(new Field(cur.toString().trim(), start));
         return out;
     }
 

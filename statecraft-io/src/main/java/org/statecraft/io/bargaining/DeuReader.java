@@ -2,7 +2,9 @@ package org.statecraft.io.bargaining;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.Function;
@@ -42,11 +44,11 @@ public final class DeuReader {
     public static Map<String, Double> readCapabilities(Path path) {
         String file = path.toString();
         List<String> lines = Csv.lines(Csv.read(path));
-        if (lines.isEmpty() || !Csv.split(lines.get(0), ',').stream().map(f -> f.text().toLowerCase(java.util.Locale.ROOT))
+        if (lines.isEmpty() || !Csv.split(lines.get(0), ',').stream().map(f -> f.text().toLowerCase(Locale.ROOT))
                 .toList().equals(List.of("actor", "capability"))) {
             throw new DataFormatException(file, 1, 1, "expected the header 'actor,capability'");
         }
-        Map<String, Double> m = new java.util.LinkedHashMap<>();
+        Map<String, Double> m = new LinkedHashMap<>();
         for (int li = 1; li < lines.size(); li++) {
             if (lines.get(li).isBlank()) {
                 continue;
@@ -59,7 +61,7 @@ public final class DeuReader {
             if (!(c >= 0)) {
                 throw new DataFormatException(file, li + 1, f.get(1).column(), "capability must be >= 0, was " + f.get(1).text());
             }
-            m.put(f.get(0).text().toLowerCase(java.util.Locale.ROOT), c);
+            m.put(f.get(0).text().toLowerCase(Locale.ROOT), c);
         }
         return m;
     }

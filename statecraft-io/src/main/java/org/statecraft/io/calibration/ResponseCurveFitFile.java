@@ -1,11 +1,13 @@
 package org.statecraft.io.calibration;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -103,9 +105,9 @@ public final class ResponseCurveFitFile {
         JsonNode root;
         try {
             root = mapper(file).readTree(file.toFile());
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+        } catch (NoSuchFileException | FileNotFoundException e) {
             throw new DataFormatException(name, 0, 0, "no such file");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
             throw new DataFormatException(name, Math.max(line, 0), Math.max(column, 0), e.getOriginalMessage());

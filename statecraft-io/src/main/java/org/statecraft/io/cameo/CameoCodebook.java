@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.statecraft.io.DelimitedText;
 
 /**
  * The CAMEO event codebook bundled with Statecraft: code, name, root code, QuadClass and Goldstein value.
@@ -30,7 +32,7 @@ public final class CameoCodebook {
     public record Code(String code, String name, String rootCode, int quadClass, double goldstein) {
     }
 
-    private static final Map<Scale, CameoCodebook> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Scale, CameoCodebook> CACHE = new ConcurrentHashMap<>();
 
     private final Scale scale;
     private final Map<String, Code> codes;
@@ -164,30 +166,6 @@ public final class CameoCodebook {
     }
 
     private static String[] split(String line, char sep) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == sep) {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        out.add(cur.toString());
-        return out.toArray(String[]::new);
+        return DelimitedText.split(line, sep).stream().map(DelimitedText.Field::text).toArray(String[]::new);
     }
 }

@@ -1,11 +1,19 @@
 package org.statecraft.io.results;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import org.statecraft.core.calibration.ResponseCurveFit;
 import org.statecraft.core.montecarlo.Analysis;
 import org.statecraft.core.montecarlo.RankingRobustness;
 import org.statecraft.core.montecarlo.Replay;
@@ -14,6 +22,8 @@ import org.statecraft.core.montecarlo.PolicySummary;
 import org.statecraft.core.scenario.Constituency;
 import org.statecraft.core.scenario.ObservedEvent;
 import org.statecraft.core.scenario.Scenario;
+import org.statecraft.core.scenario.Source;
+import org.statecraft.core.tension.TensionPoint;
 
 /**
  * The JSON form of an analysis: one object with a {@code policies} array (each with {@code id} and
@@ -39,7 +49,7 @@ public final class AnalysisJson {
     }
 
     /** A fitted response curve that replaced the scenario's resolve: the file it came from and the fit. */
-    public record ResponseCurve(String file, org.statecraft.core.calibration.ResponseCurveFit fit) {
+    public record ResponseCurve(String file, ResponseCurveFit fit) {
     }
 
     public static ObjectNode toJson(Scenario scenario, Analysis a, RunInfo info) {
@@ -71,7 +81,7 @@ public final class AnalysisJson {
             o.put("baseline", c.baseline().mean());
         }
         ArrayNode srcs = sc.putArray("sources");
-        for (org.statecraft.core.scenario.Source s : scenario.sources()) {
+        for (Source s : scenario.sources()) {
             ObjectNode o = srcs.addObject();
             o.put("id", s.id());
             o.put("citation", s.citation());
@@ -163,7 +173,7 @@ public final class AnalysisJson {
         for (ObservedEvent e : scenario.observedEvents()) {
             ObjectNode o = obs.addObject();
             o.put("date", e.date().toString());
-            o.put("day", java.time.temporal.ChronoUnit.DAYS.between(scenario.start(), e.date()));
+            o.put("day", ChronoUnit.DAYS.between(scenario.start(), e.date()));
             o.put("actor", e.actor());
             o.put("counterpart", e.counterpart());
             o.put("cameo", e.code().cameo());
@@ -227,9 +237,9 @@ public final class AnalysisJson {
     }
 
     /** Tension points; counts and sums divided by {@code runs} (1 for observed series). */
-    static ArrayNode points(java.util.List<org.statecraft.core.tension.TensionPoint> points, int runs) {
+    static ArrayNode points(List<TensionPoint> points, int runs) {
         ArrayNode arr = MAPPER.createArrayNode();
-        for (org.statecraft.core.tension.TensionPoint pt : points) {
+        for (TensionPoint pt : points) {
             ObjectNode o = arr.addObject();
             o.put("period", pt.period().toString());
             num(o, "events", pt.events() / (double) runs);
@@ -346,7 +356,7 @@ public final class AnalysisJson {
         while (last > 0 && h[last] == 0) {
             last--;
         }
-        sp.set("histogram", array(java.util.Arrays.copyOf(h, last + 1)));
+        sp.set("histogram", array(Arrays.copyOf(h, last + 1)));
         return x;
     }
 
@@ -383,23 +393,23 @@ public final class AnalysisJson {
         if (v == 0 || !Double.isFinite(v)) {
             return v;
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(12)).doubleValue();
+        return new BigDecimal(v).round(new MathContext(12)).doubleValue();
     }
 
     static String role(Constituency c) {
-        return c.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return c.role().name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public static List<String> policyIds(JsonNode root) {
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         root.get("policies").forEach(p -> ids.add(p.get("id").asText()));
         return ids;
     }

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.statecraft.core.montecarlo.Analysis;
+import org.statecraft.core.montecarlo.Estimate;
 import org.statecraft.core.montecarlo.PolicySummary;
 import org.statecraft.core.montecarlo.RankingRobustness;
 import org.statecraft.core.montecarlo.Replay;
 import org.statecraft.core.scenario.Constituency;
 import org.statecraft.core.scenario.ConstituencyRole;
 import org.statecraft.core.scenario.Scenario;
+import org.statecraft.core.tension.TensionPoint;
 
 /**
  * The human-readable analysis: the ranked policy table, harm by constituency on each side, stance shifts,
@@ -318,7 +320,7 @@ public final class AnalysisText {
         }
     }
 
-    private static String interval(org.statecraft.core.montecarlo.Estimate e) {
+    private static String interval(Estimate e) {
         return String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", e.value(), e.lower(), e.upper());
     }
 
@@ -354,7 +356,7 @@ public final class AnalysisText {
         out.append(table(tt, markdown, width));
     }
 
-    private static String cell(org.statecraft.core.tension.TensionPoint p, int runs) {
+    private static String cell(TensionPoint p, int runs) {
         return p.events() == 0 ? "-" : String.format(Locale.ROOT, "%+.2f (n %.1f)", p.index(), p.events() / (double) runs);
     }
 

@@ -3,6 +3,7 @@ package org.statecraft.io.results;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import org.statecraft.core.record.Conditioning;
@@ -54,7 +55,7 @@ public final class RecordResults {
                     ? new TextTable("outcome", "observed", "median", "90% interval", "percentile").leftAlign(0).leftAlign(1)
                     : new TextTable("outcome", "observed", "model P", "brier", "log").leftAlign(0);
             TextTable sc = new TextTable("outcome", "score", "model", "baseline").leftAlign(0).leftAlign(1);
-            java.util.LinkedHashSet<String> baselines = new java.util.LinkedHashSet<>();
+            LinkedHashSet<String> baselines = new LinkedHashSet<>();
             for (Scorecard.Item i : items) {
                 String label = clip(i.label(), 42);
                 if (dist) {
@@ -134,7 +135,7 @@ public final class RecordResults {
             AnalysisJson.num(n, "observed", i.observed());
             n.put("observedIsLowerBound", i.lowerBound());
             n.put("observedText", i.observedText());
-            ArrayNode q = n.putArray(i.quantiles().length == 1 ? "probability" : "quantiles05_25_50_75_95");
+            ArrayNode q = n.putArray(i.quantiles().length == 1 ? "probability" : "quantiles");
             for (double v : i.quantiles()) {
                 q.add(v);
             }
@@ -289,11 +290,11 @@ public final class RecordResults {
             ObjectNode n = ps.addObject();
             n.put("path", p.path());
             n.put("label", p.label());
-            ArrayNode a = n.putArray("prior05_50_95");
+            ArrayNode a = n.putArray("priorQuantiles");
             for (double v : p.prior()) {
                 a.add(v);
             }
-            ArrayNode q = n.putArray("posterior05_50_95");
+            ArrayNode q = n.putArray("posteriorQuantiles");
             for (double v : p.posterior()) {
                 q.add(v);
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,7 @@ public final class SensitivityReport {
 
     /** Factors sorted by total index, largest first (NaN last), ties by factor order. */
     private static List<Row> sorted(ScenarioSensitivity.Result r, SobolResult.Output out) {
-        List<Row> rows = new java.util.ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (ScenarioSensitivity.Factor f : r.factors()) {
             rows.add(new Row(f, out.of(f.id())));
         }
@@ -126,12 +127,12 @@ public final class SensitivityReport {
                     ObjectNode io = idx.addObject();
                     io.put("input", row.factor().id());
                     io.put("label", row.factor().label());
-                    AnalysisJson.num(io, "S1", s.first());
-                    AnalysisJson.num(io, "S1_lower", s.firstLow());
-                    AnalysisJson.num(io, "S1_upper", s.firstHigh());
-                    AnalysisJson.num(io, "ST", s.total());
-                    AnalysisJson.num(io, "ST_lower", s.totalLow());
-                    AnalysisJson.num(io, "ST_upper", s.totalHigh());
+                    AnalysisJson.num(io, "first", s.first());
+                    AnalysisJson.num(io, "firstLower", s.firstLow());
+                    AnalysisJson.num(io, "firstUpper", s.firstHigh());
+                    AnalysisJson.num(io, "total", s.total());
+                    AnalysisJson.num(io, "totalLower", s.totalLow());
+                    AnalysisJson.num(io, "totalUpper", s.totalHigh());
                 }
             }
         }

@@ -1,6 +1,7 @@
 package org.statecraft.io.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -9,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.statecraft.core.scenario.Actor;
 import org.statecraft.core.scenario.ActorKind;
 import org.statecraft.core.scenario.AttackEffect;
@@ -241,8 +244,7 @@ final class ScenarioBuilder {
                     + ScenarioSchema.describe(n));
             return out;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> row = it.next();
+        for (Map.Entry<String, JsonNode> row : n.properties()) {
             String rp = "/weights/" + ScenarioChecks.esc(row.getKey());
             if (!row.getValue().isObject()) {
                 problem(rp, "expected a mapping of constituency ids to weights, found "
@@ -563,8 +565,7 @@ final class ScenarioBuilder {
         Map<String, Map<String, Quantity>> influence = new LinkedHashMap<>();
         if (mapping(n, p, "influence", true)) {
             JsonNode w = n.get("influence");
-            for (Iterator<Map.Entry<String, JsonNode>> it = w.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> row = it.next();
+            for (Map.Entry<String, JsonNode> row : w.properties()) {
                 String rp = p + "/influence/" + ScenarioChecks.esc(row.getKey());
                 if (!row.getValue().isObject()) {
                     problem(rp, "expected a row of W: a mapping of member ids to weights in [0, 1], found "
@@ -911,8 +912,8 @@ final class ScenarioBuilder {
     }
 
     private static final String PLACEHOLDER = "(unreadable ";
-    private static final java.util.regex.Pattern LISTED_PLACEHOLDER =
-            java.util.regex.Pattern.compile("\\(unreadable [^)]*\\)(, )?");
+    private static final Pattern LISTED_PLACEHOLDER =
+            Pattern.compile("\\(unreadable [^)]*\\)(, )?");
 
     /** True when a later check's message is about a placeholder, that is about an already reported problem. */
     static boolean mentionsPlaceholder(String message) {
@@ -1031,7 +1032,7 @@ final class ScenarioBuilder {
             String ep = p + "/" + i;
             if (!e.isObject()) {
                 problem(ep, "expected a mapping, found " + ScenarioSchema.describe(e));
-                e = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                e = JsonNodeFactory.instance.objectNode();
             }
             T t = reader.read(e, ep);
             if (t != null) {
@@ -1054,7 +1055,7 @@ final class ScenarioBuilder {
      * another kind is reported.
      */
     private boolean present(JsonNode parent, String parentPath, String key, boolean required,
-                            java.util.function.Predicate<JsonNode> kind, String expected) {
+                            Predicate<JsonNode> kind, String expected) {
         JsonNode n = parent.get(key);
         if (absent(n, parentPath, key, required)) {
             return false;

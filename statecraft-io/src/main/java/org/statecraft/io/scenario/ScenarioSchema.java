@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class ScenarioSchema {
             out.add(translate(e));
         }
         // "perday: 3" with perDay required: the unknown key's hint says it all, drop "missing perDay"
-        Set<String> suggested = new java.util.HashSet<>();
+        Set<String> suggested = new HashSet<>();
         for (Finding f : out) {
             if (f.atKey()) {
                 suggested.add(f.scope());

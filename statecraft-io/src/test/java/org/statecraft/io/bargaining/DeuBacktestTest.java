@@ -25,7 +25,7 @@ class DeuBacktestTest {
 
     @Test
     void compromiseBaselineOnDeuIiiHasMeanAbsoluteErrorOfAbout23AndAboutAThirdWithinTenPoints() {
-        // models/bargaining.md §3: the compromise baseline on DEU III (capabilities from row 2 scaled to max 1)
+        // docs/models/compromise.md, "DEU III backtest": the compromise baseline on DEU III (capabilities from row 2 scaled to max 1)
         // gives a mean absolute error of about 23 points and about a third of forecasts within 10 points; the
         // weighted median puts more forecasts within 10 points but has a larger mean error.
         Backtest.Report r = new Backtest(List.of(Backtest.Forecaster.of(new CompromiseModel()),

@@ -1,4 +1,4 @@
-package org.statecraft.core.tension;
+package org.statecraft.core.montecarlo;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -8,6 +8,12 @@ import org.statecraft.core.leverage.DailySeries;
 import org.statecraft.core.scenario.Actor;
 import org.statecraft.core.scenario.ObservedEvent;
 import org.statecraft.core.scenario.Scenario;
+import org.statecraft.core.tension.ActorSpec;
+import org.statecraft.core.tension.Dyad;
+import org.statecraft.core.tension.Period;
+import org.statecraft.core.tension.TensionEvent;
+import org.statecraft.core.tension.TensionIndex;
+import org.statecraft.core.tension.TensionPoint;
 
 /**
  * Simulated and observed tension as one quantity. The leverage engine's coercer–target events, summed over all

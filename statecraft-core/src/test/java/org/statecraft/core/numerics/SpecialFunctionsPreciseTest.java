@@ -1,4 +1,4 @@
-package org.statecraft.core.random;
+package org.statecraft.core.numerics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

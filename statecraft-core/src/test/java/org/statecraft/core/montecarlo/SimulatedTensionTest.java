@@ -1,4 +1,4 @@
-package org.statecraft.core.tension;
+package org.statecraft.core.montecarlo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,10 @@ import org.statecraft.core.leverage.LeverageModel;
 import org.statecraft.core.leverage.TestScenarios;
 import org.statecraft.core.scenario.Actor;
 import org.statecraft.core.scenario.Scenario;
+import org.statecraft.core.tension.Period;
+import org.statecraft.core.tension.TensionEvent;
+import org.statecraft.core.tension.TensionIndex;
+import org.statecraft.core.tension.TensionPoint;
 
 /** The engine's events go through the same TensionIndex as observed events: the aggregates must agree exactly. */
 class SimulatedTensionTest {
