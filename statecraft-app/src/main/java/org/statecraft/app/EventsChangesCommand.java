@@ -30,8 +30,12 @@ final class EventsChangesCommand implements Callable<Integer> {
     @Mixin
     EventsOptions.SeriesOptions series;
 
-    @Option(names = "--method", defaultValue = "both", paramLabel = "cusum|bocpd|both")
-    String method;
+    @Option(names = "--method", defaultValue = "both", paramLabel = "cusum|bocpd|both",
+            description = "which detector (default: both)")
+    Method method;
+
+    /** The change-point detectors to run. */
+    enum Method { CUSUM, BOCPD, BOTH }
 
     @Option(names = "--metric", defaultValue = "index",
             paramLabel = "index|events|goldstein_sum|goldstein_mean|conflictual_sum",
@@ -62,20 +66,16 @@ final class EventsChangesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Format f = format.get();
-        String m = method.toLowerCase(Locale.ROOT);
-        if (!List.of("cusum", "bocpd", "both").contains(m)) {
-            throw new UsageException("--method must be cusum, bocpd or both, was '" + method + "'");
-        }
         value(new TensionPoint(LocalDate.EPOCH, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)); // checks --metric before any work
         CusumDetector cusum = UsageException.check(() -> new CusumDetector(k, h, baseline));
         BayesianChangePoint bocpd = UsageException.check(() -> new BayesianChangePoint(hazard, 0, 1, 1, 1, confirm, true));
         List<TensionPoint> points = series.series(spec.commandLine().getErr());
         double[] x = points.stream().mapToDouble(this::value).toArray();
         List<Map<String, Object>> rows = new ArrayList<>();
-        if (!m.equals("bocpd")) {
+        if (method != Method.BOCPD) {
             cusum.detect(x).forEach(c -> rows.add(row("cusum", c, points)));
         }
-        if (!m.equals("cusum")) {
+        if (method != Method.CUSUM) {
             bocpd.detect(x).forEach(c -> rows.add(row("bocpd", c, points)));
         }
         PrintWriter out = spec.commandLine().getOut();

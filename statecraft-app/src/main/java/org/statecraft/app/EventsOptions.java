@@ -51,8 +51,8 @@ final class EventsOptions {
         boolean directed;
 
         @Option(names = "--by", defaultValue = "day", paramLabel = "day|week|month",
-                description = "period length (default: ${DEFAULT-VALUE}); weeks start on Monday")
-        String by;
+                description = "period length (default: day); weeks start on Monday")
+        Period by;
 
         @Option(names = "--from", paramLabel = "yyyy-MM-dd", description = "first day", converter = IsoDate.class)
         LocalDate from;
@@ -70,23 +70,17 @@ final class EventsOptions {
 
         @Option(names = "--scale", defaultValue = "gdelt", paramLabel = "gdelt|icews",
                 description = "Goldstein values: GDELT's (default) or ICEWS's")
-        String scale;
+        GoldsteinScale scale;
+
+        /** Whose Goldstein values weigh the events. */
+        enum GoldsteinScale { GDELT, ICEWS }
 
         Period period() {
-            return switch (by.toLowerCase(Locale.ROOT)) {
-                case "day" -> Period.DAY;
-                case "week" -> Period.WEEK;
-                case "month" -> Period.MONTH;
-                default -> throw new UsageException("--by must be day, week or month, was '" + by + "'");
-            };
+            return by;
         }
 
         boolean icews() {
-            return switch (scale.toLowerCase(Locale.ROOT)) {
-                case "gdelt" -> false;
-                case "icews" -> true;
-                default -> throw new UsageException("--scale must be gdelt or icews, was '" + scale + "'");
-            };
+            return scale == GoldsteinScale.ICEWS;
         }
 
         Map<String, ActorSpec> aliasMap() {

@@ -45,6 +45,7 @@ public final class StatecraftCommand implements Runnable {
     /** The configured command line: exit-code mapping and error handling shared by every subcommand. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new StatecraftCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true); // --by week, --method CUSUM: enum options in any case
         cl.setExecutionExceptionHandler(StatecraftCommand::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

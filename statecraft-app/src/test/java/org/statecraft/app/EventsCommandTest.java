@@ -83,6 +83,14 @@ class EventsCommandTest {
         Run changes = run("events", "changes", "--store", store(), "--dyad", "USA:PRK", "--format", "json");
         assertThat(changes.code()).as(changes.err()).isZero();
         assertThat(new ObjectMapper().readTree(changes.out()).get("periods").asInt()).isEqualTo(2);
+        // enum options in any case: --by WEEK is --by week, --method CUSUM is --method cusum
+        Run upper = run("events", "tension", "--store", store(), "--dyad", "usa:prk", "--by", "WEEK", "--format", "json");
+        assertThat(upper.out()).isEqualTo(json.out());
+        Run cusum = run("events", "changes", "--store", store(), "--dyad", "USA:PRK", "--method", "CUSUM", "--by",
+                "day", "--format", "json");
+        assertThat(cusum.code()).as(cusum.err()).isZero();
+        assertThat(cusum.out()).isEqualTo(run("events", "changes", "--store", store(), "--dyad", "USA:PRK", "--method",
+                "cusum", "--by", "day", "--format", "json").out());
     }
 
     @Test
@@ -103,6 +111,8 @@ class EventsCommandTest {
                 new String[] {"events", "tension", "--store", tmp.resolve("nowhere").toString(), "--dyad", "PAK:AFG"},
                 new String[] {"events", "changes", "--store", store(), "--dyad", "PAK:AFG", "--cusum-h", "-1"},
                 new String[] {"events", "changes", "--store", store(), "--dyad", "PAK:AFG", "--metric", "vibes"},
+                new String[] {"events", "changes", "--store", store(), "--dyad", "PAK:AFG", "--method", "vibes"},
+                new String[] {"events", "tension", "--store", store(), "--dyad", "PAK:AFG", "--scale", "acled"},
                 new String[] {"events", "fetch", "--from", "2023-09-10", "--to", "2023-09-01"});
         for (String[] args : cases) {
             Run r = run(args);
