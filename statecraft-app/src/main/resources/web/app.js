@@ -188,8 +188,9 @@
 
   function run() {
     var seed = $('seed').value.trim();
-    if (!/^-?[0-9]{1,20}$/.test(seed)) { message('the seed is a whole number', true); return; }
-    var body = { scenario: state.name, yaml: $('yaml').value, runs: Number($('runs-n').value), seed: seed };
+    if (seed !== '' && !/^-?[0-9]{1,20}$/.test(seed)) { message('the seed is a whole number', true); return; }
+    var body = { scenario: state.name, yaml: $('yaml').value, runs: Number($('runs-n').value) };
+    if (seed !== '') { body.seed = seed; } // none: the server's default seed
     if ($('label').value.trim()) { body.label = $('label').value.trim(); }
     $('run').disabled = true;
     return api('POST', '/api/runs', JSON.stringify(body)).then(function (r) {
@@ -409,5 +410,9 @@
   $('rename-scenario').onclick = renameScenario;
   $('delete-scenario').onclick = deleteScenario;
   $('restore-bundled').onclick = restoreBundled;
+  // the default seed is the engine's (MonteCarloOptions.DEFAULT_SEED), told by the server, never written here
+  api('GET', '/api/limits').then(function (r) {
+    if (r.ok && !$('seed').value) { $('seed').value = r.body.defaultSeed; }
+  });
   loadScenarios().then(loadRuns);
 })();

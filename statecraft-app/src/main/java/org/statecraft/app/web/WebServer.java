@@ -208,7 +208,7 @@ public final class WebServer implements AutoCloseable {
         app.get("/api/health", ctx -> json(ctx, 200, JSON.createObjectNode().put("status", "ok").put("version", AnalysisJson.VERSION)));
         app.get("/api/limits", ctx -> json(ctx, 200, JSON.createObjectNode().put("maxRuns", limits.maxRuns())
                 .put("maxDays", limits.maxDays()).put("maxWork", limits.maxWork()).put("maxBodyBytes", limits.maxBodyBytes())
-                .put("maxKeys", limits.maxKeys())));
+                .put("maxKeys", limits.maxKeys()).put("defaultSeed", Long.toString(MonteCarloOptions.DEFAULT_SEED))));
 
         app.get("/api/scenarios", ctx -> {
             ArrayNode a = JSON.createArrayNode();

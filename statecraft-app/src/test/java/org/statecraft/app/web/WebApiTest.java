@@ -117,6 +117,9 @@ class WebApiTest {
                 "/api/runs/{id}/cancel", "/api/runs/{id}/scenario", "/api/scenarios/{name}/copy", "/api/scenarios/{name}/rename",
                 "/api/bundled/restore", "/api/limits");
         assertThat(json(send("GET", "/api/health", null, null)).get("status").asText()).isEqualTo("ok");
+        // the page takes its default seed from here, as a string (JavaScript rounds a 64-bit number)
+        assertThat(json(send("GET", "/api/limits", null, null)).get("defaultSeed").asText())
+                .isEqualTo(Long.toString(org.statecraft.core.montecarlo.MonteCarloOptions.DEFAULT_SEED));
     }
 
     @Test
