@@ -1,6 +1,7 @@
 package org.statecraft.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,9 +46,7 @@ public abstract class SeededEngineContractTest<R> {
 
     @Test
     void theThreadCountDoesNotChangeTheResult() {
-        if (!threaded()) {
-            return;
-        }
+        assumeTrue(threaded(), "the engine has no thread count");
         Object one = fingerprint(run(SEED, 1));
         assertThat(fingerprint(run(SEED, 2))).isEqualTo(one);
         assertThat(fingerprint(run(SEED, 3))).isEqualTo(one);
