@@ -162,7 +162,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /**
      * Refuses (exit 2, nothing written) an analysis whose reported figures are not all finite
-     * ({@link FiniteResults}): one line per figure, {@code file:line:column:} at its first input.
+     * ({@link FiniteResults}). Figures with a known cause are listed under it, once per cause, located at
+     * the input that causes them ({@code file:line:column: POINTER makes these results not finite:}, then
+     * why, then one indented line per figure); the others one line each, located at their first input.
      */
     private static void refuseNonFinite(Scenarios.Loaded loaded, Analysis a) {
         List<FiniteResults.NonFinite> bad = FiniteResults.check(loaded.scenario(), a);
@@ -175,17 +177,44 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             // it was read once already; without positions, the pointers still name the inputs
         }
-        StringBuilder b = new StringBuilder();
-        for (FiniteResults.NonFinite f : bad.subList(0, Math.min(bad.size(), MAX_NON_FINITE))) {
-            b.append(located == null || f.inputs().isEmpty() ? loaded.file() + ": " + f.message()
-                    : located.problemAt(f.inputs().get(0), f.message()).toString()).append(System.lineSeparator());
+        java.util.Map<String, List<FiniteResults.NonFinite>> byCause = new java.util.LinkedHashMap<>();
+        List<FiniteResults.NonFinite> unexplained = new java.util.ArrayList<>();
+        for (FiniteResults.NonFinite f : bad) {
+            if (f.cause() != null) {
+                byCause.computeIfAbsent(f.inputs().get(0) + "\n" + f.cause(), k -> new java.util.ArrayList<>()).add(f);
+            } else {
+                unexplained.add(f);
+            }
         }
-        if (bad.size() > MAX_NON_FINITE) {
-            b.append("... and ").append(bad.size() - MAX_NON_FINITE).append(" more").append(System.lineSeparator());
+        StringBuilder b = new StringBuilder();
+        String nl = System.lineSeparator();
+        for (List<FiniteResults.NonFinite> group : byCause.values()) {
+            FiniteResults.NonFinite first = group.get(0);
+            String head = first.inputs().get(0) + " makes these results not finite:";
+            b.append(at(loaded, located, first.inputs().get(0), head)).append(nl);
+            b.append("  ").append(first.cause()).append(nl);
+            for (FiniteResults.NonFinite f : group.subList(0, Math.min(group.size(), MAX_NON_FINITE))) {
+                b.append("  ").append(f.figureAndValue()).append(nl);
+            }
+            if (group.size() > MAX_NON_FINITE) {
+                b.append("  ... and ").append(group.size() - MAX_NON_FINITE).append(" more").append(nl);
+            }
+        }
+        for (FiniteResults.NonFinite f : unexplained.subList(0, Math.min(unexplained.size(), MAX_NON_FINITE))) {
+            b.append(f.inputs().isEmpty() ? loaded.file() + ": " + f.message()
+                    : at(loaded, located, f.inputs().get(0), f.message())).append(nl);
+        }
+        if (unexplained.size() > MAX_NON_FINITE) {
+            b.append("... and ").append(unexplained.size() - MAX_NON_FINITE).append(" more").append(nl);
         }
         b.append(loaded.file()).append(": ").append(bad.size()).append(bad.size() == 1 ? " result is" : " results are")
                 .append(" not finite; nothing written");
         throw new ScenarioException(b.toString());
+    }
+
+    /** {@code file:line:column: message} at {@code pointer}, or {@code file: message} without positions. */
+    private static String at(Scenarios.Loaded loaded, LoadedScenario located, String pointer, String message) {
+        return located == null ? loaded.file() + ": " + message : located.problemAt(pointer, message).toString();
     }
 
     private int conditioned(Scenarios.Loaded loaded) {

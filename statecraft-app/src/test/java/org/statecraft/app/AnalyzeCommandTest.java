@@ -221,10 +221,17 @@ class AnalyzeCommandTest {
         assertThat(r.exit()).as(r.err()).isEqualTo(2);
         assertThat(r.out()).as("nothing printed on standard output either").isEmpty();
         assertThat(r.err()).doesNotContain("Exception", "internal error")
-                .containsPattern("is not finite \\((Infinity|-Infinity|NaN)\\)")
-                .contains("policy ", "/constituencies/0/baseline", "not finite; nothing written");
-        assertThat(r.err().lines().findFirst().orElseThrow()).as("located at its first input")
-                .matches(java.util.regex.Pattern.quote(f.toString()) + ":\\d+:\\d+: policy .*");
+                .containsPattern("\n  policy [^:]+: .* \\((Infinity|-Infinity|NaN)\\)")
+                .contains("/constituencies/0/baseline", "not finite; nothing written");
+        int baselineLine = yaml.lines().toList().indexOf(yaml.lines().filter(l -> l.contains(tiny)).findFirst()
+                .orElseThrow()) + 1;
+        assertThat(r.err().lines().findFirst().orElseThrow()).as("located at the input that causes it")
+                .matches(java.util.regex.Pattern.quote(f.toString()) + ":" + baselineLine + ":\\d+: "
+                        + "/constituencies/0/baseline makes these results not finite:");
+        assertThat(r.err().lines().skip(1).findFirst().orElseThrow()).as("why, on its own line")
+                .matches("  a harm of \\d+ a day over its baseline of 1.0E-320 is not a finite relative loss");
+        assertThat(r.err().lines().filter(l -> l.startsWith("  policy ")).count()).as("one line per figure")
+                .isBetween(1L, (long) AnalyzeCommand.MAX_NON_FINITE);
         assertThat(out).doesNotExist();
         assertThat(report).doesNotExist();
         for (String format : new String[] {"json", "csv"}) {

@@ -9,6 +9,8 @@ import org.statecraft.core.montecarlo.Analysis;
 import org.statecraft.core.montecarlo.FiniteResults;
 import org.statecraft.core.montecarlo.MonteCarlo;
 import org.statecraft.core.montecarlo.MonteCarloOptions;
+import org.statecraft.core.montecarlo.PolicySummary;
+import org.statecraft.core.montecarlo.RankingRobustness;
 import org.statecraft.core.scenario.Constituency;
 import org.statecraft.core.scenario.Problem;
 import org.statecraft.core.scenario.Quantity;
@@ -46,12 +48,75 @@ class InputChecksTest {
                 s.observed());
         Analysis t = MonteCarlo.run(tiny, new MonteCarloOptions(60, 3, 1), null);
         List<FiniteResults.NonFinite> bad = FiniteResults.check(tiny, t);
-        // whether this input drives a reported figure non-finite is the engine's business; when it does, the
-        // check names the constituency's baseline among the inputs of some figure
-        System.out.println("NONFINITE " + bad.size());
-        if (!bad.isEmpty()) {
-            assertThat(bad).anySatisfy(b -> assertThat(b.inputs()).contains("/constituencies/0/baseline"));
-            assertThat(bad).allSatisfy(b -> assertThat(Double.isFinite(b.value())).isFalse());
+        int at = indexOf(s, "t-trade");
+        // t-trade is harmed by levers of the policies: its relative loss overflows, and each figure it feeds
+        // names it first, as the cause, with the harm and the baseline
+        assertThat(bad).isNotEmpty().allSatisfy(b -> assertThat(Double.isFinite(b.value())).isFalse());
+        assertThat(bad).filteredOn(b -> b.inputs().contains("/constituencies/" + at + "/baseline"))
+                .isNotEmpty()
+                .allSatisfy(b -> {
+                    assertThat(b.inputs().get(0)).isEqualTo("/constituencies/" + at + "/baseline");
+                    assertThat(b.message()).contains("caused by /constituencies/" + at + "/baseline: a harm of ")
+                            .contains("over its baseline of 1.0E-320 is not a finite relative loss");
+                });
+    }
+
+    @Test
+    void everyKindOfReportedFigureIsCheckedAtItsInputs() {
+        Scenario s = new Kit().build();
+        Analysis a = MonteCarlo.run(s, new MonteCarloOptions(60, 3, 1), null);
+        assertThat(FiniteResults.check(s, a)).isEmpty();
+        PolicySummary p = a.policies().get(0);
+        assertThat(p.stances()).isNotEmpty();
+        assertThat(p.forecast()).isNotNull();
+        assertThat(a.derived().robustness().pairs()).isNotEmpty();
+        assertThat(a.derived().bargaining().error()).isNull();
+
+        PolicySummary.StanceShift st = p.stances().get(0);
+        List<PolicySummary.StanceShift> stances = new ArrayList<>(p.stances());
+        stances.set(0, new PolicySummary.StanceShift(st.member(), st.initial(), st.baselineFinal(), st.finalStance(),
+                Double.NaN, st.shiftP05(), st.shiftP95(), st.peakWithdrawal()));
+        PolicySummary.Forecast f = p.forecast();
+        PolicySummary.Forecast nanForecast = new PolicySummary.Forecast(Double.POSITIVE_INFINITY, f.compromiseP05(),
+                f.compromiseP95(), f.smpMedian(), f.smpP05(), f.smpP95(), f.smpRuns(), f.smpNonMonotone());
+        List<PolicySummary> ps = new ArrayList<>(a.policies());
+        ps.set(0, with(p, stances, nanForecast));
+        RankingRobustness.Pair pair = a.derived().robustness().pairs().get(0);
+        List<RankingRobustness.Pair> pairs = new ArrayList<>(a.derived().robustness().pairs());
+        pairs.set(0, new RankingRobustness.Pair(pair.policy(), pair.over(), pair.kind(), Double.NaN, pair.hingesOn()));
+        Analysis.Bargaining b = a.derived().bargaining();
+        Analysis.Derived d = new Analysis.Derived(new RankingRobustness(pairs), a.derived().replays(),
+                a.derived().tension(), new Analysis.Bargaining(b.issue(), b.actors(), b.capability(), b.turns(),
+                Double.NaN, b.converged(), null));
+        Analysis broken = new Analysis(a.scenarioId(), a.seed(), a.runs(), a.horizonDays(), a.baselinePolicy(),
+                a.constituencies(), a.members(), a.levers(), ps, a.robustness(), a.outcomes(), a.parameters(), d);
+
+        List<FiniteResults.NonFinite> bad = FiniteResults.check(s, broken);
+        assertThat(bad).extracting(FiniteResults.NonFinite::figure).containsExactlyInAnyOrder(
+                "stance of " + st.member() + " (shift)", "bargaining forecast (compromise, median)",
+                "robustness over " + pair.over() + " (" + pair.kind() + ")", "bargaining reference outcome");
+        assertThat(bad).filteredOn(x -> x.figure().startsWith("stance of")).singleElement()
+                .satisfies(x -> assertThat(x.inputs()).startsWith("/network/initialStance/" + st.member()));
+        assertThat(bad).filteredOn(x -> x.figure().startsWith("bargaining")).allSatisfy(x ->
+                assertThat(x.inputs()).anyMatch(in -> in.matches("/actors/\\d+/stance/position")));
+        assertThat(bad).filteredOn(x -> x.figure().equals("bargaining reference outcome")).singleElement()
+                .satisfies(x -> assertThat(x.message()).startsWith("bargaining reference outcome is not finite"));
+    }
+
+    private static PolicySummary with(PolicySummary p, List<PolicySummary.StanceShift> stances,
+                                      PolicySummary.Forecast forecast) {
+        return new PolicySummary(p.id(), p.name(), p.description(), p.rank(), p.paretoEfficient(), p.concession(),
+                p.meanConcession(), p.effect(), p.medianDaysToConcession(), p.attacks(), p.attacksAverted(),
+                p.collateral(), p.collateralPerEffect(), p.coercerOwnCost(), p.clash(), p.harms(), stances, p.levers(),
+                p.concessionCurve(), p.daily(), p.outcomes(), p.attribution(), forecast);
+    }
+
+    private static int indexOf(Scenario s, String constituency) {
+        for (int i = 0; i < s.constituencies().size(); i++) {
+            if (s.constituencies().get(i).id().equals(constituency)) {
+                return i;
+            }
         }
+        throw new AssertionError("no constituency " + constituency);
     }
 }

@@ -55,40 +55,6 @@ import org.statecraft.io.cameo.CameoCodebook;
  * that list positions (and so the JSON pointers of later checks) stay those of the file.
  */
 final class ScenarioBuilder {
-    /** Allowed range of a quantity's support, and the value used in its place when it is unreadable. */
-    record Bounds(double lo, boolean loOpen, double hi, boolean hiOpen, double fallback) {
-        static final Bounds ANY = new Bounds(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false, 0);
-        static final Bounds NON_NEGATIVE = new Bounds(0, false, Double.POSITIVE_INFINITY, false, 0);
-        static final Bounds POSITIVE = new Bounds(0, true, Double.POSITIVE_INFINITY, false, 1);
-        static final Bounds AT_LEAST_ONE = new Bounds(1, false, Double.POSITIVE_INFINITY, false, 1);
-        static final Bounds UNIT = new Bounds(0, false, 1, false, 0);
-        static final Bounds SIGNED_UNIT = new Bounds(-1, false, 1, false, 0);
-        static final Bounds SCALE = new Bounds(0, false, 100, false, 0);
-        static final Bounds RATE = new Bounds(0, true, 1, false, 1);
-        static final Bounds SHIFT = new Bounds(-2, false, 2, false, 0);
-
-        boolean admits(Quantity q) {
-            return admitsLower(q) && admitsUpper(q);
-        }
-
-        boolean admitsLower(Quantity q) {
-            // a lognormal's infimum 0 is never drawn: its support is (0, inf)
-            boolean attained = !(q instanceof Quantity.LogNormal ln && ln.isUncertain());
-            return loOpen && attained ? q.lower() > lo : q.lower() >= lo;
-        }
-
-        boolean admitsUpper(Quantity q) {
-            return hiOpen ? q.upper() < hi : q.upper() <= hi;
-        }
-
-        String describe() {
-            if (Double.isInfinite(hi)) {
-                return (loOpen ? "> " : ">= ") + fmt(lo);
-            }
-            return "in " + (loOpen ? "(" : "[") + fmt(lo) + ", " + fmt(hi) + (hiOpen ? ")" : "]");
-        }
-    }
-
     private static final List<String> FORMS = List.of("value", "uniform", "triangular", "normal", "lognormal",
             "fittedLognormal");
     /** A rule's action keys, in the order of {@link Rule.Action}. */
@@ -119,7 +85,7 @@ final class ScenarioBuilder {
         String description = text(root, "", "description");
         LocalDate start = date(root, "", "start", true);
         // an unreadable horizon must not make every rule's day look past it
-        int horizon = integer(root, "", "horizonDays", 1, Integer.MAX_VALUE, true, Integer.MAX_VALUE);
+        int horizon = integer(root, "", "horizonDays", true, (int) SchemaBounds.number("/horizonDays").hi());
 
         List<Source> sources = list(root, "", "sources", this::source);
         List<Actor> actors = list(root, "", "actors", this::actor);
@@ -153,14 +119,14 @@ final class ScenarioBuilder {
         String id = idOrPlaceholder(n, p);
         String name = text(n, p, "name");
         ActorKind kind = enumValue(n, p, "kind", ActorKind.class, false);
-        Quantity capability = quantity(n, p, "capability", Bounds.POSITIVE, false);
+        Quantity capability = quantity(n, p, "capability", false);
         IssueStance stance = null;
         if (mapping(n, p, "stance", false)) {
             JsonNode s = n.get("stance");
             String sp = p + "/stance";
-            stance = new IssueStance(quantity(s, sp, "position", Bounds.SCALE, true),
-                    quantity(s, sp, "salience", Bounds.UNIT, true),
-                    quantity(s, sp, "positionWhenHostile", Bounds.SCALE, false));
+            stance = new IssueStance(quantity(s, sp, "position", true),
+                    quantity(s, sp, "salience", true),
+                    quantity(s, sp, "positionWhenHostile", false));
         }
         IssueStance st = stance;
         String cameo = text(n, p, "cameo");
@@ -174,7 +140,7 @@ final class ScenarioBuilder {
         String side = refOrPlaceholder(n, p, "side");
         List<ConstituencyRole> roles = roles(n, p);
         ConstituencyKind kind = enumValue(n, p, "kind", ConstituencyKind.class, false);
-        Quantity baseline = quantity(n, p, "baseline", Bounds.POSITIVE, true);
+        Quantity baseline = quantity(n, p, "baseline", true);
         String unit = text(n, p, "unit");
         String description = text(n, p, "description");
         return construct(p, () -> new Constituency(id, name, side, roles, kind, baseline, unit, description),
@@ -254,7 +220,7 @@ final class ScenarioBuilder {
             for (Iterator<String> names = row.getValue().fieldNames(); names.hasNext(); ) {
                 String constituency = names.next();
                 String wp = rp + "/" + ScenarioChecks.esc(constituency);
-                Quantity w = quantity(row.getValue(), rp, constituency, Bounds.SIGNED_UNIT, true);
+                Quantity w = quantity(row.getValue(), rp, constituency, true);
                 RegimeWeight rw = construct(wp, () -> new RegimeWeight(row.getKey(), constituency, w), () -> null);
                 if (rw != null) {
                     out.add(rw);
@@ -274,14 +240,14 @@ final class ScenarioBuilder {
         String description = text(n, p, "description");
         String coercer = refOrPlaceholder(n, p, "coercer");
         String target = refOrPlaceholder(n, p, "target");
-        Quantity current = quantity(n, p, "currentPosition", Bounds.SCALE, true);
-        Quantity demanded = quantity(n, p, "demandedPosition", Bounds.SCALE, true);
-        Quantity cost = quantity(n, p, "complianceCost", Bounds.NON_NEGATIVE, true);
-        Quantity capacity = quantity(n, p, "capacity", Bounds.UNIT, true);
-        double release = number(n, p, "releaseLevel", new Bounds(0, true, 1, false, 1), true);
-        Quantity convexity = quantity(n, p, "convexity", Bounds.AT_LEAST_ONE, true);
-        Quantity lookahead = quantity(n, p, "lookaheadDays", Bounds.POSITIVE, true);
-        Quantity decisionRate = quantity(n, p, "decisionRatePerDay", Bounds.RATE, false);
+        Quantity current = quantity(n, p, "currentPosition", true);
+        Quantity demanded = quantity(n, p, "demandedPosition", true);
+        Quantity cost = quantity(n, p, "complianceCost", true);
+        Quantity capacity = quantity(n, p, "capacity", true);
+        double release = number(n, p, "releaseLevel", true);
+        Quantity convexity = quantity(n, p, "convexity", true);
+        Quantity lookahead = quantity(n, p, "lookaheadDays", true);
+        Quantity decisionRate = quantity(n, p, "decisionRatePerDay", false);
         double partial = partialLevel(n, p, release);
         boolean allOrNothing = allOrNothing(n, p, release);
         Quantity hazard = Quantity.of(0);
@@ -290,10 +256,10 @@ final class ScenarioBuilder {
         if (mapping(n, p, "backsliding", true)) {
             JsonNode b = n.get("backsliding");
             String bp = p + "/backsliding";
-            hazard = quantity(b, bp, "hazard", Bounds.UNIT, true);
-            grace = integer(b, bp, "graceDays", 0, Integer.MAX_VALUE, false);
-            below = b.has("below") ? number(b, bp, "below", new Bounds(0, false, 1, false,
-                    Demand.DEFAULT_BACKSLIDE_BELOW), false) : Demand.DEFAULT_BACKSLIDE_BELOW;
+            hazard = quantity(b, bp, "hazard", true);
+            grace = integer(b, bp, "graceDays", false);
+            below = b.has("below") ? number(b, bp, "below", false,
+                    Demand.DEFAULT_BACKSLIDE_BELOW) : Demand.DEFAULT_BACKSLIDE_BELOW;
         }
         EventCode event = event(n, p, "concessionEvent", true);
         Quantity h = hazard;
@@ -310,7 +276,7 @@ final class ScenarioBuilder {
         if (!n.has("partialLevel")) {
             return fallback;
         }
-        double z = number(n, p, "partialLevel", new Bounds(0, true, 1, false, fallback), false);
+        double z = number(n, p, "partialLevel", false, fallback);
         if (z > release) {
             problem(p + "/partialLevel", "expected a number in (0, releaseLevel " + fmt(release)
                     + "]: the smallest concession cannot exceed the one that meets the demand, was " + fmt(z));
@@ -346,9 +312,9 @@ final class ScenarioBuilder {
         if (!n.has("harms")) {
             missing(p, "harms");
         }
-        int rampUp = integer(n, p, "rampUpDays", 1, Integer.MAX_VALUE, true);
-        Quantity tolerance = quantity(n, p, "tolerance", Bounds.POSITIVE, false);
-        Quantity toleranceDays = quantity(n, p, "toleranceDays", Bounds.POSITIVE, false);
+        int rampUp = integer(n, p, "rampUpDays", true);
+        Quantity tolerance = quantity(n, p, "tolerance", false);
+        Quantity toleranceDays = quantity(n, p, "toleranceDays", false);
         if (tolerance != null && toleranceDays != null) {
             problem(p + "/toleranceDays", "a lever has one tolerance: expected tolerance (weighted relative-loss-days) "
                     + "or toleranceDays (days of its own cost at full effect), not both");
@@ -358,7 +324,7 @@ final class ScenarioBuilder {
         if (inDays) {
             tolerance = toleranceDays;
         }
-        Quantity budgetRecovery = quantity(n, p, "toleranceRecoveryDays", Bounds.POSITIVE, false);
+        Quantity budgetRecovery = quantity(n, p, "toleranceRecoveryDays", false);
         if (budgetRecovery != null && tolerance == null) {
             problem(p + "/toleranceRecoveryDays", "a tolerance recovers only if there is one; expected a tolerance "
                     + "beside toleranceRecoveryDays");
@@ -366,33 +332,33 @@ final class ScenarioBuilder {
         }
         Quantity rec = budgetRecovery;
         Quantity tol = tolerance;
-        Quantity gain = quantity(n, p, "toleranceGainPerAttack", Bounds.NON_NEGATIVE, false);
+        Quantity gain = quantity(n, p, "toleranceGainPerAttack", false);
         if (gain != null && tol == null) {
             problem(p + "/toleranceGainPerAttack", "a tolerance gain needs a tolerance to grow; expected a tolerance "
                     + "beside toleranceGainPerAttack");
             gain = null;
         }
-        Quantity clash = quantity(n, p, "clashHazard", Bounds.UNIT, false);
-        Quantity stance = quantity(n, p, "networkStance", Bounds.SIGNED_UNIT, false);
+        Quantity clash = quantity(n, p, "clashHazard", false);
+        Quantity stance = quantity(n, p, "networkStance", false);
         List<StanceEffect> stanceEffects = list(n, p, "stanceEffects", (e, ep) -> {
             String member = refOrPlaceholder(e, ep, "member");
-            Quantity shift = quantity(e, ep, "shift", Bounds.SHIFT, true);
+            Quantity shift = quantity(e, ep, "shift", true);
             return construct(ep, () -> new StanceEffect(member, shift), () -> null);
         });
         List<Offset> offsets = list(n, p, "offsets", (e, ep) -> {
             String constituency = refOrPlaceholder(e, ep, "constituency");
-            Quantity share = quantity(e, ep, "share", Bounds.UNIT, true);
+            Quantity share = quantity(e, ep, "share", true);
             return construct(ep, () -> new Offset(constituency, share), () -> null);
         });
         AttackEffect attackEffect = null;
         if (mapping(n, p, "attackEffect", false)) {
             JsonNode e = n.get("attackEffect");
             String ep = p + "/attackEffect";
-            Quantity reduction = quantity(e, ep, "reduction", Bounds.UNIT, true);
-            Quantity recovery = quantity(e, ep, "recoveryHalfLifeDays", Bounds.POSITIVE, true);
+            Quantity reduction = quantity(e, ep, "reduction", true);
+            Quantity recovery = quantity(e, ep, "recoveryHalfLifeDays", true);
             attackEffect = construct(ep, () -> new AttackEffect(reduction, recovery), () -> null);
         }
-        Quantity threat = quantity(n, p, "threatWeight", Bounds.UNIT, false);
+        Quantity threat = quantity(n, p, "threatWeight", false);
         EventCode use = null;
         EventCode lift = null;
         EventCode threatEvent = null;
@@ -414,11 +380,11 @@ final class ScenarioBuilder {
 
     private Harm harm(JsonNode n, String p) {
         String constituency = refOrPlaceholder(n, p, "constituency");
-        Quantity perDay = quantity(n, p, "perDay", Bounds.NON_NEGATIVE, true);
-        Quantity accumulation = quantity(n, p, "accumulation", Bounds.NON_NEGATIVE, false);
-        Quantity cap = quantity(n, p, "accumulationCap", Bounds.NON_NEGATIVE, false);
-        Quantity halfLife = quantity(n, p, "halfLifeDays", Bounds.POSITIVE, false);
-        Quantity floor = quantity(n, p, "floor", Bounds.UNIT, false);
+        Quantity perDay = quantity(n, p, "perDay", true);
+        Quantity accumulation = quantity(n, p, "accumulation", false);
+        Quantity cap = quantity(n, p, "accumulationCap", false);
+        Quantity halfLife = quantity(n, p, "halfLifeDays", false);
+        Quantity floor = quantity(n, p, "floor", false);
         String at = floor != null && halfLife == null ? p + "/floor" : p;
         return construct(at, () -> new Harm(constituency, perDay, accumulation, cap, halfLife, floor),
                 () -> new Harm(constituency, perDay, accumulation));
@@ -456,11 +422,11 @@ final class ScenarioBuilder {
             problem(p + "/days", "a " + key + " rule acts on the day it fires and takes no days; expected days only "
                     + "beside use or threaten");
         } else if (n.has("days")) {
-            days = integer(n, p, "days", 1, Integer.MAX_VALUE, false);
+            days = integer(n, p, "days", false);
         }
         Double level = null;
         if (action == Rule.Action.EASE) {
-            level = number(n, p, "level", Bounds.RATE, actions.size() == 1);
+            level = number(n, p, "level", actions.size() == 1);
         } else if (n.has("level") && actions.size() == 1) {
             problem(p + "/level", "only an ease rule takes a level (the lever's new intensity); expected level only "
                     + "beside ease");
@@ -488,7 +454,7 @@ final class ScenarioBuilder {
         String k = kinds.get(0);
         switch (k) {
             case "day" -> {
-                int day = integer(n, p, "day", 0, Integer.MAX_VALUE, true);
+                int day = integer(n, p, "day", true);
                 return construct(p + "/day", () -> new Trigger.OnDay(day), () -> null);
             }
             case "attack", "clash", "concession" -> {
@@ -510,8 +476,8 @@ final class ScenarioBuilder {
                     return null;
                 }
                 JsonNode a = n.get("attacks");
-                int window = integer(a, p + "/attacks", "windowDays", 1, Integer.MAX_VALUE, true);
-                int atLeast = integer(a, p + "/attacks", "atLeast", 1, Integer.MAX_VALUE, true);
+                int window = integer(a, p + "/attacks", "windowDays", true);
+                int atLeast = integer(a, p + "/attacks", "atLeast", true);
                 return construct(p + "/attacks", () -> new Trigger.AttackCount(window, atLeast), () -> null);
             }
         }
@@ -521,10 +487,10 @@ final class ScenarioBuilder {
         String p = "/attacks";
         String proxy = refOrPlaceholder(n, p, "proxy");
         String victim = refOrPlaceholder(n, p, "victim");
-        Quantity base = quantity(n, p, "baseRatePerDay", Bounds.NON_NEGATIVE, true);
-        Quantity suppression = quantity(n, p, "suppression", Bounds.UNIT, true);
-        Quantity excitation = quantity(n, p, "excitation", Bounds.NON_NEGATIVE, true);
-        Quantity decay = quantity(n, p, "decayPerDay", Bounds.POSITIVE, true);
+        Quantity base = quantity(n, p, "baseRatePerDay", true);
+        Quantity suppression = quantity(n, p, "suppression", true);
+        Quantity excitation = quantity(n, p, "excitation", true);
+        Quantity decay = quantity(n, p, "decayPerDay", true);
         EventCode event = event(n, p, "event", true);
         return construct(p, () -> new AttackProcess(proxy, victim, base, suppression, excitation, decay, event),
                 () -> null);
@@ -532,11 +498,11 @@ final class ScenarioBuilder {
 
     private ClashProcess clashes(JsonNode n) {
         String p = "/clashes";
-        Quantity hazard = quantity(n, p, "backgroundHazard", Bounds.UNIT, true);
+        Quantity hazard = quantity(n, p, "backgroundHazard", true);
         EventCode event = event(n, p, "event", true);
         List<ClashProcess.ClashHarm> harms = list(n, p, "harms", (h, hp) -> {
             String constituency = refOrPlaceholder(h, hp, "constituency");
-            Quantity perClash = quantity(h, hp, "perClash", Bounds.NON_NEGATIVE, true);
+            Quantity perClash = quantity(h, hp, "perClash", true);
             return construct(hp, () -> new ClashProcess.ClashHarm(constituency, perClash), () -> null);
         });
         return construct(p, () -> new ClashProcess(hazard, event, harms), () -> null);
@@ -557,11 +523,11 @@ final class ScenarioBuilder {
                 }
             }
         }
-        Quantity step = quantity(n, p, "stepDays", Bounds.AT_LEAST_ONE, true);
-        Map<String, Quantity> initial = quantityMap(n, p, "initialStance", Bounds.SIGNED_UNIT, true);
-        Map<String, Quantity> susceptibility = quantityMap(n, p, "susceptibility", Bounds.UNIT, true);
-        Map<String, Quantity> interest = quantityMap(n, p, "interest", Bounds.SIGNED_UNIT, false);
-        Map<String, Quantity> drift = quantityMap(n, p, "driftDays", Bounds.POSITIVE, false);
+        Quantity step = quantity(n, p, "stepDays", true);
+        Map<String, Quantity> initial = quantityMap(n, p, "initialStance", true);
+        Map<String, Quantity> susceptibility = quantityMap(n, p, "susceptibility", true);
+        Map<String, Quantity> interest = quantityMap(n, p, "interest", false);
+        Map<String, Quantity> drift = quantityMap(n, p, "driftDays", false);
         Map<String, Map<String, Quantity>> influence = new LinkedHashMap<>();
         if (mapping(n, p, "influence", true)) {
             JsonNode w = n.get("influence");
@@ -575,25 +541,25 @@ final class ScenarioBuilder {
                 Map<String, Quantity> cells = new LinkedHashMap<>();
                 for (Iterator<String> names = row.getValue().fieldNames(); names.hasNext(); ) {
                     String col = names.next();
-                    cells.put(col, quantity(row.getValue(), rp, col, Bounds.UNIT, true));
+                    cells.put(col, quantity(row.getValue(), rp, col, true));
                 }
                 influence.put(row.getKey(), cells);
             }
         }
         List<HostilityHarm> harms = list(n, p, "hostilityHarms", (h, hp) -> new HostilityHarm(
                 refOrPlaceholder(h, hp, "member"), refOrPlaceholder(h, hp, "constituency"),
-                quantity(h, hp, "perDay", Bounds.ANY, true)));
+                quantity(h, hp, "perDay", true)));
         return construct(p, () -> new InfluenceNetwork(members, initial, susceptibility, influence, step, interest,
                 drift, harms), InfluenceNetwork::empty);
     }
 
-    private Map<String, Quantity> quantityMap(JsonNode n, String p, String key, Bounds bounds, boolean required) {
+    private Map<String, Quantity> quantityMap(JsonNode n, String p, String key, boolean required) {
         Map<String, Quantity> out = new LinkedHashMap<>();
         if (mapping(n, p, key, required)) {
             JsonNode m = n.get(key);
             for (Iterator<String> names = m.fieldNames(); names.hasNext(); ) {
                 String member = names.next();
-                out.put(member, quantity(m, p + "/" + key, member, bounds, true));
+                out.put(member, quantity(m, p + "/" + key, member, true));
             }
         }
         return out;
@@ -620,7 +586,7 @@ final class ScenarioBuilder {
         List<StanceMove> stances = list(n, p, "stances", this::stanceMove);
         Quantity baseRate = null;
         if (mapping(n, p, "baseRates", false)) {
-            baseRate = quantity(n.get("baseRates"), p + "/baseRates", "concession", Bounds.UNIT, false);
+            baseRate = quantity(n.get("baseRates"), p + "/baseRates", "concession", false);
         }
         return new Observed(until, events, spells, actions, counts, concessions, stances, baseRate);
     }
@@ -647,7 +613,7 @@ final class ScenarioBuilder {
         LocalDate date = date(n, p, "date", true);
         String actor = refOrPlaceholder(n, p, "actor");
         String lever = optionalRef(n, p, "lever");
-        int days = n.has("days") ? integer(n, p, "days", 1, 3650, false, 1) : 1;
+        int days = n.has("days") ? integer(n, p, "days", false) : 1;
         String description = text(n, p, "description");
         String source = optionalRef(n, p, "source");
         return new ObservedAction(date == null ? LocalDate.EPOCH : date, actor, lever, days, description, source);
@@ -664,8 +630,8 @@ final class ScenarioBuilder {
         String counter = text(n, p, "counter");
         LocalDate from = date(n, p, "from", true);
         LocalDate to = date(n, p, "to", true);
-        double value = number(n, p, "value", Bounds.NON_NEGATIVE, true);
-        Quantity share = quantity(n, p, "modelShare", Bounds.RATE, false);
+        double value = number(n, p, "value", true);
+        Quantity share = quantity(n, p, "modelShare", false);
         String source = optionalRef(n, p, "source");
         LocalDate f = from == null ? (to == null ? LocalDate.EPOCH : to) : from;
         ObservedCount.Series s = series == null ? ObservedCount.Series.ATTACKS : series;
@@ -708,27 +674,45 @@ final class ScenarioBuilder {
 
     // ---- numbers --------------------------------------------------------------------------------------
 
-    /** A quantity in any of its forms, checked against {@code bounds}; null when absent and optional. */
-    Quantity quantity(JsonNode parent, String parentPath, String key, Bounds bounds, boolean required) {
+    /**
+     * A quantity in any of its forms; each number written in it is checked against the schema's range at its
+     * pointer, and every value it can take against the field's range ({@link SchemaBounds}). Null when absent
+     * and optional.
+     */
+    Quantity quantity(JsonNode parent, String parentPath, String key, boolean required) {
         String p = parentPath + "/" + ScenarioChecks.esc(key);
         JsonNode n = parent.get(key);
+        SchemaBounds.Bounds written = SchemaBounds.number(p);
         if (absent(n, parentPath, key, required)) {
-            return required ? Quantity.of(bounds.fallback()) : null;
+            return required ? Quantity.of(written.fallback()) : null;
+        }
+        if (n.isNumber()) {
+            double d = checked(n, p, written);
+            return Double.isNaN(d) ? Quantity.of(written.fallback())
+                    : construct(p, () -> new Quantity.Fixed(d, Provenance.NONE), () -> Quantity.of(written.fallback()));
         }
         Quantity q = parseQuantity(n, p);
         if (q == null) {
-            return Quantity.of(bounds.fallback());
+            return Quantity.of(written.fallback());
         }
-        if (!bounds.admits(q)) {
+        SchemaBounds.Bounds bounds = SchemaBounds.support(p);
+        boolean lower = admitsLower(bounds, q);
+        if (!lower || !bounds.admitsUpper(q.upper())) {
             if (!q.isUncertain()) {
                 problem(p, "expected a number " + bounds.describe() + ", was " + fmt(q.mean()));
             } else {
-                String reach = bounds.admitsLower(q) ? "up to " + fmt(q.upper()) : "down to " + fmt(q.lower());
+                String reach = lower ? "up to " + fmt(q.upper()) : "down to " + fmt(q.lower());
                 problem(p, "expected values " + bounds.describe() + ", but " + q.describe() + " reaches " + reach);
             }
-            return Quantity.of(bounds.fallback());
+            return Quantity.of(written.fallback());
         }
         return q;
+    }
+
+    /** A lognormal's infimum 0 is never drawn: its support is (0, inf), admitted by an open lower bound 0. */
+    private static boolean admitsLower(SchemaBounds.Bounds b, Quantity q) {
+        boolean attained = !(q instanceof Quantity.LogNormal ln && ln.isUncertain());
+        return b.loOpen() && attained ? q.lower() > b.lo() : q.lower() >= b.lo();
     }
 
     private Quantity parseQuantity(JsonNode n, String p) {
@@ -759,11 +743,8 @@ final class ScenarioBuilder {
         JsonNode v = n.get(form);
         switch (form) {
             case "value" -> {
-                if (!v.isNumber()) {
-                    problem(fp, "expected a number, found " + ScenarioSchema.describe(v));
-                    return null;
-                }
-                return construct(fp, () -> new Quantity.Fixed(v.asDouble(), prov), () -> null);
+                double d = checked(v, fp, SchemaBounds.number(fp));
+                return Double.isNaN(d) ? null : construct(fp, () -> new Quantity.Fixed(d, prov), () -> null);
             }
             case "uniform" -> {
                 double[] a = numbers(v, fp, 2, "[min, max]");
@@ -776,8 +757,8 @@ final class ScenarioBuilder {
             }
             case "normal" -> {
                 double[] a = numbers(v, fp, 2, "[mean, sd]");
-                double lo = n.has("min") ? number(n, p, "min", Bounds.ANY, false) : Double.NEGATIVE_INFINITY;
-                double hi = n.has("max") ? number(n, p, "max", Bounds.ANY, false) : Double.POSITIVE_INFINITY;
+                double lo = n.has("min") ? number(n, p, "min", false) : Double.NEGATIVE_INFINITY;
+                double hi = n.has("max") ? number(n, p, "max", false) : Double.POSITIVE_INFINITY;
                 return a == null ? null
                         : construct(fp, () -> new Quantity.Normal(a[0], a[1], lo, hi, prov), () -> null);
             }
@@ -787,11 +768,11 @@ final class ScenarioBuilder {
                             + ScenarioSchema.describe(v));
                     return null;
                 }
-                double mu = number(v, fp, "mu", Bounds.ANY, true);
-                double sigma = number(v, fp, "sigma", Bounds.POSITIVE, true);
-                double muSe = number(v, fp, "muStandardError", Bounds.NON_NEGATIVE, true);
-                double sigmaSe = number(v, fp, "sigmaStandardError", Bounds.NON_NEGATIVE, true);
-                double r = v.has("correlation") ? number(v, fp, "correlation", Bounds.SIGNED_UNIT, false) : 0;
+                double mu = number(v, fp, "mu", true);
+                double sigma = number(v, fp, "sigma", true);
+                double muSe = number(v, fp, "muStandardError", true);
+                double sigmaSe = number(v, fp, "sigmaStandardError", true);
+                double r = v.has("correlation") ? number(v, fp, "correlation", false) : 0;
                 return construct(fp, () -> new Quantity.FittedLogNormal(mu, sigma, muSe, sigmaSe, r, prov), () -> null);
             }
             default -> {
@@ -799,8 +780,8 @@ final class ScenarioBuilder {
                     problem(fp, "expected {median: m, gsd: g}, found " + ScenarioSchema.describe(v));
                     return null;
                 }
-                double median = number(v, fp, "median", Bounds.POSITIVE, true);
-                double gsd = number(v, fp, "gsd", new Bounds(1, false, Double.POSITIVE_INFINITY, false, 1), true);
+                double median = number(v, fp, "median", true);
+                double gsd = number(v, fp, "gsd", true);
                 return construct(fp, () -> new Quantity.LogNormal(median, gsd, prov), () -> null);
             }
         }
@@ -813,53 +794,64 @@ final class ScenarioBuilder {
         }
         double[] out = new double[count];
         for (int i = 0; i < count; i++) {
-            JsonNode e = v.get(i);
-            if (!e.isNumber() || !Double.isFinite(e.asDouble())) {
-                problem(p + "/" + i, "expected a finite number, found " + ScenarioSchema.describe(e));
+            out[i] = checked(v.get(i), p + "/" + i, SchemaBounds.number(p + "/" + i));
+            if (Double.isNaN(out[i])) {
                 return null;
             }
-            out[i] = e.asDouble();
         }
         return out;
     }
 
-    /** A plain number (no provenance), checked against {@code bounds}. */
-    private double number(JsonNode parent, String parentPath, String key, Bounds bounds, boolean required) {
+    /** A plain number (no provenance), in the schema's range at its pointer. */
+    private double number(JsonNode parent, String parentPath, String key, boolean required) {
+        return number(parent, parentPath, key, required,
+                SchemaBounds.number(parentPath + "/" + ScenarioChecks.esc(key)).fallback());
+    }
+
+    private double number(JsonNode parent, String parentPath, String key, boolean required, double fallback) {
         String p = parentPath + "/" + ScenarioChecks.esc(key);
         JsonNode n = parent.get(key);
         if (absent(n, parentPath, key, required)) {
-            return bounds.fallback();
+            return fallback;
         }
+        double d = checked(n, p, SchemaBounds.number(p));
+        return Double.isNaN(d) ? fallback : d;
+    }
+
+    /** The finite number {@code n} at {@code p} if {@code bounds} admit it, else NaN after reporting at p. */
+    private double checked(JsonNode n, String p, SchemaBounds.Bounds bounds) {
         if (!n.isNumber() || !Double.isFinite(n.asDouble())) {
             problem(p, "expected a finite number, found " + ScenarioSchema.describe(n));
-            return bounds.fallback();
+            return Double.NaN;
         }
         double d = n.asDouble();
-        if (!bounds.admits(Quantity.of(d))) {
+        if (!bounds.admits(d)) {
             problem(p, "expected a number " + bounds.describe() + ", was " + fmt(d));
-            return bounds.fallback();
+            return Double.NaN;
         }
         return d;
     }
 
-    private int integer(JsonNode parent, String parentPath, String key, int min, int max, boolean required) {
-        return integer(parent, parentPath, key, min, max, required, min);
+    /** A whole number in the schema's range at its pointer; the range's fallback when unreadable. */
+    private int integer(JsonNode parent, String parentPath, String key, boolean required) {
+        String p = parentPath + "/" + ScenarioChecks.esc(key);
+        return integer(parent, parentPath, key, required, (int) SchemaBounds.number(p).fallback());
     }
 
-    private int integer(JsonNode parent, String parentPath, String key, int min, int max, boolean required,
-                        int fallback) {
+    private int integer(JsonNode parent, String parentPath, String key, boolean required, int fallback) {
         String p = parentPath + "/" + ScenarioChecks.esc(key);
         JsonNode n = parent.get(key);
         if (absent(n, parentPath, key, required)) {
             return fallback;
         }
+        SchemaBounds.Bounds bounds = SchemaBounds.number(p);
         if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-            problem(p, "expected a whole number >= " + min + ", found " + ScenarioSchema.describe(n));
+            problem(p, "expected a whole number " + bounds.describe() + ", found " + ScenarioSchema.describe(n));
             return fallback;
         }
         int v = n.asInt();
-        if (v < min || v > max) {
-            problem(p, "expected a whole number >= " + min + ", was " + v);
+        if (!bounds.admits(v)) {
+            problem(p, "expected a whole number " + bounds.describe() + ", was " + v);
             return fallback;
         }
         return v;
@@ -996,7 +988,7 @@ final class ScenarioBuilder {
             code = n.get("cameo").asText();
             codePath = p + "/cameo";
             if (n.has("goldstein")) {
-                goldstein = number(n, p, "goldstein", new Bounds(-10, false, 10, false, 0), false);
+                goldstein = number(n, p, "goldstein", false);
             }
         } else {
             problem(p, "expected a CAMEO code in quotes such as \"190\" (unquoted, 010 would be read as the number"
@@ -1102,6 +1094,8 @@ final class ScenarioBuilder {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return String.format(Locale.ROOT, "%.4g", v);
+        String s = String.format(Locale.ROOT, "%.4g", v);
+        // a value just past a bound keeps its digits: "was 100.00000000000001", not "was 100.0"
+        return Double.parseDouble(s) == v ? s : Double.toString(v);
     }
 }

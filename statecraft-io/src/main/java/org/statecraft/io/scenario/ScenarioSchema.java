@@ -242,8 +242,7 @@ public final class ScenarioSchema {
         if (n == null) {
             return "?";
         }
-        double d = n.asDouble();
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : n.asText();
+        return SchemaBounds.format(n.asDouble());
     }
 
     /** A short, user-facing rendering of a value found in the file. */
