@@ -242,7 +242,7 @@ public final class StatecraftSparkJob implements Runnable {
         @Override
         public Integer call() throws IOException {
             return inSession("gdelt-dyad", spark -> {
-                GdeltDyadTension.Result r = GdeltDyadTension.daily(spark, paths, a, b, directed);
+                GdeltDyadDailyTotals.Result r = GdeltDyadDailyTotals.daily(spark, paths, a, b, directed);
                 var root = AnalysisJson.mapper().createObjectNode();
                 root.put("a", a);
                 root.put("b", b);
@@ -250,7 +250,7 @@ public final class StatecraftSparkJob implements Runnable {
                 root.put("lines", r.lines());
                 root.put("malformed", r.malformed());
                 var days = root.putArray("days");
-                for (GdeltDyadTension.DayTotal d : r.days()) {
+                for (GdeltDyadDailyTotals.DayTotal d : r.days()) {
                     var o = days.addObject();
                     o.put("day", d.day().toString());
                     o.put("events", d.events());

@@ -110,12 +110,12 @@ class SparkJobsTest {
         List<Path> files = List.of(SHARED.resolve("data/gdelt/mixed-v1-sample-100.tsv"),
                 SHARED.resolve("data/gdelt/v2-sample-100.tsv"));
         for (String[] dyad : new String[][] {{"AUS", "NZL"}, {"CHN", "GBR"}, {"USA", "IRN"}, {"USA", "USA"}}) {
-            GdeltDyadTension.Result r = GdeltDyadTension.daily(spark, files.stream().map(Path::toString).toList(),
+            GdeltDyadDailyTotals.Result r = GdeltDyadDailyTotals.daily(spark, files.stream().map(Path::toString).toList(),
                     dyad[0], dyad[1], false);
             Map<LocalDate, double[]> expected = byHand(files, dyad[0], dyad[1]);
             assertThat(expected).isNotEmpty();
-            assertThat(r.days()).extracting(GdeltDyadTension.DayTotal::day).containsExactlyElementsOf(expected.keySet());
-            for (GdeltDyadTension.DayTotal d : r.days()) {
+            assertThat(r.days()).extracting(GdeltDyadDailyTotals.DayTotal::day).containsExactlyElementsOf(expected.keySet());
+            for (GdeltDyadDailyTotals.DayTotal d : r.days()) {
                 assertThat(d.events()).isEqualTo((long) expected.get(d.day())[0]);
                 assertThat(d.goldsteinSum()).isCloseTo(expected.get(d.day())[1], within(1e-9));
             }
@@ -129,7 +129,7 @@ class SparkJobsTest {
         Path f = dir.resolve("bad.tsv");
         List<String> good = Files.readAllLines(SHARED.resolve("data/gdelt/v2-sample-100.tsv"));
         Files.write(f, List.of(good.get(0), "only\tthree\tcolumns", good.get(1).replaceFirst("\t\\d{8}\t", "\tnotadate\t")));
-        GdeltDyadTension.Result r = GdeltDyadTension.daily(spark, List.of(f.toString()), "AUS", "NZL", true);
+        GdeltDyadDailyTotals.Result r = GdeltDyadDailyTotals.daily(spark, List.of(f.toString()), "AUS", "NZL", true);
         assertThat(r.lines()).isEqualTo(3);
         assertThat(r.malformed()).isEqualTo(2);
     }

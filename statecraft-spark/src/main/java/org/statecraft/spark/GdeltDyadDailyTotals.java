@@ -19,8 +19,8 @@ import org.apache.spark.sql.SparkSession;
  * are counted as malformed, never silently dropped ({@link Result#malformed()}). An undirected dyad counts
  * events in both directions. Cost: one scan of the input and one shuffle by day.
  */
-public final class GdeltDyadTension {
-    private GdeltDyadTension() {
+public final class GdeltDyadDailyTotals {
+    private GdeltDyadDailyTotals() {
     }
 
     /** One day's events between the two countries. */
