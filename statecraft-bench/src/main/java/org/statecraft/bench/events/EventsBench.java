@@ -56,6 +56,7 @@ public final class EventsBench {
         try {
             Path small = dir.resolve("warmup.export.CSV");
             SyntheticGdelt.write(small, 20_000, 7);
+            writeLists(small);
             PrintStream out = System.out;
             System.setOut(new PrintStream(OutputStream.nullOutputStream()));
             try {
@@ -65,7 +66,6 @@ public final class EventsBench {
                     ingest(dir.resolve("store"), small);
                     query(dir.resolve("store"));
                 } else {
-                    writeLists(small);
                     ingest(dir.resolve("store"), small);
                 }
             } finally {
