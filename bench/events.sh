@@ -2,7 +2,8 @@
 # Event-store benchmark (issue 4): ingest throughput and tension-query time of Statecraft's DuckDB store, each
 # beside DuckDB's own read_csv computing the same PAK-AFG daily series straight from the same file, in the
 # same run. The ingest runs with -Xmx1g to show the heap bound, and includes what a fetched file goes through: its MD5
-# (checked against GDELT's published list) and the format detection from several lines.
+# and size checked against published lists (md5sums and filesizes beside the file, written here once, as GDELT
+# publishes them; the ingest computes the MD5 in its one read of the file) and the format detection from several lines.
 #
 #   bench/events.sh [ROWS] [RUNS]      defaults: 2000000 rows, 3 runs; work files in ${BENCH_DIR:-/tmp/statecraft-bench-events}
 #
@@ -21,6 +22,9 @@ FILE="$DIR/synthetic-gdelt2-$ROWS.export.CSV"
 if [ ! -f "$FILE" ]; then
   echo "generating $ROWS GDELT 2.0 rows into $FILE" >&2
   java -cp "$JAR" org.statecraft.bench.events.SyntheticGdelt "$FILE" "$ROWS" 42
+fi
+if [ ! -f "$DIR/md5sums" ] || ! grep -q " $(basename "$FILE")\$" "$DIR/md5sums"; then
+  (cd "$DIR" && md5sum "$(basename "$FILE")" > md5sums && echo "$(stat -Lc %s "$(basename "$FILE")") $(basename "$FILE")" > filesizes)
 fi
 echo "file: $FILE ($(du -hL "$FILE" | cut -f1), $ROWS rows); machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 LOG="$DIR/results.txt"

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.statecraft.core.DataFormatException;
+import org.statecraft.core.UsageException;
 import org.statecraft.events.EventFormat;
 import org.statecraft.events.MalformedRow;
+import org.statecraft.events.fetch.PublishedChecksums;
 import org.statecraft.events.store.EventStore;
 import org.statecraft.events.store.IngestOptions;
 import org.statecraft.events.store.IngestResult;
@@ -22,7 +24,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code statecraft events ingest}: files into the store, each in its own transaction. A file that cannot be read (not
  * found, not recognised, damaged compression) is refused with its name and reason and the others are still ingested;
- * the totals are printed, and the exit code is 2 when any file was refused.
+ * the totals are printed, and the exit code is 2 when any file was refused. With {@code --md5sums} (GDELT's published
+ * list, and {@code --filesizes}), a file the list names is also refused when its MD5 or size differs, none of its rows
+ * stored; the MD5 is computed in the ingest's one read of the file.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Read GDELT/ICEWS/ACLED files (plain, .zip or .gz) into the store; idempotent.")
@@ -49,6 +53,14 @@ final class EventsIngestCommand implements Callable<Integer> {
                     + "deleted in the transaction that stores the new version's (default: reported as changed)")
     boolean replaceChanged;
 
+    @Option(names = "--md5sums", paramLabel = "FILE",
+            description = "GDELT's published MD5 list (md5sum format): a file it names is refused unless its MD5 matches")
+    Path md5sums;
+
+    @Option(names = "--filesizes", paramLabel = "FILE",
+            description = "GDELT's published size list (<bytes> <name> per line), checked with --md5sums")
+    Path filesizes;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
 
@@ -58,8 +70,26 @@ final class EventsIngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         EventFormat fmt = format == null ? null : EventFormat.parse(format);
-        return ingest(store.store, files, new IngestOptions(fmt, collapse, replaceChanged), quiet,
-                spec.commandLine().getOut(), spec.commandLine().getErr());
+        IngestOptions options = new IngestOptions(fmt, collapse, replaceChanged);
+        if (filesizes != null && md5sums == null) {
+            throw new UsageException("--filesizes is checked with --md5sums: give both");
+        }
+        if (md5sums != null) {
+            PublishedChecksums lists = PublishedChecksums.parse(list(md5sums), filesizes == null ? null : list(filesizes));
+            if (lists.isEmpty()) {
+                throw new UsageException("--md5sums " + md5sums + " names no file (expected md5sum lines: <md5>  <name>)");
+            }
+            options = options.verifiedAgainst(lists);
+        }
+        return ingest(store.store, files, options, quiet, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    private static String list(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        }
     }
 
     /** Ingests every file it can; returns 0, or 2 when any file was refused. */

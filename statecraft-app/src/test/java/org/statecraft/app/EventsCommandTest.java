@@ -20,6 +20,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.statecraft.events.FileDigest;
 
 /** The events commands through {@link StatecraftCommand#commandLine()}, output captured. */
 class EventsCommandTest {
@@ -133,6 +134,27 @@ class EventsCommandTest {
         assertThat(r.err()).contains("refused " + bad).doesNotContain("\tat ");
         assertThat(r.out()).contains(b + ": icews").contains("total: 3805 rows read, 3805 stored")
                 .contains("2 of 3 files ingested, 1 refused");
+    }
+
+    @Test
+    void aFileWhoseMd5DiffersFromThePublishedListIsRefusedByNameWithNoneOfItsRowsStoredAndExits2() throws Exception {
+        Path good = Files.copy(shared("data/gdelt/mixed-v1-sample-100.tsv"), tmp.resolve("20240101.export.CSV"));
+        // 100 other events under a name the list gives the good file's MD5: not the published file
+        Path bad = Files.copy(shared("data/gdelt/v2-sample-100.tsv"), tmp.resolve("20240102.export.CSV"));
+        String md5 = FileDigest.hex(good, "MD5");
+        Path list = Files.writeString(tmp.resolve("md5sums"), md5 + "  20240101.export.CSV\n" + md5 + "  20240102.export.CSV\n");
+        Run r = run("events", "ingest", "-q", "--store", store(), "--md5sums", list.toString(), good.toString(),
+                bad.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("refused " + bad).contains("MD5 ").contains("published " + md5).doesNotContain("\tat ");
+        assertThat(r.out()).contains(good + ": gdelt1, 100 rows read, 100 stored").contains("1 of 2 files ingested, 1 refused")
+                .contains("holds 100 events");
+        // the store holds the good file's 100 events only (200 if the refused file's had been kept)
+        Run again = run("events", "ingest", "-q", "--store", store(), good.toString());
+        assertThat(again.out()).contains("already ingested").contains("holds 100 events");
+        Run unlisted = run("events", "ingest", "-q", "--store", store(), "--filesizes", list.toString(), good.toString());
+        assertThat(unlisted.code()).isEqualTo(2);
+        assertThat(unlisted.err()).contains("--md5sums");
     }
 
     @Test

@@ -15,16 +15,24 @@ public final class FileDigest {
 
     /** @param algorithm a {@link MessageDigest} algorithm every JDK has ("MD5", "SHA-256") */
     public static String hex(Path file, String algorithm) throws IOException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        update(md, file);
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Adds every byte of {@code file} to {@code md}. */
+    public static void update(MessageDigest md, Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance(algorithm);
             byte[] buf = new byte[1 << 16];
             int n;
             while ((n = in.read(buf)) > 0) {
                 md.update(buf, 0, n);
             }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

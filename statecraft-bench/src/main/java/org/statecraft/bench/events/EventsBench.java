@@ -19,6 +19,7 @@ import org.statecraft.core.tension.Period;
 import org.statecraft.core.tension.TensionIndex;
 import org.statecraft.core.tension.TensionPoint;
 import org.statecraft.events.FileDigest;
+import org.statecraft.events.fetch.PublishedChecksums;
 import org.statecraft.events.store.EventStore;
 import org.statecraft.events.store.IngestOptions;
 import org.statecraft.events.store.IngestResult;
@@ -28,7 +29,8 @@ import org.statecraft.events.store.IngestResult;
  * <ul>
  * <li>{@code reference FILE}: DuckDB's own {@code read_csv} computing the PAK–AFG daily series (events and
  * Goldstein sum) straight from the GDELT 2.0 file, through the JDBC driver, in memory;</li>
- * <li>{@code ingest STORE FILE}: the Statecraft ingest of the file into a (fresh) store;</li>
+ * <li>{@code ingest STORE FILE}: the Statecraft ingest of the file into a (fresh) store, checked against the
+ * {@code md5sums} and {@code filesizes} lists beside it (as {@code events fetch} checks GDELT's);</li>
  * <li>{@code query STORE}: compute the same daily series with the tension index on the opened store (the
  * time of opening it is printed too).</li>
  * </ul>
@@ -54,6 +56,7 @@ public final class EventsBench {
         try {
             Path small = dir.resolve("warmup.export.CSV");
             SyntheticGdelt.write(small, 20_000, 7);
+            writeLists(small);
             PrintStream out = System.out;
             System.setOut(new PrintStream(OutputStream.nullOutputStream()));
             try {
@@ -105,19 +108,32 @@ public final class EventsBench {
         System.out.printf(Locale.ROOT, "reference %d days=%d events=%d%n", (System.nanoTime() - t0) / 1_000_000, days, events);
     }
 
+    /** The {@code md5sums} and {@code filesizes} lists GDELT publishes, for one file, beside it (warm-up only). */
+    private static void writeLists(Path file) throws Exception {
+        String name = file.getFileName().toString();
+        Files.writeString(file.resolveSibling("md5sums"), FileDigest.hex(file, "MD5") + "  " + name + "\n");
+        Files.writeString(file.resolveSibling("filesizes"), Files.size(file) + " " + name + "\n");
+    }
+
     /**
-     * The ingest as {@code events fetch} then ingest does it: the file's MD5 (what {@code GdeltFetcher} checks against
-     * GDELT's published list before keeping a download), then the ingest with format detection from several lines.
+     * The ingest as {@code events fetch} does it: checked against the published MD5 and size ({@code md5sums} and
+     * {@code filesizes} beside the file, read outside the timing like a fetch's lists; the MD5 computed in the ingest's
+     * one read of the file), with format detection from several lines.
      */
     static void ingest(Path store, Path file) throws Exception {
+        PublishedChecksums lists = PublishedChecksums.parse(Files.readString(file.resolveSibling("md5sums")),
+                Files.readString(file.resolveSibling("filesizes")));
+        String md5 = lists.md5(file.getFileName().toString());
+        if (md5 == null) {
+            throw new IllegalStateException("md5sums beside " + file + " does not name it");
+        }
         long t0 = System.nanoTime();
-        String md5 = FileDigest.hex(file, "MD5");
         try (EventStore s = EventStore.open(store)) {
-            IngestResult r = s.ingest(file, IngestOptions.defaults(), null);
+            IngestResult r = s.ingest(file, IngestOptions.defaults().verifiedAgainst(lists), null);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             Runtime rt = Runtime.getRuntime();
-            System.out.printf(Locale.ROOT, "ingest %d rows=%d stored=%d md5=%s maxHeapMiB=%d usedHeapMiB=%d%n", ms,
-                    r.rowsRead(), r.stored(), md5.substring(0, 8), rt.maxMemory() >> 20,
+            System.out.printf(Locale.ROOT, "ingest %d rows=%d stored=%d md5=%s(verified) maxHeapMiB=%d usedHeapMiB=%d%n",
+                    ms, r.rowsRead(), r.stored(), md5.substring(0, 8), rt.maxMemory() >> 20,
                     (rt.totalMemory() - rt.freeMemory()) >> 20);
         }
     }

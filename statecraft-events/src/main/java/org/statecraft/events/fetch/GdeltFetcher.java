@@ -36,8 +36,11 @@ import org.statecraft.events.FileDigest;
  * GDELT publishes the MD5 and size of every file in {@code md5sums} and {@code filesizes} beside the files; they are
  * fetched once per run (from the template's folder) and every file is checked against them. A download goes to {@code
  * NAME.part} and is renamed to its final name only once verified: its size is the published one (and the
- * Content-Length, when sent), its MD5 the published one, and a {@code .zip} reads to its end with every entry's CRC
- * right. A file that fails is deleted and fetched again; after {@code attempts} tries it is reported, never kept.
+ * Content-Length, when sent) and its MD5 the published one, computed from the bytes as they arrive (a resumed part's
+ * earlier bytes are read once more; the file is not read again after the download). Unverified ({@code verify} off), a
+ * {@code .zip} must read to its end with every entry's CRC right instead; a verified one is byte for byte the published
+ * file, which the ingest's read of it checks the CRC of anyway. A file that fails is deleted and fetched again; after
+ * {@code attempts} tries it is reported, never kept.
  *
  * <p>HTTP: a {@code .part} left by a broken download is resumed with a {@code Range} header. A 206 is appended only
  * when its {@code Content-Range} starts where the part ends (a 206 from byte 0 replaces the part); a 416 means the
@@ -141,7 +144,7 @@ public final class GdeltFetcher {
         Path part = options.downloads().resolve(name + ".part");
         if (Files.exists(target)) {
             try {
-                verify(target, name, -1);
+                verify(target, name, -1, null);
                 return new Download(date, url, target, true, 0, false, null);
             } catch (IOException e) {
                 deleteQuietly(target); // a damaged file kept by an earlier version: fetched again
@@ -154,7 +157,7 @@ public final class GdeltFetcher {
             try {
                 Got got = download(url, part, name);
                 resumed |= got.resumed();
-                verify(part, name, got.announcedSize());
+                verify(part, name, got.announcedSize(), got.md5());
                 Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 return new Download(date, url, target, false, attempt, resumed, null);
             } catch (PermanentFailure e) {
@@ -175,8 +178,11 @@ public final class GdeltFetcher {
                 + options.attempts() + " attempts; nothing kept)");
     }
 
-    /** What a download brought: the file size the server announced (-1: none), and whether it resumed a part. */
-    private record Got(long announcedSize, boolean resumed) {
+    /**
+     * What a download brought: the file size the server announced (-1: none), whether it resumed a part, and the MD5
+     * of the whole part computed while writing it (null: not computed, the part is to be read).
+     */
+    private record Got(long announcedSize, boolean resumed, String md5) {
     }
 
     /** Downloads into {@code part}, resuming what is there. */
@@ -196,7 +202,7 @@ public final class GdeltFetcher {
         try {
             int code = c.getResponseCode();
             if (code == 416 && have > 0) {
-                return new Got(-1, true); // the part is complete, or stale: the verification says which
+                return new Got(-1, true, null); // the part is complete, or stale: the verification says which
             }
             if (code >= 400 && code < 500) {
                 throw new PermanentFailure("HTTP " + code);
@@ -222,6 +228,10 @@ public final class GdeltFetcher {
             }
             long announced = c.getContentLengthLong();
             long got = 0;
+            MessageDigest md5 = newMd5();
+            if (append) {
+                FileDigest.update(md5, part); // the bytes already here, once
+            }
             try (InputStream in = c.getInputStream();
                     OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                             append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -229,13 +239,15 @@ public final class GdeltFetcher {
                 int n;
                 while ((n = in.read(buf)) > 0) {
                     out.write(buf, 0, n);
+                    md5.update(buf, 0, n);
                     got += n;
                 }
             }
             if (announced >= 0 && got < announced) {
                 throw new IOException("connection closed after " + got + " of " + announced + " bytes");
             }
-            return new Got(announced < 0 ? -1 : (append ? have : 0) + announced, append);
+            return new Got(announced < 0 ? -1 : (append ? have : 0) + announced, append,
+                    HexFormat.of().formatHex(md5.digest()));
         } finally {
             c.disconnect();
         }
@@ -243,9 +255,10 @@ public final class GdeltFetcher {
 
     /**
      * Checks a downloaded file: the announced total size ({@code expectedSize}, -1 if none), the published size and
-     * MD5, and for a {@code .zip} that it reads to its end with every CRC right.
+     * MD5 ({@code md5}: computed while downloading, or null to read the file for it), and unverified, for a {@code
+     * .zip}, that it reads to its end with every CRC right.
      */
-    private void verify(Path file, String name, long expectedSize) throws IOException {
+    private void verify(Path file, String name, long expectedSize, String md5) throws IOException {
         long size = Files.size(file);
         if (expectedSize > 0 && size != expectedSize) {
             throw new Unverified(size + " bytes, the server announced " + expectedSize);
@@ -256,7 +269,7 @@ public final class GdeltFetcher {
                 throw new Unverified(size + " bytes, published size " + s.getAsLong());
             }
             String want = published.md5(name);
-            String got = md5(file);
+            String got = md5 != null ? md5 : md5(file);
             if (want == null) {
                 throw new Unverified("not in the published MD5 list " + options.listUrl("md5sums")
                         + " (not published yet? run again later)");
@@ -264,8 +277,7 @@ public final class GdeltFetcher {
             if (!want.equals(got)) {
                 throw new Unverified("MD5 " + got + ", published " + want);
             }
-        }
-        if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+        } else if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
             checkZip(file);
         }
     }
@@ -294,6 +306,14 @@ public final class GdeltFetcher {
 
     static String md5(Path file) throws IOException {
         return FileDigest.hex(file, "MD5");
+    }
+
+    private static MessageDigest newMd5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JDK has it
+        }
     }
 
     private String text(String url) throws IOException {

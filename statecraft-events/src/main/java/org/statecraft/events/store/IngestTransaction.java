@@ -6,22 +6,20 @@ import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.StatecraftChunkAppender;
+import org.statecraft.core.DataFormatException;
 import org.statecraft.core.StatecraftException;
 import org.statecraft.events.EventFormat;
 import org.statecraft.events.FileDigest;
@@ -34,6 +32,11 @@ import org.statecraft.events.EventReader;
  * are deleted again, the file is recorded ({@code ingested_files}: path, size, SHA-256, counts) and the transaction
  * commits; then the file's rows are added to the aggregate ({@link DyadDayAggregate#addFile}). An ingest stopped at
  * any point (an exception, a kill) leaves the store as it was before that file.
+ *
+ * <p>The SHA-256, and the MD5 when {@link IngestOptions#published()} names the file, are computed from the bytes the
+ * parse reads ({@link FileDigests}): the file is read once. A published size is checked before reading; the MD5 at the
+ * end of the file, before anything is committed, so a file that is not the published one is refused with none of its
+ * rows stored.
  */
 final class IngestTransaction {
     private final DuckDBConnection conn;
@@ -52,6 +55,13 @@ final class IngestTransaction {
         String abs = file.toAbsolutePath().normalize().toString();
         boolean useBulk = bulk && format.numericKey();
         String method = useBulk ? "bulk parser" : "reader";
+        String name = file.getFileName().toString();
+        String publishedMd5 = options.published() == null ? null : options.published().md5(name);
+        OptionalLong publishedSize = options.published() == null ? OptionalLong.empty() : options.published().size(name);
+        if (publishedSize.isPresent() && publishedSize.getAsLong() != size) {
+            throw new DataFormatException(file.toString(), 0, 0, size + " bytes, published size "
+                    + publishedSize.getAsLong() + ": not the published file, nothing stored");
+        }
         try {
             if (sizeKnown(size) && pathWithHash(sha256(file), format) != null) {
                 return skipped(file, format);
@@ -63,7 +73,7 @@ final class IngestTransaction {
                 s.execute("SELECT 1"); // begins the transaction the appenders write in
             }
             int fileId = nextFileId();
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            FileDigests digests = new FileDigests(publishedMd5 != null);
             EventSink sink = new EventSink(file.toString(), format, fileId, loadCodes());
             long rowsRead;
             try (DuckDBAppender events = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "events");
@@ -77,11 +87,11 @@ final class IngestTransaction {
                     try (StatecraftChunkAppender chunks = new StatecraftChunkAppender(conn, DuckDBConnection.DEFAULT_SCHEMA,
                             "events", StoreLayout.eventWidths())) {
                         sink.chunks = chunks;
-                        rowsRead = BulkPipeline.read(file, format == EventFormat.GDELT2, sink, hashing(md, progress));
+                        rowsRead = BulkPipeline.read(file, format == EventFormat.GDELT2, sink, hashing(digests, progress));
                         sink.finishChunks();
                     }
                 } else {
-                    try (BufferedReader in = EventFormat.open(file, hashing(md, progress))) {
+                    try (BufferedReader in = EventFormat.open(file, hashing(digests, progress))) {
                         rowsRead = reader.read(in, file.toString(), sink);
                     }
                 }
@@ -93,7 +103,16 @@ final class IngestTransaction {
                 }
             }
             timing("appended (" + method + ")", t0);
-            String sha = HexFormat.of().formatHex(md.digest());
+            digests.finish(file);
+            if (publishedMd5 != null) {
+                String md5 = digests.md5Hex();
+                if (!md5.equals(publishedMd5)) {
+                    conn.rollback();
+                    throw new DataFormatException(file.toString(), 0, 0, "MD5 " + md5 + ", published " + publishedMd5
+                            + ": not the published file, none of its rows stored");
+                }
+            }
+            String sha = digests.sha256Hex();
             if (pathWithHash(sha, format) != null) {
                 conn.rollback();
                 return skipped(file, format);
@@ -125,8 +144,6 @@ final class IngestTransaction {
                     List.copyOf(sink.kept), method, before == null ? null : before.path(), replaced);
         } catch (SQLException e) {
             throw new StatecraftException("event store error while ingesting " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         } finally {
             Transactions.endTransaction(conn);
         }
@@ -169,9 +186,9 @@ final class IngestTransaction {
         }
     }
 
-    /** Reads a file's raw bytes through the content hash and the progress listener. */
-    private static UnaryOperator<InputStream> hashing(MessageDigest md, LongConsumer progress) {
-        return raw -> new ByteProgress(new DigestInputStream(raw, md), progress);
+    /** Reads a file's raw bytes through the digests and the progress listener. */
+    private static UnaryOperator<InputStream> hashing(FileDigests digests, LongConsumer progress) {
+        return raw -> new ByteProgress(digests.wrap(raw), progress);
     }
 
     /** The stored codes by text. */
