@@ -28,7 +28,6 @@ public final class RunState {
     private final double[] baseline;
     private final double[] wTarget;
     private final double[] harmPerDay;
-    private final double[] harmAccRate;  // α
     private final double[] harmAccCap;   // A
     private final double[] harmAccQ;     // e^{−α/A}: s(τ) = 1 + A(1 − q^τ)
     private final double[] harmAdaptR;   // 2^{−1/h}: a(τ) = f + (1 − f) r^τ
@@ -111,7 +110,6 @@ public final class RunState {
     private double lastHazard = Double.NaN;
     private double clashProbability;
     private double cachedLimit;
-    private boolean clashYesterday;
     private boolean clashToday;
     private int attacksToday;
     private int metDay;
@@ -147,7 +145,6 @@ public final class RunState {
             }
         }
         harmPerDay = new double[nH];
-        harmAccRate = new double[nH];
         harmAccCap = new double[nH];
         harmAccQ = new double[nH];
         harmAdaptR = new double[nH];
@@ -254,7 +251,6 @@ public final class RunState {
                 harmPerDay[g] = values[m.harmPerDayIdx[l][h]];
                 double a = values[m.harmAccIdx[l][h]];
                 double cap = values[m.harmAccCapIdx[l][h]];
-                harmAccRate[g] = a;
                 harmAccCap[g] = cap;
                 harmAccQ[g] = a > 0 && cap > 0 ? Math.exp(-a / cap) : 1;
                 double half = v(values, m.harmHalfLifeIdx[l][h], Double.POSITIVE_INFINITY);
@@ -346,7 +342,6 @@ public final class RunState {
         z = 0;
         calmDays = 0;
         cachedRate = -1;
-        clashYesterday = false;
         clashToday = false;
         attacksToday = 0;
         metDay = -2;
@@ -382,7 +377,6 @@ public final class RunState {
                 hazard += clash[l];
             }
         }
-        clashYesterday = clashToday;
         double clashDraw = rng.nextDouble();
         if (hazard != lastHazard) { // the hazard changes only when a lever starts or stops
             lastHazard = hazard;

@@ -246,7 +246,7 @@ public final class MonteCarlo {
         double[][] smp = new double[nP][];
         int nCh = model.channels().size();
         int ablationRuns = Math.min(runs, ABLATION_RUNS);
-        long[][] ablatedMet = new long[nP][nCh];
+        Ablation[] ablation = new Ablation[nP];
         List<Runnable> batch = new ArrayList<>();
         if (rf.applicable()) {
             for (int policy = 0; policy < nP; policy++) {
@@ -255,12 +255,13 @@ public final class MonteCarlo {
             }
         }
         for (int policy = 0; policy < nP; policy++) {
-            double[] mean = meanChannelPressure(outcomes[policy], nCh);
+            Ablation ab = new Ablation(meanChannelPressure(outcomes[policy], nCh), new long[nCh], ablationRuns);
+            ablation[policy] = ab;
             for (int ch = 0; ch < nCh; ch++) {
-                if (mean[ch] != 0) {
+                if (ab.meanPressure()[ch] != 0) {
                     int p = policy;
                     int c = ch;
-                    batch.add(() -> ablatedMet[p][c] = ablatedMet(model, options, params, p, c, ablationRuns));
+                    batch.add(() -> ab.met()[c] = ablatedMet(model, options, params, p, c, ablationRuns));
                 }
             }
         }
@@ -271,7 +272,7 @@ public final class MonteCarlo {
         for (int policy = 0; policy < nP; policy++) {
             int p = policy;
             tasks.add(() -> summaryOf[p] = summary(model, options, outcomes, daily, params, p, base, rank, pareto,
-                    meanZ, meanAttacks, meanCollateral, forecasts, ablatedMet[p]));
+                    meanZ, meanAttacks, meanCollateral, forecasts, ablation[p]));
         }
         execute(pool, tasks);
         List<PolicySummary> summaries = List.of(summaryOf);
@@ -338,7 +339,7 @@ public final class MonteCarlo {
                                          DailySeries[][] daily, double[][] params, int p, int base, int[] rank,
                                          boolean[] pareto, double[] meanZ, double[] meanAttacks,
                                          double[] meanCollateral, PolicySummary.Forecast[] forecasts,
-                                         long[] ablatedMet) {
+                                         Ablation ablation) {
         Scenario s = model.scenario();
         int runs = options.runs();
         int H = model.horizon();
@@ -420,7 +421,7 @@ public final class MonteCarlo {
         }
         double effect = meanZ[p] - meanZ[base];
         PolicySummary.Outcomes outs = outcomes(model, os);
-        List<PolicySummary.ChannelShare> attribution = attribution(model, os, ablatedMet);
+        List<PolicySummary.ChannelShare> attribution = attribution(model, os, ablation);
         PolicySummary.Forecast forecast = forecasts == null ? null : forecasts[p];
         return new PolicySummary(pol.id(), pol.name(), pol.description(), rank[p], pareto[p],
                 outs.metDemand(), Estimate.mean(z), effect, outs.medianDaysToMeetDemand(), Estimate.mean(attacks),
@@ -474,6 +475,13 @@ public final class MonteCarlo {
     /** Runs on which each channel's removal is simulated (common random numbers). */
     static final int ABLATION_RUNS = 400;
 
+    /**
+     * A policy's channels: the mean pressure-days of each over all runs, and on how many of the first {@code runs}
+     * runs the demand is met with that channel removed (filled for the channels with any pressure).
+     */
+    private record Ablation(double[] meanPressure, long[] met, int runs) {
+    }
+
     private static double[] meanChannelPressure(RunOutcome[] os, int nCh) {
         double[] mean = new double[nCh];
         for (RunOutcome o : os) {
@@ -511,18 +519,17 @@ public final class MonteCarlo {
     /**
      * The target's expected pressure by channel, and for each channel with any pressure the change in
      * P(demand met) when that channel alone is removed on the first {@link #ABLATION_RUNS} runs
-     * ({@code ablatedMet}, from {@link #ablatedMet}).
+     * ({@code ablation}, its counts from {@link #ablatedMet}).
      */
     private static List<PolicySummary.ChannelShare> attribution(LeverageModel model, RunOutcome[] os,
-                                                                long[] ablatedMet) {
+                                                                Ablation ablation) {
         List<CompiledScenario.Channel> chans = model.channels();
-        int n = os.length;
-        double[] mean = meanChannelPressure(os, chans.size());
+        double[] mean = ablation.meanPressure();
         double total = 0;
         for (double m : mean) {
             total += Math.abs(m);
         }
-        int runs = Math.min(n, ABLATION_RUNS);
+        int runs = ablation.runs();
         long metFull = 0;
         for (int r = 0; r < runs; r++) {
             metFull += os[r].conceded() ? 1 : 0;
@@ -530,7 +537,7 @@ public final class MonteCarlo {
         List<PolicySummary.ChannelShare> out = new ArrayList<>();
         for (int ch = 0; ch < mean.length; ch++) {
             CompiledScenario.Channel c = chans.get(ch);
-            double delta = mean[ch] == 0 ? 0 : (metFull - ablatedMet[ch]) / (double) runs;
+            double delta = mean[ch] == 0 ? 0 : (metFull - ablation.met()[ch]) / (double) runs;
             out.add(new PolicySummary.ChannelShare(c.kind().name().toLowerCase(Locale.ROOT), c.lever(),
                     c.constituency(), c.member(), c.label(), mean[ch], total == 0 ? 0 : Math.abs(mean[ch]) / total,
                     delta, runs));
