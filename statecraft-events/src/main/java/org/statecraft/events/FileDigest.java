@@ -15,14 +15,18 @@ public final class FileDigest {
 
     /** @param algorithm a {@link MessageDigest} algorithm every JDK has ("MD5", "SHA-256") */
     public static String hex(Path file, String algorithm) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance(algorithm);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest md = newDigest(algorithm);
         update(md, file);
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** A fresh digest of {@code algorithm}, one that every JDK has ("MD5", "SHA-256"). */
+    public static MessageDigest newDigest(String algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // the JDK's security providers must offer MD5 and SHA-256
+        }
     }
 
     /** Adds every byte of {@code file} to {@code md}. */

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -228,7 +227,7 @@ public final class GdeltFetcher {
             }
             long announced = c.getContentLengthLong();
             long got = 0;
-            MessageDigest md5 = newMd5();
+            MessageDigest md5 = FileDigest.newDigest("MD5");
             if (append) {
                 FileDigest.update(md5, part); // the bytes already here, once
             }
@@ -306,14 +305,6 @@ public final class GdeltFetcher {
 
     static String md5(Path file) throws IOException {
         return FileDigest.hex(file, "MD5");
-    }
-
-    private static MessageDigest newMd5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e); // every JDK has it
-        }
     }
 
     private String text(String url) throws IOException {

@@ -8,8 +8,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.statecraft.events.FileDigest;
 
 /**
  * The digests of a file computed from the bytes the ingest reads anyway: the SHA-256 the store records and, when a
@@ -24,12 +24,8 @@ final class FileDigests {
 
     /** @param withMd5 also compute the MD5 (only when there is a published one to check: it costs CPU) */
     FileDigests(boolean withMd5) {
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-            md5 = withMd5 ? MessageDigest.getInstance("MD5") : null;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e); // every JDK has both
-        }
+        sha256 = FileDigest.newDigest("SHA-256");
+        md5 = withMd5 ? FileDigest.newDigest("MD5") : null;
     }
 
     /** {@code raw} read through both digests. */
