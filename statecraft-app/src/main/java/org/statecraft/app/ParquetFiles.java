@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.statecraft.events.store.DuckDbNative;
 
 /**
  * Apache Parquet copies of the CSV tables that {@code analyze --out} writes, for pandas ({@code read_parquet}), R
@@ -21,12 +22,12 @@ public final class ParquetFiles {
     /** Writes {@code parquet} with the rows and columns of {@code csv} (a header line, then rows). */
     public static void fromCsv(Path csv, Path parquet) throws IOException {
         try {
-            Class.forName("org.duckdb.DuckDBDriver");
+            DuckDbNative.load();
             try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
                 s.execute("COPY (SELECT * FROM read_csv(" + literal(csv) + ", header = true, nullstr = '')) TO "
                         + literal(parquet) + " (FORMAT PARQUET)");
             }
-        } catch (SQLException | ClassNotFoundException e) {
+        } catch (SQLException e) {
             throw new IOException("cannot write " + parquet.getFileName() + " from " + csv.getFileName() + ": " + e.getMessage(), e);
         }
     }

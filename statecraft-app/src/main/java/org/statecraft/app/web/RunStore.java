@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.statecraft.events.store.DuckDbNative;
 
 /**
  * The workspace's run store: one DuckDB file ({@code .statecraft/runs.duckdb}) with a row per run — scenario name,
@@ -32,7 +33,7 @@ public final class RunStore implements AutoCloseable {
     public RunStore(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Class.forName("org.duckdb.DuckDBDriver");
+            DuckDbNative.load();
             conn = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
             try (Statement s = conn.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS runs (id VARCHAR PRIMARY KEY, scenario VARCHAR NOT NULL, "
@@ -51,7 +52,7 @@ public final class RunStore implements AutoCloseable {
                 s.execute("UPDATE runs SET status = 'failed', error = 'the server stopped before the run finished', "
                         + "finished = current_timestamp WHERE status IN ('queued', 'running')");
             }
-        } catch (IOException | SQLException | ClassNotFoundException e) {
+        } catch (IOException | SQLException e) {
             throw new IllegalStateException("cannot open the run store " + file + ": " + e.getMessage(), e);
         }
     }

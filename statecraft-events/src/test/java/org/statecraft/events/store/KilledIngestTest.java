@@ -71,7 +71,8 @@ class KilledIngestTest {
 
     /** Starts a child ingesting {@code big} and kills it at its {@code progressLine}-th progress report (or its end). */
     private static void killAt(Path store, Path big, int progressLine) throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.library.path=" + System.getProperty("java.library.path"), "-cp",
                 System.getProperty("java.class.path"), IngestChild.class.getName(), store.toString(), big.toString())
                 .redirectErrorStream(true).start();
         boolean killedMidway = false;

@@ -75,7 +75,8 @@ class StoreSurvivalTest {
                 w.write((900_000_000L + i) + line.substring(line.indexOf('\t')) + "\n");
             }
         }
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.library.path=" + System.getProperty("java.library.path"), "-cp",
                 System.getProperty("java.class.path"), IngestChild.class.getName(), dir.toString(), big.toString())
                 .redirectErrorStream(true).start();
         try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))) {
