@@ -410,9 +410,25 @@ public final class SpatialModelOfPolitics implements BargainingModel {
             // 2. Each actor's best target, estimated by itself (O(N³), parallel over the initiator).
             Challenge[] best = new Challenge[n];
             forEach(n, i -> best[i] = bestChallenge(i, dist, risk));
+            // the phases are methods of their own: the optimising compiler compiles each small and once, instead
+            // of the whole turn, several times, on stack replacement
             // 3. Bargains, queued for both parties in initiator order.
             List<double[][]> bargains = new ArrayList<>(); // {b_i, b_j}
             List<int[]> parties = new ArrayList<>();
+            bargains(best, x, bargains, parties);
+            // 4. Resolution: every actor scores every bargain with its own risk attitude.
+            double[] sumU = new double[n];
+            double[][] uObj = objectiveUtilities(dist, risk, sumU);
+            double[][] score = scores(x, risk, bargains, parties, uObj, sumU);
+            double[][] next = new double[n][];
+            for (int k = 0; k < n; k++) {
+                next[k] = chosen(k, x, bargains, parties, score, sumU);
+            }
+            return new Step(next, new TurnDetail(risk, p, List.of(best)));
+        }
+
+        /** Each initiator's bargain with its best target, in initiator order: b_i and b_j, and the parties. */
+        private void bargains(Challenge[] best, double[][] x, List<double[][]> bargains, List<int[]> parties) {
             for (int i = 0; i < n; i++) {
                 Challenge c = best[i];
                 if (c.target() < 0) {
@@ -431,9 +447,11 @@ public final class SpatialModelOfPolitics implements BargainingModel {
                 bargains.add(new double[][] {bi, bj});
                 parties.add(new int[] {i, j});
             }
-            // 4. Resolution: every actor scores every bargain with its own risk attitude.
+        }
+
+        /** u_a(x_k) = (1 − d)(1 + d·r_a) for every pair, and each actor's sum of them into {@code sumU}. */
+        private double[][] objectiveUtilities(double[][] dist, double[] risk, double[] sumU) {
             double[][] uObj = new double[n][n];
-            double[] sumU = new double[n];
             for (int a = 0; a < n; a++) {
                 double s = 0;
                 for (int k = 0; k < n; k++) {
@@ -443,6 +461,12 @@ public final class SpatialModelOfPolitics implements BargainingModel {
                 }
                 sumU[a] = s;
             }
+            return uObj;
+        }
+
+        /** Actor a's mean utility over all positions if bargain m is adopted (both parties move). */
+        private double[][] scores(double[][] x, double[] risk, List<double[][]> bargains, List<int[]> parties,
+                                  double[][] uObj, double[] sumU) {
             int nb = bargains.size();
             double[][] score = new double[n][nb];
             for (int a = 0; a < n; a++) {
@@ -456,41 +480,42 @@ public final class SpatialModelOfPolitics implements BargainingModel {
                     score[a][m] = (sumU[a] - uObj[a][i] - uObj[a][j] + ui + uj) / n;
                 }
             }
-            double[][] next = new double[n][];
-            for (int k = 0; k < n; k++) {
-                List<Integer> queue = new ArrayList<>();
-                for (int m = 0; m < nb; m++) {
-                    if (parties.get(m)[0] == k || parties.get(m)[1] == k) {
-                        queue.add(m);
-                    }
-                }
-                if (queue.isEmpty()) {
-                    next[k] = x[k].clone();
-                    continue;
-                }
-                int options = queue.size() + 1;
-                double[][] util = new double[n][options];
-                for (int a = 0; a < n; a++) {
-                    util[a][0] = sumU[a] / n;
-                    for (int q = 0; q < queue.size(); q++) {
-                        util[a][q + 1] = score[a][queue.get(q)];
-                    }
-                }
-                double[] prob = pce(util, options, false);
-                int chosen = 0;
-                for (int o = 1; o < options; o++) {
-                    if (prob[o] > prob[chosen]) {
-                        chosen = o;
-                    }
-                }
-                if (chosen == 0) {
-                    next[k] = x[k].clone();
-                } else {
-                    int m = queue.get(chosen - 1);
-                    next[k] = bargains.get(m)[parties.get(m)[0] == k ? 0 : 1].clone();
+            return score;
+        }
+
+        /** Actor k's next position: the bargain on its queue (or none) that the PCE over all actors favours. */
+        private double[] chosen(int k, double[][] x, List<double[][]> bargains, List<int[]> parties,
+                                double[][] score, double[] sumU) {
+            int nb = bargains.size();
+            List<Integer> queue = new ArrayList<>();
+            for (int m = 0; m < nb; m++) {
+                if (parties.get(m)[0] == k || parties.get(m)[1] == k) {
+                    queue.add(m);
                 }
             }
-            return new Step(next, new TurnDetail(risk, p, List.of(best)));
+            if (queue.isEmpty()) {
+                return x[k].clone();
+            }
+            int options = queue.size() + 1;
+            double[][] util = new double[n][options];
+            for (int a = 0; a < n; a++) {
+                util[a][0] = sumU[a] / n;
+                for (int q = 0; q < queue.size(); q++) {
+                    util[a][q + 1] = score[a][queue.get(q)];
+                }
+            }
+            double[] prob = pce(util, options, false);
+            int chosen = 0;
+            for (int o = 1; o < options; o++) {
+                if (prob[o] > prob[chosen]) {
+                    chosen = o;
+                }
+            }
+            if (chosen == 0) {
+                return x[k].clone();
+            }
+            int m = queue.get(chosen - 1);
+            return bargains.get(m)[parties.get(m)[0] == k ? 0 : 1].clone();
         }
 
         /** Actor i's most valuable challenge, all utilities as i estimates them (r_in = (2R_i + R_n)/3). O(N²). */

@@ -72,26 +72,34 @@ public final class MonteCarlo {
                 });
             }
             execute(pool, draws);
+            // one task per chunk, each run of it under every policy in turn: the compiled code is profiled on
+            // every policy from the first task (one policy's runs first made the optimising compiler specialise
+            // on it and recompile as each other policy arrived); each policy's daily sums still add its runs in
+            // run order, so the numbers are those of any other order
             List<Runnable> sims = new ArrayList<>();
             for (int c = 0; c < chunks; c++) {
-                for (int p = 0; p < nP; p++) {
-                    int from = c * CHUNK;
-                    int to = Math.min(runs, from + CHUNK);
-                    int policy = p;
-                    int chunk = c;
-                    sims.add(() -> {
-                        DailySeries d = model.newDailySeries();
-                        RunState state = model.newState();
-                        for (int r = from; r < to; r++) {
+                int from = c * CHUNK;
+                int to = Math.min(runs, from + CHUNK);
+                int chunk = c;
+                sims.add(() -> {
+                    DailySeries[] d = new DailySeries[nP];
+                    for (int p = 0; p < nP; p++) {
+                        d[p] = model.newDailySeries();
+                    }
+                    RunState state = model.newState();
+                    for (int r = from; r < to; r++) {
+                        for (int p = 0; p < nP; p++) {
                             RunOutcome o = model.newOutcome();
-                            model.simulate(state, policy, params[r], Seeds.generator(options.seed(), r,
-                                    Seeds.DYNAMICS), o, d, null);
-                            outcomes[policy][r] = o;
+                            model.simulate(state, p, params[r], Seeds.generator(options.seed(), r,
+                                    Seeds.DYNAMICS), o, d[p], null);
+                            outcomes[p][r] = o;
                         }
-                        daily[policy][chunk] = d;
-                        listener.progress(done.addAndGet(to - from), total);
-                    });
-                }
+                    }
+                    for (int p = 0; p < nP; p++) {
+                        daily[p][chunk] = d[p];
+                    }
+                    listener.progress(done.addAndGet((long) (to - from) * nP), total);
+                });
             }
             execute(pool, sims);
             return summarise(model, options, outcomes, daily, params, pool);
@@ -374,11 +382,7 @@ public final class MonteCarlo {
             int mm = m;
             double[] shift = Arrays.stream(os).mapToDouble(o -> o.stance[mm] - o.baselineStance[mm]).toArray();
             double[] sorted = Quantiles.sortedCopy(shift);
-            double initial = 0;
-            for (double[] v : params) {
-                initial += stanceParam[m] < 0 ? 0 : v[stanceParam[m]];
-            }
-            stances.add(new PolicySummary.StanceShift(members[m], initial / runs,
+            stances.add(new PolicySummary.StanceShift(members[m], meanOf(params, stanceParam[m]),
                     Arrays.stream(os).mapToDouble(o -> o.baselineStance[mm]).sum() / runs,
                     Arrays.stream(os).mapToDouble(o -> o.stance[mm]).sum() / runs,
                     Arrays.stream(shift).sum() / runs, Quantiles.of(sorted, 0.05), Quantiles.of(sorted, 0.95),
@@ -390,13 +394,7 @@ public final class MonteCarlo {
             double used = Arrays.stream(os).filter(o -> o.firstUse[ll] >= 0).count() / (double) runs;
             double[] spell = Quantiles.sortedCopy(Arrays.stream(os).filter(o -> o.firstSpell[ll] >= 0)
                     .mapToDouble(o -> o.firstSpell[ll]).toArray());
-            double[] hist = new double[H + 1];
-            for (double d : spell) {
-                hist[(int) d]++;
-            }
-            for (int i = 0; i < hist.length; i++) {
-                hist[i] = spell.length == 0 ? 0 : hist[i] / spell.length;
-            }
+            double[] hist = histogram(spell, H);
             uses.add(new PolicySummary.LeverUse(levers[l], used,
                     Arrays.stream(os).mapToDouble(o -> o.daysInUse[ll]).sum() / runs,
                     Arrays.stream(os).filter(o -> o.firstSpellEnd[ll] == LiftReason.OWN_COST).count()
@@ -404,17 +402,7 @@ public final class MonteCarlo {
                     Quantiles.of(spell, 0.05), Quantiles.of(spell, 0.25), Quantiles.of(spell, 0.5),
                     Quantiles.of(spell, 0.75), Quantiles.of(spell, 0.95), hist));
         }
-        double[] curve = new double[H];
-        for (RunOutcome o : os) {
-            if (o.conceded()) {
-                curve[o.concessionDay]++;
-            }
-        }
-        double cum = 0;
-        for (int t = 0; t < H; t++) {
-            cum += curve[t];
-            curve[t] = cum / runs;
-        }
+        double[] curve = concessionCurve(os, H);
         DailySeries d = model.newDailySeries();
         for (DailySeries part : daily[p]) {
             d.add(part);
@@ -432,6 +420,46 @@ public final class MonteCarlo {
                         scale(d.attacks, runs), scale(d.goldstein, runs), scale(d.events, runs),
                         Arrays.stream(d.stance).map(row -> scale(row, runs)).toArray(double[][]::new), d),
                 outs, attribution, forecast);
+    }
+
+    // the loops over all runs are small methods of their own, so that the optimising compiler compiles each
+    // once, small, instead of compiling the whole of summary() on stack replacement while one policy is summarised
+
+    /** The mean over runs of parameter {@code idx} (0 when the scenario has no such parameter, idx &lt; 0). */
+    private static double meanOf(double[][] params, int idx) {
+        double sum = 0;
+        for (double[] v : params) {
+            sum += idx < 0 ? 0 : v[idx];
+        }
+        return sum / params.length;
+    }
+
+    /** The share of the (whole-day) values 0 … H that equal each day; all 0 when there are none. */
+    private static double[] histogram(double[] days, int H) {
+        double[] hist = new double[H + 1];
+        for (double d : days) {
+            hist[(int) d]++;
+        }
+        for (int i = 0; i < hist.length; i++) {
+            hist[i] = days.length == 0 ? 0 : hist[i] / days.length;
+        }
+        return hist;
+    }
+
+    /** P(demand met by day t), t = 0 … H − 1: the cumulative share of runs that met it on day t or before. */
+    private static double[] concessionCurve(RunOutcome[] os, int H) {
+        double[] curve = new double[H];
+        for (RunOutcome o : os) {
+            if (o.conceded()) {
+                curve[o.concessionDay]++;
+            }
+        }
+        double cum = 0;
+        for (int t = 0; t < H; t++) {
+            cum += curve[t];
+            curve[t] = cum / os.length;
+        }
+        return curve;
     }
 
     private static PolicySummary.Outcomes outcomes(LeverageModel model, RunOutcome[] os) {
@@ -503,6 +531,7 @@ public final class MonteCarlo {
                                    int runs) {
         int[] inputs = model.compiled().channelInputs(ch);
         RunState state = model.newState();
+        DailySeries scratch = model.newDailySeries();
         long met = 0;
         for (int r = 0; r < runs; r++) {
             double[] v = params[r].clone();
@@ -510,7 +539,9 @@ public final class MonteCarlo {
                 v[i] = 0;
             }
             RunOutcome o = model.newOutcome();
-            model.simulate(state, p, v, Seeds.generator(options.seed(), r, Seeds.DYNAMICS), o, null, null);
+            // a scratch daily series, not none: the same paths as the analysis's runs, so the compiled code
+            // is not thrown away for a branch it never saw taken
+            model.simulate(state, p, v, Seeds.generator(options.seed(), r, Seeds.DYNAMICS), o, scratch, null);
             met += o.conceded() ? 1 : 0;
         }
         return met;

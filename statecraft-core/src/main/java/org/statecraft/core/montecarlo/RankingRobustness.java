@@ -198,8 +198,8 @@ public record RankingRobustness(List<Pair> pairs) {
 
     /**
      * Average ranks, centred and scaled to unit norm; null when all values tie (no variation). Sorts a primitive
-     * copy and finds each value's block of ties by binary search (O(n log n), no boxing); −0 counts as 0 and each
-     * NaN is a block of its own, ranked last in index order.
+     * copy, gives each block of ties its average rank and finds each value's block by one binary search
+     * (O(n log n), no boxing); −0 counts as 0 and each NaN is a block of its own, ranked last in index order.
      */
     static double[] centredRanks(double[] x) {
         int n = x.length;
@@ -212,6 +212,16 @@ public record RankingRobustness(List<Pair> pairs) {
         while (finite > 0 && Double.isNaN(sorted[finite - 1])) {
             finite--;
         }
+        // the average rank of each block of ties [lo, hi), kept at the block's first index: one binary search per
+        // value then finds it
+        double[] blockRank = new double[finite];
+        for (int lo = 0, hi; lo < finite; lo = hi) {
+            hi = lo + 1;
+            while (hi < finite && sorted[hi] == sorted[lo]) {
+                hi++;
+            }
+            blockRank[lo] = (lo + hi - 1) / 2.0 + 1;
+        }
         double[] rank = new double[n];
         int nan = finite;
         for (int i = 0; i < n; i++) {
@@ -220,9 +230,7 @@ public record RankingRobustness(List<Pair> pairs) {
                 rank[i] = ++nan;
                 continue;
             }
-            int lo = bound(sorted, finite, v, false);
-            int hi = bound(sorted, finite, v, true);
-            rank[i] = (lo + hi - 1) / 2.0 + 1;
+            rank[i] = blockRank[firstAtLeast(sorted, finite, v)];
         }
         double mean = (n + 1) / 2.0;
         double ss = 0;
@@ -240,13 +248,13 @@ public record RankingRobustness(List<Pair> pairs) {
         return rank;
     }
 
-    /** The first index of sorted[0, n) holding a value ≥ v ({@code above} false) or &gt; v ({@code above} true). */
-    private static int bound(double[] sorted, int n, double v, boolean above) {
+    /** The first index of sorted[0, n) holding a value ≥ v. */
+    private static int firstAtLeast(double[] sorted, int n, double v) {
         int lo = 0;
         int hi = n;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v || (above && sorted[mid] == v)) {
+            if (sorted[mid] < v) {
                 lo = mid + 1;
             } else {
                 hi = mid;
