@@ -8,34 +8,49 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.StatecraftChunkAppender;
 import org.statecraft.core.tension.TensionIndex;
 import org.statecraft.io.cameo.CameoCodebook;
 
 /**
  * The daily aggregate {@code dyad_days} (see {@link StoreLayout#AGG_COLUMNS}) and the bundled Goldstein tables it is
  * computed with, loaded per connection as the temporary table {@code cameo_goldstein}. The aggregate is kept equal to
- * the stored events: one file's rows are added once committed, files committed but not aggregated (a kill between the
- * two transactions) are added on open, and the whole table is rebuilt when the bundled tables change.
+ * the stored events: one file's rows are written with the file (the ingest's own sums, {@link #appendFile}) or added
+ * once it is committed ({@link #addFile}), files committed but not aggregated (a kill between the two transactions) are
+ * added on open, and the whole table is rebuilt when the bundled tables change.
  */
 final class DyadDayAggregate {
     private final DuckDBConnection conn;
     /** Fingerprint of the bundled Goldstein tables the aggregate is computed with. */
     private final String codebookFingerprint;
+    /** The same tables for the ingest's own sums: code → {GDELT, ICEWS} millionths, {@link DyadDayAccumulator#NONE} if absent. */
+    private final Map<String, long[]> bundled = new HashMap<>();
 
     /** Loads the bundled tables into {@code temp.cameo_goldstein} of this connection. */
     DyadDayAggregate(DuckDBConnection conn) throws SQLException {
         this.conn = conn;
-        this.codebookFingerprint = loadCodebook(conn);
+        this.codebookFingerprint = loadCodebook(conn, bundled);
+    }
+
+    /**
+     * The bundled Goldstein values of an EventCode, {GDELT, ICEWS} in millionths, each {@link DyadDayAccumulator#NONE}
+     * when that table has no value (the aggregate then takes the file's own, as its SQL's coalesce does).
+     */
+    long[] bundled(String code) {
+        long[] v = bundled.get(code);
+        return v != null ? v : new long[] {DyadDayAccumulator.NONE, DyadDayAccumulator.NONE};
     }
 
     /** The bundled Goldstein values (both scales, in millionths) as a temporary table the queries join. */
-    private static String loadCodebook(DuckDBConnection conn) throws SQLException {
+    private static String loadCodebook(DuckDBConnection conn, Map<String, long[]> bundled) throws SQLException {
         try (Statement s = conn.createStatement()) {
             s.execute("CREATE OR REPLACE TEMP TABLE cameo_goldstein (code VARCHAR, gdelt INTEGER, icews INTEGER)");
         }
@@ -52,6 +67,8 @@ final class DyadDayAggregate {
                 Integer gm = gv == null ? null : (Integer) (int) TensionIndex.micros(gv);
                 Integer im = iv == null ? null : (Integer) (int) TensionIndex.micros(iv);
                 a.beginRow().append(code).append(gm).append(im).endRow();
+                bundled.put(code, new long[] {gm == null ? DyadDayAccumulator.NONE : gm,
+                        im == null ? DyadDayAccumulator.NONE : im});
                 table.append(code).append('\t').append(gm).append('\t').append(im).append('\n');
             }
         }
@@ -101,6 +118,20 @@ final class DyadDayAggregate {
                 s.execute("INSERT INTO aggregated_files VALUES (" + fileId + ")");
             }
         });
+    }
+
+    /**
+     * Writes one file's aggregate as the ingest summed it ({@link DyadDayAccumulator}) and marks the file aggregated,
+     * in the ingest's own transaction: the file's events and its aggregate are committed together.
+     */
+    void appendFile(int fileId, DyadDayAccumulator sums) throws SQLException {
+        try (StatecraftChunkAppender a = new StatecraftChunkAppender(conn, DuckDBConnection.DEFAULT_SCHEMA, "dyad_days",
+                DyadDayAccumulator.widths())) {
+            sums.appendTo(a, fileId);
+        }
+        try (Statement s = conn.createStatement()) {
+            s.execute("INSERT INTO aggregated_files VALUES (" + fileId + ")");
+        }
     }
 
     /** Takes a file's rows out of {@code dyad_days}, in the caller's transaction (a file replaced by a new version). */

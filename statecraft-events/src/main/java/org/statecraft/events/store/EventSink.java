@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.StatecraftChunkAppender;
 import org.statecraft.core.tension.TensionIndex;
@@ -45,6 +46,10 @@ final class EventSink implements RowHandler {
     DuckDBAppender names;
     DuckDBAppender bad;
     StatecraftChunkAppender chunks;
+    /** The file's {@code dyad_days} rows, summed as the blocks are appended (bulk path only; null: none). */
+    DyadDayAccumulator sums;
+    /** The bundled Goldstein values of an EventCode, for {@link #sums}. */
+    Function<String, long[]> bundled;
     private int chunkRows;
     long good;
     long malformed;
@@ -103,8 +108,28 @@ final class EventSink implements RowHandler {
         StatecraftChunkAppender a = chunks;
         int cap = a.capacity();
         int row = chunkRows;
+        DyadDayAccumulator acc = sums;
+        long[] gdelt = null;
+        long[] icews = null;
+        if (acc != null) { // each of the block's EventCodes' values, as the aggregate's SQL joins them
+            gdelt = new long[ids.length];
+            icews = new long[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                long[] v = bundled.apply(b.codes.get(i));
+                gdelt[i] = v[0];
+                icews[i] = v[1] != DyadDayAccumulator.NONE ? v[1] : v[0];
+            }
+        }
         for (int r = 0; r < b.rows; r++) {
             numericKey(b.id[r]);
+            if (acc != null && b.actor1Country[r] >= 0 && b.actor2Country[r] >= 0) {
+                int cameo = b.cameo[r];
+                long own = b.own[r] == GdeltBulkParser.NO_OWN ? DyadDayAccumulator.NONE : b.own[r];
+                acc.add(ids[b.actor1Country[r]], b.actor1Group[r] < 0 ? -1 : ids[b.actor1Group[r]],
+                        ids[b.actor2Country[r]], b.actor2Group[r] < 0 ? -1 : ids[b.actor2Group[r]], b.day[r], b.quad[r],
+                        gdelt[cameo] != DyadDayAccumulator.NONE ? gdelt[cameo] : own,
+                        icews[cameo] != DyadDayAccumulator.NONE ? icews[cameo] : own);
+            }
             a.column(SOURCE).put(row, source);
             a.column(EVENT_ID).putLong(row * 8, b.id[r]);
             a.setNull(EVENT_KEY, row);

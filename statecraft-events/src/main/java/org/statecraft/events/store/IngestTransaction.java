@@ -30,8 +30,10 @@ import org.statecraft.events.EventReader;
  * malformed_rows} as they are read ({@link EventSink}; GDELT files through the {@link BulkPipeline}), the new codes
  * are added to {@code codes}, re-emissions (an option) and duplicates (a key stored before, or earlier in the file)
  * are deleted again, the file is recorded ({@code ingested_files}: path, size, SHA-256, counts) and the transaction
- * commits; then the file's rows are added to the aggregate ({@link DyadDayAggregate#addFile}). An ingest stopped at
- * any point (an exception, a kill) leaves the store as it was before that file.
+ * commits. The file's rows of the daily aggregate are, for a GDELT file read in bulk with nothing deleted again, the
+ * sums taken while appending ({@link DyadDayAccumulator}), written in the same transaction; otherwise they are
+ * computed from the stored rows once committed ({@link DyadDayAggregate#addFile}). An ingest stopped at any point (an
+ * exception, a kill) leaves the store as it was before that file.
  *
  * <p>The SHA-256, and the MD5 when {@link IngestOptions#published()} names the file, are computed from the bytes the
  * parse reads ({@link FileDigests}): the file is read once. A published size is checked before reading; the MD5 at the
@@ -87,6 +89,8 @@ final class IngestTransaction {
                     try (StatecraftChunkAppender chunks = new StatecraftChunkAppender(conn, DuckDBConnection.DEFAULT_SCHEMA,
                             "events", StoreLayout.eventWidths())) {
                         sink.chunks = chunks;
+                        sink.sums = new DyadDayAccumulator();
+                        sink.bundled = aggregate::bundled;
                         rowsRead = BulkPipeline.read(file, format == EventFormat.GDELT2, sink, hashing(digests, progress));
                         sink.finishChunks();
                     }
@@ -131,6 +135,12 @@ final class IngestTransaction {
             long duplicates = removeDuplicates(sink, fileId);
             long stored = sink.good - collapsed - duplicates;
             timing("checked duplicates", t0);
+            // the sums taken while appending are the aggregate of the stored rows when no row was taken out again
+            boolean summed = sink.sums != null && !sink.sums.overflowed() && collapsed == 0 && duplicates == 0;
+            if (summed) {
+                aggregate.appendFile(fileId, sink.sums);
+                timing("aggregate appended (" + sink.sums.groups() + " rows)", t0);
+            }
             recordFile(fileId, abs, size, sha, format, rowsRead, stored, duplicates, collapsed, sink.malformed);
             if (beforeCommit != null) {
                 beforeCommit.run();
@@ -138,8 +148,10 @@ final class IngestTransaction {
             conn.commit();
             conn.setAutoCommit(true);
             timing("committed", t0);
-            aggregate.addFile(fileId);
-            timing("aggregated", t0);
+            if (!summed) {
+                aggregate.addFile(fileId);
+                timing("aggregated", t0);
+            }
             return new IngestResult(file.toString(), format, false, rowsRead, stored, duplicates, collapsed, sink.malformed,
                     List.copyOf(sink.kept), method, before == null ? null : before.path(), replaced);
         } catch (SQLException e) {
