@@ -170,13 +170,20 @@ final class IngestTransaction {
     private record Predecessor(int fileId, String path) {
     }
 
-    /** The latest ingested file of the same name and format with other content, or null. */
+    /**
+     * The latest ingested file of the same name and format with other content, or null. The SQL keeps only the paths
+     * that end in the name after a separator (it read back every file of the format, each ingest of a many-file fetch
+     * a little longer than the one before); the file name is then compared as before.
+     */
     private Predecessor predecessor(String abs, String sha, EventFormat format) throws SQLException {
         String name = Path.of(abs).getFileName().toString();
         try (PreparedStatement p = conn.prepareStatement("SELECT file_id, path FROM ingested_files WHERE format = ? "
-                + "AND sha256 <> ? ORDER BY file_id DESC")) {
+                + "AND sha256 <> ? AND (path = ? OR ends_with(path, ?) OR ends_with(path, ?)) ORDER BY file_id DESC")) {
             p.setString(1, format.storeName());
             p.setString(2, sha);
+            p.setString(3, name);
+            p.setString(4, "/" + name);
+            p.setString(5, "\\" + name);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     if (Path.of(rs.getString(2)).getFileName().toString().equals(name)) {

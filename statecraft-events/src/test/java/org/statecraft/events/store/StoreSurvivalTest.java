@@ -116,6 +116,26 @@ class StoreSurvivalTest {
         }
     }
 
+    @Test
+    void onlyAFileOfTheSameNameIsAPredecessorNotOneWhoseNameEndsTheSame() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(Samples.icews()));
+        Path longer = Files.createDirectories(tmp.resolve("a")).resolve("old-icews.tab");
+        Files.write(longer, lines);
+        List<String> other = new ArrayList<>(lines);
+        other.remove(2);
+        Path same = Files.createDirectories(tmp.resolve("b")).resolve("icews.tab");
+        Files.write(same, other);
+        other.remove(2);
+        Path again = Files.createDirectories(tmp.resolve("c")).resolve("icews.tab");
+        Files.write(again, other);
+        try (EventStore s = EventStore.open(tmp.resolve("store"))) {
+            s.ingest(longer, IngestOptions.defaults(), null);
+            assertThat(s.ingest(same, IngestOptions.defaults(), null).changedFrom()).isNull();
+            assertThat(s.ingest(again, IngestOptions.defaults(), null).changedFrom())
+                    .isEqualTo(same.toAbsolutePath().toString());
+        }
+    }
+
     private static void assertAggregateMatchesEvents(EventStore s) {
         TensionIndex index = new TensionIndex(Dyad.parse("USA:PRK", java.util.Map.of(), false), Period.DAY, null, null);
         assertThat(s.tension(index, null, null, true)).isEqualTo(s.tensionFromEvents(index, null, null, true));
