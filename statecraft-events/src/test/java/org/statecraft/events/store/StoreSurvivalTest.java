@@ -116,18 +116,18 @@ class StoreSurvivalTest {
         }
     }
 
+    /** The ICEWS sample without its first {@code dropped} events, as {@code dir/name}. */
+    private Path icewsWithout(int dropped, String dir, String name) throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(Samples.icews()));
+        lines.subList(1, 1 + dropped).clear();
+        return Files.write(Files.createDirectories(tmp.resolve(dir)).resolve(name), lines);
+    }
+
     @Test
     void onlyAFileOfTheSameNameIsAPredecessorNotOneWhoseNameEndsTheSame() throws Exception {
-        List<String> lines = new ArrayList<>(Files.readAllLines(Samples.icews()));
-        Path longer = Files.createDirectories(tmp.resolve("a")).resolve("old-icews.tab");
-        Files.write(longer, lines);
-        List<String> other = new ArrayList<>(lines);
-        other.remove(2);
-        Path same = Files.createDirectories(tmp.resolve("b")).resolve("icews.tab");
-        Files.write(same, other);
-        other.remove(2);
-        Path again = Files.createDirectories(tmp.resolve("c")).resolve("icews.tab");
-        Files.write(again, other);
+        Path longer = icewsWithout(0, "a", "old-icews.tab");
+        Path same = icewsWithout(1, "b", "icews.tab");
+        Path again = icewsWithout(2, "c", "icews.tab");
         try (EventStore s = EventStore.open(tmp.resolve("store"))) {
             s.ingest(longer, IngestOptions.defaults(), null);
             assertThat(s.ingest(same, IngestOptions.defaults(), null).changedFrom()).isNull();
