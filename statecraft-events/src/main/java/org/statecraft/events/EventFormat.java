@@ -117,14 +117,30 @@ public enum EventFormat {
             }
             len += n;
         }
-        String[] parts = new String(buf, 0, len).split("\\r\\n|\\n|\\r", DETECT_LINES + 1);
-        for (String line : parts) {
+        // split at CR LF, LF or CR without a regular expression (the pattern took 1.5 ms a file)
+        int start = 0;
+        boolean more = false; // a line end after the DETECT_LINES-th line: the last line kept is a whole one
+        for (int i = 0; i < len; i++) {
+            char c = buf[i];
+            if (c != '\n' && c != '\r') {
+                continue;
+            }
             if (lines.size() == DETECT_LINES) {
+                more = true;
                 break;
             }
-            lines.add(line);
+            lines.add(new String(buf, start, i - start));
+            if (c == '\r' && i + 1 < len && buf[i + 1] == '\n') {
+                i++;
+            }
+            start = i + 1;
         }
-        if (end && parts.length <= DETECT_LINES && !lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+        if (lines.size() < DETECT_LINES) {
+            lines.add(new String(buf, start, len - start));
+        } else {
+            more = true;
+        }
+        if (end && !more && !lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1); // the end of the file, not an empty line
         }
         return lines;
