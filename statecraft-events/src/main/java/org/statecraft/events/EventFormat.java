@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -82,66 +83,41 @@ public enum EventFormat {
 
     /**
      * The first {@link #DETECT_LINES} lines of a text (ended by CR LF, LF or CR), within its first {@link
-     * #DETECT_CHARS} characters; an empty last line at the end of the text is not a line.
+     * #DETECT_CHARS} characters; an empty last line at the end of the text is not a line. Reads in pieces of 64 Ki
+     * characters and splits as it reads, so it stops once those lines are whole (reading, decoding and splitting the
+     * whole first MiB took 25 ms a file, most of the ingest of a 15-minute GDELT file).
      */
     static List<String> firstLines(BufferedReader r) throws IOException {
         List<String> lines = new ArrayList<>();
-        // read in pieces until the first DETECT_LINES lines are whole (reading and splitting the whole first MiB
-        // took 25 ms a file, most of the ingest of a 15-minute GDELT file), the end of the file, or DETECT_CHARS;
-        // line ends are counted as they are read (a CR LF once, a CR at the end of a piece once the next is read)
-        char[] buf = new char[DETECT_CHARS];
+        char[] buf = new char[1 << 16];
         int len = 0;
-        int ends = 0;
-        boolean pendingCr = false;
-        boolean end = false;
-        while (len < buf.length && ends + (pendingCr ? 1 : 0) < DETECT_LINES) {
-            int n = r.read(buf, len, Math.min(buf.length - len, 1 << 16));
-            if (n <= 0) {
-                end = true;
-                break;
+        int start = 0;      // where the line being read starts
+        boolean cr = false; // the last character ended a line with CR: an LF right after it belongs to that end
+        while (lines.size() < DETECT_LINES && len < DETECT_CHARS) {
+            if (len == buf.length) {
+                buf = Arrays.copyOf(buf, Math.min(2 * buf.length, DETECT_CHARS));
             }
-            for (int i = len; i < len + n; i++) {
+            int n = r.read(buf, len, Math.min(buf.length - len, 1 << 16));
+            if (n <= 0) { // the end of the text: its last line, unless the text ended with a line end
+                if (start < len) {
+                    lines.add(new String(buf, start, len - start));
+                }
+                return lines;
+            }
+            for (int i = len; i < len + n && lines.size() < DETECT_LINES; i++) {
                 char c = buf[i];
-                if (pendingCr) {
-                    pendingCr = false;
-                    ends++;
-                    if (c == '\n') {
-                        continue;
-                    }
+                if (cr && c == '\n') {
+                    start = i + 1;
+                } else if (c == '\n' || c == '\r') {
+                    lines.add(new String(buf, start, i - start));
+                    start = i + 1;
                 }
-                if (c == '\n') {
-                    ends++;
-                } else if (c == '\r') {
-                    pendingCr = true;
-                }
+                cr = c == '\r';
             }
             len += n;
         }
-        // split at CR LF, LF or CR without a regular expression (the pattern took 1.5 ms a file)
-        int start = 0;
-        boolean more = false; // a line end after the DETECT_LINES-th line: the last line kept is a whole one
-        for (int i = 0; i < len; i++) {
-            char c = buf[i];
-            if (c != '\n' && c != '\r') {
-                continue;
-            }
-            if (lines.size() == DETECT_LINES) {
-                more = true;
-                break;
-            }
-            lines.add(new String(buf, start, i - start));
-            if (c == '\r' && i + 1 < len && buf[i + 1] == '\n') {
-                i++;
-            }
-            start = i + 1;
-        }
-        if (lines.size() < DETECT_LINES) {
+        if (lines.size() < DETECT_LINES) { // DETECT_CHARS read: the line it ends in, whole or not
             lines.add(new String(buf, start, len - start));
-        } else {
-            more = true;
-        }
-        if (end && !more && !lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
-            lines.remove(lines.size() - 1); // the end of the file, not an empty line
         }
         return lines;
     }

@@ -427,9 +427,12 @@ public final class MonteCarlo {
 
     /** The mean over runs of parameter {@code idx} (0 when the scenario has no such parameter, idx &lt; 0). */
     private static double meanOf(double[][] params, int idx) {
+        if (idx < 0) {
+            return 0;
+        }
         double sum = 0;
         for (double[] v : params) {
-            sum += idx < 0 ? 0 : v[idx];
+            sum += v[idx];
         }
         return sum / params.length;
     }

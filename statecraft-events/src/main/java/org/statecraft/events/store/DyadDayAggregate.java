@@ -28,10 +28,11 @@ import org.statecraft.io.cameo.CameoCodebook;
  * added on open, and the whole table is rebuilt when the bundled tables change.
  */
 final class DyadDayAggregate {
+    private static final long[] NOT_BUNDLED = {DyadDayAccumulator.NONE, DyadDayAccumulator.NONE};
     private final DuckDBConnection conn;
     /** Fingerprint of the bundled Goldstein tables the aggregate is computed with. */
     private final String codebookFingerprint;
-    /** The same tables for the ingest's own sums: code → {GDELT, ICEWS} millionths, {@link DyadDayAccumulator#NONE} if absent. */
+    /** The same tables for the ingest's own sums, code → the values of {@link #bundled(String)}. */
     private final Map<String, long[]> bundled = new HashMap<>();
 
     /** Loads the bundled tables into {@code temp.cameo_goldstein} of this connection. */
@@ -41,12 +42,12 @@ final class DyadDayAggregate {
     }
 
     /**
-     * The bundled Goldstein values of an EventCode, {GDELT, ICEWS} in millionths, each {@link DyadDayAccumulator#NONE}
-     * when that table has no value (the aggregate then takes the file's own, as its SQL's coalesce does).
+     * The bundled Goldstein values {@link #aggregate(Statement, String)} takes for an EventCode, in millionths: {GDELT's, ICEWS's else
+     * GDELT's}, each {@link DyadDayAccumulator#NONE} when neither table has one (the file's own value is then taken,
+     * as the SQL's coalesce does). Not to be modified.
      */
     long[] bundled(String code) {
-        long[] v = bundled.get(code);
-        return v != null ? v : new long[] {DyadDayAccumulator.NONE, DyadDayAccumulator.NONE};
+        return bundled.getOrDefault(code, NOT_BUNDLED);
     }
 
     /** The bundled Goldstein values (both scales, in millionths) as a temporary table the queries join. */
@@ -67,8 +68,8 @@ final class DyadDayAggregate {
                 Integer gm = gv == null ? null : (Integer) (int) TensionIndex.micros(gv);
                 Integer im = iv == null ? null : (Integer) (int) TensionIndex.micros(iv);
                 a.beginRow().append(code).append(gm).append(im).endRow();
-                bundled.put(code, new long[] {gm == null ? DyadDayAccumulator.NONE : gm,
-                        im == null ? DyadDayAccumulator.NONE : im});
+                long gdelt = gm == null ? DyadDayAccumulator.NONE : gm;
+                bundled.put(code, new long[] {gdelt, im == null ? gdelt : im});
                 table.append(code).append('\t').append(gm).append('\t').append(im).append('\n');
             }
         }
@@ -115,7 +116,7 @@ final class DyadDayAggregate {
         Transactions.inTransaction(conn, () -> {
             try (Statement s = conn.createStatement()) {
                 aggregate(s, "file_id = " + fileId);
-                s.execute("INSERT INTO aggregated_files VALUES (" + fileId + ")");
+                markAggregated(s, fileId);
             }
         });
     }
@@ -130,8 +131,12 @@ final class DyadDayAggregate {
             sums.appendTo(a, fileId);
         }
         try (Statement s = conn.createStatement()) {
-            s.execute("INSERT INTO aggregated_files VALUES (" + fileId + ")");
+            markAggregated(s, fileId);
         }
+    }
+
+    private static void markAggregated(Statement s, int fileId) throws SQLException {
+        s.execute("INSERT INTO aggregated_files VALUES (" + fileId + ")");
     }
 
     /** Takes a file's rows out of {@code dyad_days}, in the caller's transaction (a file replaced by a new version). */

@@ -111,13 +111,13 @@ final class EventSink implements RowHandler {
         DyadDayAccumulator acc = sums;
         long[] gdelt = null;
         long[] icews = null;
-        if (acc != null) { // each of the block's EventCodes' values, as the aggregate's SQL joins them
+        if (acc != null) { // each of the block's EventCodes' bundled values
             gdelt = new long[ids.length];
             icews = new long[ids.length];
             for (int i = 0; i < ids.length; i++) {
                 long[] v = bundled.apply(b.codes.get(i));
                 gdelt[i] = v[0];
-                icews[i] = v[1] != DyadDayAccumulator.NONE ? v[1] : v[0];
+                icews[i] = v[1];
             }
         }
         for (int r = 0; r < b.rows; r++) {
