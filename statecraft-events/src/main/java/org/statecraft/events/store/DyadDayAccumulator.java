@@ -10,12 +10,20 @@ import org.duckdb.StatecraftChunkAppender;
  * the sums). The same integer sums as that SQL, in another order: the rows are the same set.
  *
  * <p>An open-addressing table keyed by (actor1 country, actor1 group, actor2 country, actor2 group, day), the codes as
- * {@code codes} numbers and −1 for none. Its size is bounded: past {@link #MAX_GROUPS} groups it gives up
+ * {@code codes} numbers and −1 for none. Its size is bounded: past {@link #maxGroups()} groups it gives up
  * ({@link #overflowed}) and the ingest falls back to the SQL aggregate, so the heap stays bounded whatever the file.
+ * The bound is a quarter of the heap at the table's worst ({@link #WORST_BYTES_PER_GROUP}), at most
+ * {@link #MAX_GROUPS}: 502,000 groups with {@code -Xmx1g}, 251,000 with 512 MiB.
  */
 final class DyadDayAccumulator {
-    /** Groups beyond which the table gives up (about 45 MiB of table at the most). */
-    static final int MAX_GROUPS = 1 << 18;
+    /** Groups beyond which the table gives up whatever the heap (about 0.5 GiB of table at its worst). */
+    static final int MAX_GROUPS = 1 << 20;
+    /**
+     * Heap bytes a group may take at the worst: a slot is 89 bytes (5 int keys, 5 int counts, 6 long sums, a flag),
+     * the table has up to 4 slots a group (it doubles once half full, so just past a doubling 2 to 4), and while it
+     * doubles the old table (half the new) is still live: 89 × 4 × 1.5.
+     */
+    static final long WORST_BYTES_PER_GROUP = 89L * 4 * 3 / 2;
     /** A Goldstein value that is not there (SQL NULL). */
     static final long NONE = Long.MIN_VALUE;
     private static final int KEYS = 5;
@@ -32,7 +40,12 @@ final class DyadDayAccumulator {
     private boolean overflowed;
 
     DyadDayAccumulator() {
-        this(MAX_GROUPS);
+        this(maxGroups());
+    }
+
+    /** The bound for this JVM: a quarter of the maximum heap at {@link #WORST_BYTES_PER_GROUP}, at most {@link #MAX_GROUPS}. */
+    static int maxGroups() {
+        return (int) Math.min(MAX_GROUPS, Runtime.getRuntime().maxMemory() / 4 / WORST_BYTES_PER_GROUP);
     }
 
     /** A table that gives up past {@code maxGroups} groups (tests use a small bound). */
@@ -47,6 +60,11 @@ final class DyadDayAccumulator {
 
     int groups() {
         return groups;
+    }
+
+    /** Slots in the table now (for the test of {@link #WORST_BYTES_PER_GROUP}'s count of slots a group). */
+    int capacity() {
+        return capacity;
     }
 
     /**

@@ -138,4 +138,23 @@ class DyadDayAccumulatorTest {
         assertThatThrownBy(() -> acc.appendTo(null, 1)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("SQL aggregate");
     }
+
+    @Test
+    void theTableNeverHoldsMoreThanFourSlotsAGroupSoItsBoundKeepsToAQuarterOfTheHeap() {
+        DyadDayAccumulator acc = new DyadDayAccumulator(1 << 20);
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int i = 0; i < 300_000; i++) {
+            acc.add(rnd.nextInt(200), rnd.nextInt(20) - 1, rnd.nextInt(200), -1, rnd.nextInt(3650), 1 + rnd.nextInt(4), 3,
+                    DyadDayAccumulator.NONE);
+            if (acc.groups() >= 2048) {
+                assertThat(acc.capacity()).isLessThanOrEqualTo(4 * acc.groups()).isGreaterThanOrEqualTo(2 * acc.groups());
+            }
+        }
+        assertThat(acc.overflowed()).isFalse();
+        assertThat(acc.groups()).isGreaterThan(250_000);
+        long heap = Runtime.getRuntime().maxMemory();
+        assertThat((long) DyadDayAccumulator.maxGroups() * DyadDayAccumulator.WORST_BYTES_PER_GROUP)
+                .isLessThanOrEqualTo(heap / 4);
+        assertThat(DyadDayAccumulator.maxGroups()).isLessThanOrEqualTo(DyadDayAccumulator.MAX_GROUPS);
+    }
 }
