@@ -14,6 +14,14 @@ public final class CompromiseModel implements BargainingModel {
         return "compromise";
     }
 
+    /**
+     * The forecast on one dimension, on the model scale: Σ c s x / Σ c s over the actors, the plain mean of x when
+     * every weight is 0.
+     */
+    public static double outcome(double[] capability, double[] position, double[] salience) {
+        return ExpectedUtilityModel.weightedMean(position, capability, salience);
+    }
+
     @Override
     public ForecastResult forecast(BargainingProblem problem) {
         int dims = problem.dimensionCount();
@@ -26,7 +34,7 @@ public final class CompromiseModel implements BargainingModel {
                 x[i] = problem.position(i, d);
                 s[i] = problem.salience(i, d);
             }
-            out[d] = ExpectedUtilityModel.weightedMean(x, c, s);
+            out[d] = outcome(c, x, s);
         }
         return new ForecastResult(name(), List.<double[][]>of(problem.positions()), Map.of("compromise", List.<double[]>of(out)), out, true);
     }

@@ -588,11 +588,15 @@ public final class MonteCarlo {
         SpatialModelOfPolitics model = new SpatialModelOfPolitics();
         double[] c = new double[os.length];
         double[] s = new double[Math.min(os.length, SMP_RUNS)];
+        int n = rf.actorCount();
+        double[] cap = new double[n];
+        double[] pos = new double[n];
+        double[] sal = new double[n];
         for (int r = 0; r < os.length; r++) {
-            BargainingProblem bp = rf.problem(params[r], os[r]);
-            c[r] = RunForecast.compromise(bp);
+            rf.rows(params[r], os[r], cap, pos, sal);
+            c[r] = rf.compromise(cap, pos, sal);
             if (r < s.length) {
-                s[r] = RunForecast.smp(model, bp);
+                s[r] = RunForecast.smp(model, rf.problem(cap, pos, sal));
             }
         }
         comp[p] = Quantiles.sortedCopy(c);

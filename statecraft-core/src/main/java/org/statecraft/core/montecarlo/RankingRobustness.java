@@ -154,37 +154,52 @@ public record RankingRobustness(List<Pair> pairs) {
         int g = wanted.size();
         double[][] dr = new double[g][];
         for (int j = 0; j < g; j++) {
-            RunOutcome[] oa = a.outcomes()[index(a, wanted.get(j)[0])];
-            RunOutcome[] ob = a.outcomes()[index(a, wanted.get(j)[1])];
-            double[] diff = new double[a.runs()];
-            for (int r = 0; r < diff.length; r++) {
-                diff[r] = oa[r].finalConcession - ob[r].finalConcession;
-            }
-            dr[j] = centredRanks(diff);
+            dr[j] = centredRanks(concessionDifference(a.outcomes()[index(a, wanted.get(j)[0])],
+                    a.outcomes()[index(a, wanted.get(j)[1])], a.runs()));
         }
         double[][] rho = new double[g][names.size()];
         for (int k = 0; k < names.size(); k++) {
-            double[] rk = ranks.get(k);
-            for (int j = 0; j < g; j++) {
-                if (dr[j] != null) {
-                    rho[j][k] = dot(dr[j], rk);
-                }
-            }
+            correlate(dr, ranks.get(k), rho, k);
         }
         double floor = Math.max(MIN_CORRELATION, 4 / Math.sqrt(a.runs()));
         for (int j = 0; j < g; j++) {
             String[] w = wanted.get(j);
-            List<Hinge> hinges = new ArrayList<>();
-            for (int k = 0; dr[j] != null && k < names.size(); k++) {
-                if (Math.abs(rho[j][k]) >= floor) {
-                    hinges.add(new Hinge(names.get(k), labels.label(names.get(k)), rho[j][k]));
-                }
-            }
-            hinges.sort(Comparator.comparingDouble((Hinge h) -> -Math.abs(h.correlation()))
-                    .thenComparing(Hinge::input));
+            List<Hinge> hinges = dr[j] == null ? new ArrayList<>() : hinges(rho[j], floor, names, labels);
             out[at + j] = new Pair(w[0], w[1], w[2], a.robustness()[index(a, w[0])][index(a, w[1])],
                     hinges.subList(0, Math.min(top, hinges.size())));
         }
+    }
+
+    // pairs' loops are methods of their own: as one method its loops were compiled on the stack three times over
+
+    /** The final concession of each run under policy a less that under b. */
+    private static double[] concessionDifference(RunOutcome[] a, RunOutcome[] b, int runs) {
+        double[] diff = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            diff[r] = a[r].finalConcession - b[r].finalConcession;
+        }
+        return diff;
+    }
+
+    /** rho[j][k] = the correlation of pair j's ranks with input k's, for each pair with variation. */
+    private static void correlate(double[][] dr, double[] rk, double[][] rho, int k) {
+        for (int j = 0; j < dr.length; j++) {
+            if (dr[j] != null) {
+                rho[j][k] = dot(dr[j], rk);
+            }
+        }
+    }
+
+    /** The inputs whose correlation reaches {@code floor}, strongest first, ties by name. */
+    private static List<Hinge> hinges(double[] rho, double floor, List<String> names, ParameterLabels labels) {
+        List<Hinge> hinges = new ArrayList<>();
+        for (int k = 0; k < names.size(); k++) {
+            if (Math.abs(rho[k]) >= floor) {
+                hinges.add(new Hinge(names.get(k), labels.label(names.get(k)), rho[k]));
+            }
+        }
+        hinges.sort(Comparator.comparingDouble((Hinge h) -> -Math.abs(h.correlation())).thenComparing(Hinge::input));
+        return hinges;
     }
 
     private static int index(Analysis a, String id) {

@@ -65,9 +65,15 @@ final class RunForecast {
         return ids.size() >= 2;
     }
 
-    /** The run's problem (positions on [0, 1]). */
-    BargainingProblem problem(double[] v, RunOutcome o) {
-        List<double[]> rows = new ArrayList<>();
+    int actorCount() {
+        return ids.size();
+    }
+
+    /**
+     * The run's rows: capability (≥ 0), position and salience (both on [0, 1]) of each actor, into the three arrays
+     * (each {@link #actorCount()} long).
+     */
+    void rows(double[] v, RunOutcome o, double[] cap, double[] pos, double[] sal) {
         double yT = targetRow < 0 ? 0 : v[posIdx[targetRow]] / 100.0;
         for (int i = 0; i < ids.size(); i++) {
             double y = v[posIdx[i]] / 100.0;
@@ -82,16 +88,44 @@ final class RunForecast {
                     y += -f * (yT - y);
                 }
             }
-            double sal = salIdx[i] < 0 ? 1 : v[salIdx[i]];
-            rows.add(new double[] {Math.max(0, v[capIdx[i]]), clamp(y), clamp(sal)});
+            cap[i] = Math.max(0, v[capIdx[i]]);
+            pos[i] = clamp(y);
+            sal[i] = clamp(salIdx[i] < 0 ? 1 : v[salIdx[i]]);
+        }
+    }
+
+    /** The run's problem (positions on [0, 1]) from its {@link #rows}. */
+    BargainingProblem problem(double[] cap, double[] pos, double[] sal) {
+        List<double[]> rows = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            rows.add(new double[] {cap[i], pos[i], sal[i]});
         }
         return BargainingProblem.oneDimensional("run", ids, "demand", rows);
     }
 
-    private static final CompromiseModel COMPROMISE = new CompromiseModel();
+    /** The run's problem (positions on [0, 1]). */
+    BargainingProblem problem(double[] v, RunOutcome o) {
+        int n = ids.size();
+        double[] cap = new double[n];
+        double[] pos = new double[n];
+        double[] sal = new double[n];
+        rows(v, o, cap, pos, sal);
+        return problem(cap, pos, sal);
+    }
 
-    static double compromise(BargainingProblem p) {
-        return p.toFileScale(COMPROMISE.forecast(p).outcome()[0]);
+    /**
+     * The compromise forecast on the 0–100 scale of the run's {@link #rows}: what {@link CompromiseModel} gives for
+     * {@link #problem}, computed from the rows without building the problem (it runs for every run of every
+     * policy). The rows are checked as the problem checks them.
+     */
+    double compromise(double[] cap, double[] pos, double[] sal) {
+        for (int i = 0; i < ids.size(); i++) {
+            if (!(Double.isFinite(cap[i]) && pos[i] >= 0 && pos[i] <= 1 && sal[i] >= 0 && sal[i] <= 1)) {
+                throw new IllegalArgumentException("run forecast: actor " + ids.get(i) + " has capability " + cap[i]
+                        + ", position " + pos[i] + ", salience " + sal[i]);
+            }
+        }
+        return 100 * CompromiseModel.outcome(cap, pos, sal);
     }
 
     static double smp(SpatialModelOfPolitics smp, BargainingProblem p) {
