@@ -595,10 +595,16 @@ public final class RunState {
         final double[] cCap = this.cCap;
         final double[] harm = out.harm;
         final double[] relativeHarm = out.relativeHarm;
+        // a constituency no lever and no network member touches today keeps its totals (the general case below
+        // adds signed zeros to them): only its scale is set, so most constituencies of a policy cost two stores
         for (int c = 0; c < nC; c++) {
             double raw = cRaw[c];
             if (stock[c]) {
                 double available = baseline[c] * (1 - stockLevel[c]);
+                if (raw == 0 && available >= 0) {
+                    cScale[c] = 0;
+                    continue;
+                }
                 double want = raw * cOffset[c];
                 double got = Math.min(want, available);
                 cScale[c] = raw > 0 ? got / raw : 0;
@@ -606,8 +612,13 @@ public final class RunState {
                 harm[c] += got;
                 relativeHarm[c] = stockLevel[c];
             } else {
-                double lever = raw * cOffset[c];
                 double net = cNet[c];
+                if (raw == 0 && net == 0) {
+                    cScale[c] = 0;
+                    cCap[c] = 1;
+                    continue;
+                }
+                double lever = raw * cOffset[c];
                 double total = lever + net;
                 double capped = Math.max(-1, Math.min(1, total));
                 double s = total != 0 && capped != total ? capped / total : 1;

@@ -15,9 +15,13 @@ public record EventCode(String cameo, double goldstein) {
         }
     }
 
-    /** GDELT's QuadClass of the code's root: 01–05 → 1, 06–09 → 2, 10–14 → 3, 15–20 → 4. */
+    /**
+     * GDELT's QuadClass of the code's root: 01–05 → 1, 06–09 → 2, 10–14 → 3, 15–20 → 4. From the first two
+     * characters, digits by construction, without a substring or a parse: the engine asks for it for every
+     * simulated coercer–target event (4.5 % of the simulation's time when it parsed).
+     */
     public int quadClass() {
-        int root = Integer.parseInt(cameo.substring(0, 2));
+        int root = 10 * (cameo.charAt(0) - '0') + cameo.charAt(1) - '0';
         return root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4;
     }
 }
