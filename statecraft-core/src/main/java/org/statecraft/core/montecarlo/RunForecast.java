@@ -103,16 +103,6 @@ final class RunForecast {
         return BargainingProblem.oneDimensional("run", ids, "demand", rows);
     }
 
-    /** The run's problem (positions on [0, 1]). */
-    BargainingProblem problem(double[] v, RunOutcome o) {
-        int n = ids.size();
-        double[] cap = new double[n];
-        double[] pos = new double[n];
-        double[] sal = new double[n];
-        rows(v, o, cap, pos, sal);
-        return problem(cap, pos, sal);
-    }
-
     /**
      * The compromise forecast on the 0–100 scale of the run's {@link #rows}: what {@link CompromiseModel} gives for
      * {@link #problem}, computed from the rows without building the problem (it runs for every run of every

@@ -9,7 +9,7 @@ public record EventCode(String cameo, double goldstein) {
         if (!(goldstein >= -10 && goldstein <= 10)) {
             throw new IllegalArgumentException("a Goldstein value lies in [-10, 10], was " + goldstein);
         }
-        int root = Integer.parseInt(cameo.substring(0, 2));
+        int root = root(cameo);
         if (root < 1 || root > 20) {
             throw new IllegalArgumentException("a CAMEO code starts with a root from 01 to 20, was " + cameo);
         }
@@ -21,7 +21,12 @@ public record EventCode(String cameo, double goldstein) {
      * simulated coercer–target event (4.5 % of the simulation's time when it parsed).
      */
     public int quadClass() {
-        int root = 10 * (cameo.charAt(0) - '0') + cameo.charAt(1) - '0';
+        int root = root(cameo);
         return root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4;
+    }
+
+    /** The root (the first two digits) of a code already checked to be digits. */
+    private static int root(String cameo) {
+        return 10 * (cameo.charAt(0) - '0') + cameo.charAt(1) - '0';
     }
 }
