@@ -25,6 +25,11 @@ if [ ! -f "$FILE" ]; then
   echo "generating $ROWS GDELT 2.0 rows into $FILE" >&2
   java -cp "$JAR" org.statecraft.bench.events.SyntheticGdelt "$FILE" "$ROWS" 42
 fi
+# the warm-up file each measuring JVM first works on, written here by a JVM of its own (see EventsBench)
+WARM="$DIR/warmup-20000.export.CSV"
+if [ ! -f "$WARM" ]; then
+  java -cp "$JAR" org.statecraft.bench.events.SyntheticGdelt "$WARM" 20000 7
+fi
 if [ ! -f "$DIR/md5sums" ] || ! grep -q " $(basename "$FILE")\$" "$DIR/md5sums"; then
   (cd "$DIR" && md5sum "$(basename "$FILE")" > md5sums && echo "$(stat -Lc %s "$(basename "$FILE")") $(basename "$FILE")" > filesizes)
 fi
@@ -32,11 +37,11 @@ echo "file: $FILE ($(du -hL "$FILE" | cut -f1), $ROWS rows); machine: $(nproc) c
 LOG="$DIR/results.txt"
 : > "$LOG"
 for run in $(seq 1 "$RUNS"); do
-  java -Drepeats=1 -cp "$JAR" org.statecraft.bench.events.EventsBench reference "$FILE" | tee -a "$LOG"
+  java -Drepeats=1 -Dwarmup="$WARM" -cp "$JAR" org.statecraft.bench.events.EventsBench reference "$FILE" | tee -a "$LOG"
   rm -rf "$DIR/store"
   rm -rf "$DIR"/store-*
-  java -Xmx1g -Drepeats=3 -cp "$JAR" org.statecraft.bench.events.EventsBench ingest "$DIR/store" "$FILE" | tee -a "$LOG"
-  java -Drepeats=1 -cp "$JAR" org.statecraft.bench.events.EventsBench query "$DIR/store" | tee -a "$LOG"
+  java -Xmx1g -Drepeats=3 -Dwarmup="$WARM" -cp "$JAR" org.statecraft.bench.events.EventsBench ingest "$DIR/store" "$FILE" | tee -a "$LOG"
+  java -Drepeats=1 -Dwarmup="$WARM" -cp "$JAR" org.statecraft.bench.events.EventsBench query "$DIR/store" | tee -a "$LOG"
 done
 median() { grep "^$1 " "$LOG" | awk '{print $2}' | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 REF=$(median reference); ING=$(median ingest); AGAIN=$(median ingest-again); QRY=$(median query)

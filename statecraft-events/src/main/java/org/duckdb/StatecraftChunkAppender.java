@@ -89,6 +89,50 @@ public final class StatecraftChunkAppender implements AutoCloseable {
         v.putLong(word * 8, v.getLong(word * 8) & ~(1L << (row & 63)));
     }
 
+    /**
+     * Marks rows {@code row} … {@code row + n − 1} of column {@code col} null in the current chunk, a 64-bit word of the
+     * validity mask at a time.
+     */
+    public void setNulls(int col, int row, int n) {
+        if (n <= 0) {
+            return;
+        }
+        setNull(col, row); // makes the mask writable and caches it
+        ByteBuffer v = validity[col];
+        int end = row + n;
+        for (int word = row >>> 6, last = (end - 1) >>> 6; word <= last; word++) {
+            int lo = Math.max(row, word << 6) & 63;
+            int hi = Math.min(end, (word + 1) << 6) - (word << 6); // 1 … 64
+            long bits = (hi == 64 ? -1L : (1L << hi) - 1) & (-1L << lo);
+            v.putLong(word * 8, v.getLong(word * 8) & ~bits);
+        }
+    }
+
+    /** Writes {@code src[off … off + n − 1]} to rows {@code row} … of BIGINT column {@code col}, in one copy. */
+    public void putLongs(int col, int row, long[] src, int off, int n) {
+        check(col, 8, row, n);
+        data[col].asLongBuffer().put(row, src, off, n);
+    }
+
+    /** Writes {@code src[off … off + n − 1]} to rows {@code row} … of INTEGER or DATE column {@code col}, in one copy. */
+    public void putInts(int col, int row, int[] src, int off, int n) {
+        check(col, 4, row, n);
+        data[col].asIntBuffer().put(row, src, off, n);
+    }
+
+    /** Writes {@code src[off … off + n − 1]} to rows {@code row} … of TINYINT column {@code col}, in one copy. */
+    public void putBytes(int col, int row, byte[] src, int off, int n) {
+        check(col, 1, row, n);
+        data[col].put(row, src, off, n);
+    }
+
+    private void check(int col, int width, int row, int n) {
+        if (widths[col] != width || row < 0 || n < 0 || row + n > capacity) {
+            throw new IllegalArgumentException("column " + col + " holds " + widths[col] + "-byte values: " + n
+                    + " values of " + width + " bytes at row " + row + " of " + capacity);
+        }
+    }
+
     /** Appends the first {@code rows} rows of the current chunk and starts a new one. */
     public void append(int rows) throws SQLException {
         if (rows == 0) {
