@@ -4,8 +4,10 @@
 # same run. The ingest runs with -Xmx1g to show the heap bound, and includes what a fetched file goes through: its MD5
 # and size checked against published lists (md5sums and filesizes beside the file, written here once, as GDELT
 # publishes them; the ingest computes the MD5 in its one read of the file) and the format detection from several lines.
-# Each ingest JVM ingests the big file three times, each into a fresh store: the first is the ingest figure (a one-file
-# command after the warm-up), the later ones (ingest-again) what the second and later files of a many-file ingest see.
+# Every measuring JVM first warms up on a small file (20,000 rows) written once, beforehand, by a JVM of its own, so
+# that no generator's compilation runs into a timed step. Each ingest JVM ingests the big file three times, each into
+# a fresh store: the first is the ingest figure (a one-file command after the warm-up), the later ones (ingest-again)
+# what the second and later files of a many-file ingest see.
 #
 #   bench/events.sh [ROWS] [RUNS]      defaults: 2000000 rows, 3 runs; work files in ${BENCH_DIR:-/tmp/statecraft-bench-events}
 #

@@ -20,6 +20,8 @@ JAR="$TREE/statecraft-app/target/statecraft.jar"
 CDS="$TREE/statecraft-app/target/statecraft.jsa"
 OPTS=()
 [ -f "$CDS" ] && OPTS+=(-XX:SharedArchiveFile="$CDS")
+# the tree's own launcher's compiler thresholds for long jobs (older trees have none)
+grep -q -- '-XX:CompileThresholdScaling=3' "$TREE/statecraft" && OPTS+=(-XX:CompileThresholdScaling=3)
 OUT="$HERE/target/profile-$(basename "$TREE")"
 mkdir -p "$HERE/target"
 s=$(date +%s.%N)
