@@ -77,14 +77,7 @@ public final class StatecraftChunkAppender implements AutoCloseable {
 
     /** Marks row {@code row} of column {@code col} null in the current chunk. */
     public void setNull(int col, int row) {
-        ByteBuffer v = validity[col];
-        if (v == null) {
-            ByteBuffer vector = DuckDBBindings.duckdb_data_chunk_get_vector(chunk, col);
-            DuckDBBindings.duckdb_vector_ensure_validity_writable(vector);
-            // the binding takes the row count and maps one bit per row
-            v = DuckDBBindings.duckdb_vector_get_validity(vector, capacity).order(ByteOrder.nativeOrder());
-            validity[col] = v;
-        }
+        ByteBuffer v = validity(col);
         int word = row >>> 6;
         v.putLong(word * 8, v.getLong(word * 8) & ~(1L << (row & 63)));
     }
@@ -97,8 +90,7 @@ public final class StatecraftChunkAppender implements AutoCloseable {
         if (n <= 0) {
             return;
         }
-        setNull(col, row); // makes the mask writable and caches it
-        ByteBuffer v = validity[col];
+        ByteBuffer v = validity(col);
         int end = row + n;
         for (int word = row >>> 6, last = (end - 1) >>> 6; word <= last; word++) {
             int lo = Math.max(row, word << 6) & 63;
@@ -106,6 +98,19 @@ public final class StatecraftChunkAppender implements AutoCloseable {
             long bits = (hi == 64 ? -1L : (1L << hi) - 1) & (-1L << lo);
             v.putLong(word * 8, v.getLong(word * 8) & ~bits);
         }
+    }
+
+    /** Column {@code col}'s validity mask in the current chunk, made writable on first use (one bit a row). */
+    private ByteBuffer validity(int col) {
+        ByteBuffer v = validity[col];
+        if (v == null) {
+            ByteBuffer vector = DuckDBBindings.duckdb_data_chunk_get_vector(chunk, col);
+            DuckDBBindings.duckdb_vector_ensure_validity_writable(vector);
+            // the binding takes the row count and maps one bit per row
+            v = DuckDBBindings.duckdb_vector_get_validity(vector, capacity).order(ByteOrder.nativeOrder());
+            validity[col] = v;
+        }
+        return v;
     }
 
     /** Writes {@code src[off … off + n − 1]} to rows {@code row} … of BIGINT column {@code col}, in one copy. */

@@ -53,23 +53,13 @@ public final class BargainingProblem {
         this.position = new double[n][];
         this.salience = new double[n][];
         for (int i = 0; i < n; i++) {
-            if (!(capability[i] >= 0) || !Double.isFinite(capability[i])) {
-                throw new IllegalArgumentException("capability of " + this.actors.get(i) + " must be >= 0, was "
-                        + capability[i]);
-            }
+            checkCapability(this.actors.get(i), capability[i]);
             if (position[i].length != dims || salience[i].length != dims) {
                 throw new IllegalArgumentException("actor " + this.actors.get(i) + " needs " + dims + " positions and saliences");
             }
             double sum = 0;
             for (int d = 0; d < dims; d++) {
-                if (!(position[i][d] >= 0 && position[i][d] <= 1)) {
-                    throw new IllegalArgumentException("position of " + this.actors.get(i) + " on dimension " + d
-                            + " must be in [0, 1], was " + position[i][d]);
-                }
-                if (!(salience[i][d] >= 0 && salience[i][d] <= 1)) {
-                    throw new IllegalArgumentException("salience of " + this.actors.get(i) + " on dimension " + d
-                            + " must be in [0, 1], was " + salience[i][d]);
-                }
+                checkOnDimension(this.actors.get(i), d, position[i][d], salience[i][d]);
                 sum += salience[i][d];
             }
             if (sum > 1 + 1e-9) {
@@ -86,6 +76,25 @@ public final class BargainingProblem {
     public BargainingProblem(String name, List<String> actors, List<String> dimensions, double[] capability,
                              double[][] position, double[][] salience) {
         this(name, actors, dimensions, capability, position, salience, 0, 100);
+    }
+
+    /** An actor's capability as every problem requires it: finite and ≥ 0. */
+    public static void checkCapability(String actor, double capability) {
+        if (!(capability >= 0) || !Double.isFinite(capability)) {
+            throw new IllegalArgumentException("capability of " + actor + " must be >= 0, was " + capability);
+        }
+    }
+
+    /** An actor's position and salience on dimension {@code d} as every problem requires them: each on [0, 1]. */
+    public static void checkOnDimension(String actor, int d, double position, double salience) {
+        if (!(position >= 0 && position <= 1)) {
+            throw new IllegalArgumentException("position of " + actor + " on dimension " + d
+                    + " must be in [0, 1], was " + position);
+        }
+        if (!(salience >= 0 && salience <= 1)) {
+            throw new IllegalArgumentException("salience of " + actor + " on dimension " + d
+                    + " must be in [0, 1], was " + salience);
+        }
     }
 
     /**

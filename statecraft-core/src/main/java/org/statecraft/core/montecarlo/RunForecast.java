@@ -106,13 +106,15 @@ final class RunForecast {
     /**
      * The compromise forecast on the 0–100 scale of the run's {@link #rows}: what {@link CompromiseModel} gives for
      * {@link #problem}, computed from the rows without building the problem (it runs for every run of every
-     * policy). The rows are checked as the problem checks them.
+     * policy). The rows are checked by the problem's own checks (one dimension: a salience on [0, 1] is its sum).
      */
     double compromise(double[] cap, double[] pos, double[] sal) {
         for (int i = 0; i < ids.size(); i++) {
-            if (!(Double.isFinite(cap[i]) && pos[i] >= 0 && pos[i] <= 1 && sal[i] >= 0 && sal[i] <= 1)) {
-                throw new IllegalArgumentException("run forecast: actor " + ids.get(i) + " has capability " + cap[i]
-                        + ", position " + pos[i] + ", salience " + sal[i]);
+            try {
+                BargainingProblem.checkCapability(ids.get(i), cap[i]);
+                BargainingProblem.checkOnDimension(ids.get(i), 0, pos[i], sal[i]);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("run forecast: actor " + ids.get(i) + ": " + e.getMessage(), e);
             }
         }
         return 100 * CompromiseModel.outcome(cap, pos, sal);
