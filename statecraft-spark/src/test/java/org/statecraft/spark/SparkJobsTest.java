@@ -80,8 +80,10 @@ class SparkJobsTest {
         ScenarioSensitivity.Result local = ScenarioSensitivity.run(source().model(), options, 2);
         ScenarioSensitivity.Result onSpark = SparkSensitivity.run(spark, source(), options, 3, 1);
         assertThat(onSpark).isEqualTo(local);
-        assertThat(onSpark.output("baseline", LeverageSensitivityModel.Measure.ATTACKS).of("/attacks").total())
-                .isGreaterThan(0.3);
+        // not a degenerate comparison: the output varies across the samples and its indices are numbers
+        var attacks = onSpark.output("baseline", LeverageSensitivityModel.Measure.ATTACKS);
+        assertThat(attacks.variance()).isPositive();
+        assertThat(attacks.indices()).isNotEmpty().allSatisfy(i -> assertThat(i.total()).isFinite());
     }
 
     /** Independent computation: split each line on tabs in plain Java and sum per day. */

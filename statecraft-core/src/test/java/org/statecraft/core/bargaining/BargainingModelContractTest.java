@@ -79,9 +79,7 @@ abstract class BargainingModelContractTest {
 
     @Test
     void threadCountDoesNotChangeTheResult() {
-        if (!threaded()) {
-            return;
-        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(threaded(), "this model has no thread count");
         for (BargainingProblem p : problems()) {
             ForecastResult one = model(1).forecast(p);
             ForecastResult three = model(3).forecast(p);

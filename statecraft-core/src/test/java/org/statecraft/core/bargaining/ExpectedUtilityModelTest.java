@@ -107,13 +107,25 @@ class ExpectedUtilityModelTest {
     }
 
     @Test
-    void capitulationOptionMovesTheUnitedStatesOnlyWhenAllowed() {
+    void capitulationOptionLetsTheSmallActorsGiveInOnlyWhenAllowed() {
         // Under the Scholz code no actor ever capitulates (its test eu_ji < abs(eu_ji) is never true).
         assertThat(firstDifference(EumParameters.SCHOLZ_CODE, EumParameters.SCHOLZ_CODE.withCapitulation(true), honduras()))
                 .isEqualTo(1);
         ForecastResult never = new ExpectedUtilityModel(EumParameters.SCHOLZ_CODE).forecast(honduras());
         ForecastResult allowed = new ExpectedUtilityModel(EumParameters.SCHOLZ_CODE.withCapitulation(true)).forecast(honduras());
         assertThat(never.outcome()[0]).isNotEqualTo(allowed.outcome()[0]);
+        // round 1 is the first that differs: Costa Rica and the Dominican Republic (actors 2 and 4) capitulate to
+        // Honduras's position 0 when allowed and hold at 0.005 when not; Nicaragua, Honduras and the United States
+        // move as they would without the option
+        double[][] n1 = never.states().get(1);
+        double[][] a1 = allowed.states().get(1);
+        for (int i : new int[] {2, 4}) {
+            assertThat(n1[i][0]).as("actor %d", i).isEqualTo(0.005);
+            assertThat(a1[i][0]).as("actor %d", i).isEqualTo(0.0);
+        }
+        for (int i : new int[] {0, 1, 3}) {
+            assertThat(a1[i][0]).as("actor %d", i).isEqualTo(n1[i][0]);
+        }
     }
 
     @Test

@@ -253,14 +253,34 @@ class LeverageMechanismsTest {
         m.simulate(p, m.parameterSpace().means(), new SplittableRandom(4), o, null,
                 (day, src, tgt, code, what) -> log.add(day + ":" + what));
         assertThat(log).contains("0:close", "1:retaliate", "1:supply");
-        // close's own cost = its own harm on c-trade (0.5 * 30 s(τ)/100 a day) plus retaliation's (0.5 * 20/100)
-        assertThat(o.leverOwnCost[0]).isGreaterThan(o.daysInUse[0] * 0.5 * 0.30);
+        assertThat(log).doesNotContain("0:retaliate");
         Scenario noResponses = new Scenario(s.id(), s.title(), null, s.start(), s.horizonDays(), s.sources(),
                 s.actors(), s.constituencies(), s.weights(), s.demand(), s.levers(), s.policies(), List.of(),
                 s.attacks(), s.clashes(), s.network(), null);
         LeverageModel m2 = new LeverageModel(noResponses);
         RunOutcome alone = m2.simulate(p, m2.parameterSpace().means(), new SplittableRandom(4));
         assertThat(o.firstSpell[0]).isLessThan(alone.firstSpell[0]);
+        // day by day, close's own cost with the responses exceeds its cost alone by retaliation's harm on c-trade,
+        // 0.5 (the coercer's weight) * 20/100, on each day retaliation is in force on close's account (days 1-10,
+        // its 10 days from the day after close began; a clash in that time extends it), else by nothing
+        double[] with = daily(m, p, m.parameterSpace().means(), 4, x -> x.leverOwnCost[0]);
+        double[] without = daily(m2, p, m2.parameterSpace().means(), 4, x -> x.leverOwnCost[0]);
+        int compared = 0;
+        for (int t = 0; t < with.length; t++) {
+            if (with[t] == 0 || without[t] == 0) {
+                continue; // close not in force in one of the runs
+            }
+            double extra = with[t] - without[t];
+            if (t >= 1 && t <= 10) {
+                assertThat(extra).as("day %d", t).isCloseTo(0.1, within(1e-12));
+                compared++;
+            } else if (t == 0) {
+                assertThat(extra).as("day 0").isZero();
+            } else {
+                assertThat(Math.min(Math.abs(extra), Math.abs(extra - 0.1))).as("day %d", t).isLessThan(1e-12);
+            }
+        }
+        assertThat(compared).isEqualTo(10);
     }
 
     @Test
@@ -282,33 +302,94 @@ class LeverageMechanismsTest {
 
     @Test
     void anAttackEffectDegradesTheProxyAndRecoversWithItsHalfLife() {
+        // strike used on day 0 (after that day's attacks: the day's steps run attacks first) and lifted on day 10
+        // (after that day's attacks), no excitation and no suppression: the expected attacks are base on day 0,
+        // base·(1 − 0.4) on days 1-9, and base·(1 − 0.4·2^{−(t−10)/20}) from day 10; the mean over many runs must
+        // follow that curve, and neither the one without recovery nor the one without the effect
         Kit kit = new Kit();
         kit.attackRate = 2;
-        Scenario s = kit.build();
+        Scenario built = kit.build();
+        Scenario s = built.withPolicies(List.of(built.policies().get(0), new org.statecraft.core.scenario.Policy(
+                "strike-10", null, null, List.of(new org.statecraft.core.scenario.Rule(
+                new org.statecraft.core.scenario.Trigger.OnDay(0), org.statecraft.core.scenario.Rule.Action.USE,
+                "strike", 10, true)), true)));
         LeverageModel m = new LeverageModel(s);
-        int strike = kit.policy(s, "strike");
-        int base = kit.policy(s, "baseline");
-        double a = 0;
-        double b = 0;
-        for (int r = 0; r < 400; r++) {
-            double[] v = m.parameterSpace().draw(Seeds.generator(3, r, Seeds.PARAMETERS));
-            a += m.simulate(base, v, Seeds.generator(3, r, Seeds.DYNAMICS)).attacks;
-            b += m.simulate(strike, v, Seeds.generator(3, r, Seeds.DYNAMICS)).attacks;
+        double[] v = m.parameterSpace().means();
+        v[m.parameterSpace().require("/attacks/excitation")] = 0;
+        v[m.parameterSpace().require("/attacks/suppression")] = 0;
+        int runs = 4000;
+        DailySeries d = m.newDailySeries();
+        for (int r = 0; r < runs; r++) {
+            m.simulate(1, v, Seeds.generator(3, r, Seeds.DYNAMICS), m.newOutcome(), d, null);
         }
-        assertThat(b).isLessThan(a * 0.95);
+        double during = 0;
+        double after = 0;
+        double expectedAfter = 0;
+        for (int t = 0; t < 10; t++) {
+            during += d.attacks[t] / runs;
+        }
+        for (int t = 10; t < s.horizonDays(); t++) {
+            after += d.attacks[t] / runs;
+            expectedAfter += 2 * (1 - 0.4 * Math.pow(2, -(t - 10) / 20.0));
+        }
+        // Poisson counts: the standard error of a mean sum S over the runs is √(S/runs): 0.06 and 0.22 here
+        assertThat(during).isCloseTo(2 + 9 * 2 * 0.6, within(0.3));
+        assertThat(after).isCloseTo(expectedAfter, within(1.0));
+        double noRecovery = (s.horizonDays() - 10) * 2 * 0.6;
+        double noEffect = (s.horizonDays() - 10) * 2.0;
+        assertThat(Math.abs(after - expectedAfter)).isLessThan(Math.abs(after - noRecovery) / 10)
+                .isLessThan(Math.abs(after - noEffect) / 10);
     }
 
     @Test
-    void anEasedLeverHarmsLessAndAStoppedOneEnds() {
+    void anEasedLeverHarmsInProportionToItsLevelAndAStoppedOneEnds() {
         Kit kit = new Kit();
         kit.attackRate = 0;
         Scenario s = kit.build();
         LeverageModel m = new LeverageModel(s, CredibilityRule.BELIEF);
         double[] v = m.parameterSpace().means();
         v[m.parameterSpace().require("/levers/0/tolerance")] = 1e9; // the owner holds on: only the rules end it
-        RunOutcome eased = m.simulate(kit.policy(s, "eased"), v, new SplittableRandom(8));
-        assertThat(eased.firstSpell[0]).isEqualTo(61);
-        assertThat(eased.firstSpellEnd[0]).isIn(LiftReason.RULE, LiftReason.CONCESSION);
+        v[m.parameterSpace().require("/demand/complianceCost")] = 1e9; // the target never concedes
+        int tTrade = 0;
+        double[] eased = dailyHarm(m, kit.policy(s, "eased"), v, tTrade);
+        double[] close = dailyHarm(m, kit.policy(s, "close"), v, tTrade);
+        // "eased": close used on day 0, eased to 0.5 on day 20, stopped on day 60; "close" the same, never eased
+        for (int t = 0; t < 20; t++) {
+            assertThat(eased[t]).as("day %d", t).isEqualTo(close[t]);
+        }
+        for (int t = 20; t < 60; t++) {
+            assertThat(close[t]).as("day %d", t).isPositive();
+            assertThat(eased[t]).as("day %d", t).isCloseTo(0.5 * close[t], within(1e-9 * close[t]));
+        }
+        for (int t = 60; t < s.horizonDays(); t++) {
+            assertThat(eased[t]).as("day %d", t).isZero();
+            assertThat(close[t]).as("day %d", t).isPositive();
+        }
+        RunOutcome o = m.newOutcome();
+        m.simulate(kit.policy(s, "eased"), v, new SplittableRandom(8), o, null, null);
+        assertThat(o.firstSpell[0]).isEqualTo(61);
+        assertThat(o.firstSpellEnd[0]).isEqualTo(LiftReason.RULE);
+    }
+
+    /** Constituency c's harm on each day of one run (seed 8). */
+    private static double[] dailyHarm(LeverageModel m, int policy, double[] v, int c) {
+        return daily(m, policy, v, 8, o -> o.harm[c]);
+    }
+
+    /** What a running total of the outcome adds on each day of one run, stepped a day at a time. */
+    private static double[] daily(LeverageModel m, int policy, double[] v, long seed,
+                                  java.util.function.ToDoubleFunction<RunOutcome> total) {
+        RunState state = m.newState();
+        RunOutcome o = m.newOutcome();
+        state.reset(policy, v, new SplittableRandom(seed), o, null, null);
+        double[] daily = new double[m.horizon()];
+        double before = 0;
+        for (int t = 0; t < daily.length; t++) {
+            state.day(t);
+            daily[t] = total.applyAsDouble(o) - before;
+            before = total.applyAsDouble(o);
+        }
+        return daily;
     }
 
     @Test

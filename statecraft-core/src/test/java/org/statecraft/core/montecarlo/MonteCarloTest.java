@@ -62,15 +62,43 @@ class MonteCarloTest {
         Analysis a = MonteCarlo.run(uncertain(), new MonteCarloOptions(400, 1, 2), null);
         assertThat(a.baselinePolicy()).isEqualTo("baseline");
         assertThat(a.ranked().stream().map(PolicySummary::rank).toList()).containsExactly(1, 2, 3);
-        PolicySummary first = a.ranked().get(0);
-        assertThat(first.paretoEfficient() || first.collateral().value() > 0).isTrue();
-        // Robustness of a against b plus b against a is one (ties count half each way).
+        // ranked by mean final concession, highest first; within 1e-9 the one with fewer attacks first
+        List<PolicySummary> ranked = a.ranked();
+        for (int k = 0; k + 1 < ranked.size(); k++) {
+            double hi = ranked.get(k).meanConcession().value();
+            double lo = ranked.get(k + 1).meanConcession().value();
+            assertThat(hi).isGreaterThanOrEqualTo(lo - 1e-9);
+            if (Math.abs(hi - lo) <= 1e-9) {
+                assertThat(ranked.get(k).attacks().value()).isLessThanOrEqualTo(ranked.get(k + 1).attacks().value());
+            }
+        }
+        // Pareto efficient exactly when no other policy has at least its concession and less collateral (or more
+        // concession and no more collateral)
+        for (PolicySummary p : a.policies()) {
+            boolean dominated = a.policies().stream().anyMatch(q -> q != p
+                    && q.meanConcession().value() >= p.meanConcession().value() - 1e-12
+                    && q.collateral().value() <= p.collateral().value() + 1e-12
+                    && (q.meanConcession().value() > p.meanConcession().value() + 1e-12
+                    || q.collateral().value() < p.collateral().value() - 1e-12));
+            assertThat(p.paretoEfficient()).as(p.id()).isEqualTo(!dominated);
+        }
+        // robustness[i][j]: the share of runs in which policy i's final concession beats j's, ties counting half,
+        // counted here from the runs themselves; so the matrix and its transpose add up to one
+        int runs = a.runs();
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 3; j++) {
+                double wins = 0;
+                for (int r = 0; r < runs; r++) {
+                    double zi = a.outcomes()[i][r].finalConcession;
+                    double zj = a.outcomes()[j][r].finalConcession;
+                    wins += zi > zj + 1e-12 ? 1 : Math.abs(zi - zj) <= 1e-12 ? 0.5 : 0;
+                }
+                assertThat(a.robustness()[i][j]).isCloseTo(wins / runs, org.assertj.core.api.Assertions.within(1e-12));
                 assertThat(a.robustness()[i][j] + a.robustness()[j][i]).isCloseTo(1.0,
                         org.assertj.core.api.Assertions.within(1e-12));
             }
         }
+        assertThat(a.robustness()[1][0]).as("squeeze concedes more than the baseline in some runs").isPositive();
         // The baseline uses no lever and harms no one.
         PolicySummary base = a.policy("baseline");
         assertThat(base.collateral().value()).isZero();
@@ -86,6 +114,13 @@ class MonteCarloTest {
     void paretoFrontKeepsOnlyUndominatedPolicies() {
         boolean[] p = MonteCarlo.pareto(new double[] {0.1, 0.5, 0.4, 0.5}, new double[] {0, 3, 1, 5});
         assertThat(p).containsExactly(true, true, true, false);
+    }
+
+    @Test
+    void rankOrdersByEffectivenessThenFewerAttacksThenOrder() {
+        // 0.5 and 0.5 + 1e-10 tie (within 1e-9): fewer attacks first; 0.2 and 0.2 tie on attacks too: index order
+        int[] rank = MonteCarlo.rank(new double[] {0.2, 0.5, 0.5 + 1e-10, 0.9, 0.2}, new double[] {1, 4, 2, 7, 1});
+        assertThat(rank).containsExactly(4, 3, 2, 1, 5);
     }
 
     @Test

@@ -14,9 +14,10 @@ import org.statecraft.core.scenario.Scenario;
 class RankingRobustnessTest {
 
     /**
-     * Squeeze pressure 0.3/day against resolve K·0.6² (γ = 2): "squeeze beats baseline" holds exactly in the
-     * runs whose drawn K is below about 0.3 (the felt pressure, after ramp-up and credibility, is about 0.108), so the conclusion hinges on the resolve, negatively (a higher
-     * K favours the baseline); actor capabilities are drawn too but the leverage engine never reads them.
+     * Squeeze pressure 0.3/day against a resolve K drawn per run (γ = 2): squeeze gets at least a partial
+     * concession in every run, so it beats the baseline in all of them, and how far it beats it (the per-run
+     * difference in final concession) falls as K rises: the pair hinges on the resolve alone, negatively; actor
+     * capabilities are drawn too but the leverage engine never reads them.
      */
     @Test
     void theConclusionHingesOnTheResolveThatDecidesIt() {
@@ -42,9 +43,9 @@ class RankingRobustnessTest {
 
     /**
      * A constructed flip: the engine's runs are kept but the outcomes are replaced so that policy a beats b
-     * exactly when the drawn resolve K is below its median 0.3 (z_a − z_b = 0.3 − K): the share is about one
-     * half and the one input that decides the flip must be named, with a negative correlation (|ρ| = 1),
-     * and no capability.
+     * exactly when the drawn resolve K is below its median 0.3 (z_a − z_b = 0.3 − K): the one input that decides
+     * the flip must be named, with a negative correlation (|ρ| = 1), and no capability. (The share itself is the
+     * analysis's robustness entry, which MonteCarloTest checks against the runs.)
      */
     @Test
     void aFlipDrivenByOneInputIsAttributedToThatInput() {
@@ -69,7 +70,6 @@ class RankingRobustnessTest {
                 real.baselinePolicy(), real.constituencies(), real.members(), real.levers(), real.policies(),
                 robustness, outcomes, real.parameters(), null);
         RankingRobustness.Pair pair = RankingRobustness.of(s, flip, 3).pair("squeeze", "baseline").orElseThrow();
-        assertThat(pair.share()).isBetween(0.4, 0.6);
         assertThat(pair.hingesOn()).extracting(RankingRobustness.Hinge::input)
                 .containsExactly("/demand/complianceCost");
         assertThat(pair.hingesOn().get(0).correlation()).isCloseTo(-1.0, org.assertj.core.api.Assertions.within(1e-9));
