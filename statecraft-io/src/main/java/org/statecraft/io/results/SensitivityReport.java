@@ -37,7 +37,8 @@ public final class SensitivityReport {
         for (ScenarioSensitivity.Factor f : r.factors()) {
             rows.add(new Row(f, out.of(f.id())));
         }
-        rows.sort(Comparator.comparingDouble((Row x) -> Double.isNaN(x.indices().total()) ? Double.NEGATIVE_INFINITY
+        // the key −ST sorts largest first; NaN (an output with no variance) gets +∞, after every number
+        rows.sort(Comparator.comparingDouble((Row x) -> Double.isNaN(x.indices().total()) ? Double.POSITIVE_INFINITY
                 : -x.indices().total()));
         return rows;
     }
