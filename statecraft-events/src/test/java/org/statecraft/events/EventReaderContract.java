@@ -14,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The contract every {@link EventReader} keeps, written once (in the style of Hipparchus' abstract tests) and run for
  * each format by a subclass that gives the sample: rows read are the good ones plus the malformed ones; reading is
  * deterministic; line endings and a byte-order mark change nothing; a bad line costs exactly one malformed row and
- * no event; every malformed row names the file and one of its lines; a file cut short keeps a prefix of the events;
- * every event has a plausible day and a CAMEO code.
+ * no event; every malformed row names the file and one of its lines; a file cut short after a line keeps the events of
+ * the lines before the cut, and one cut within a line also reports that part line as one malformed row; every event
+ * has a plausible day and a CAMEO code.
  */
 public abstract class EventReaderContract {
     @TempDir
@@ -112,15 +113,53 @@ public abstract class EventReaderContract {
         });
     }
 
+    /** Where the cut tests cut the sample: after the header's first data line, then about every seventh of it. */
+    private List<Integer> cuts(List<String> lines) {
+        List<Integer> out = new ArrayList<>();
+        for (int cut = headerLines() + 1; cut < lines.size(); cut += Math.max(1, lines.size() / 7)) {
+            out.add(cut);
+        }
+        return out;
+    }
+
     @Test
     void aFileCutShortKeepsAPrefixOfTheEvents() throws Exception {
         List<String> lines = lines();
         List<EventRecord> all = read(sample()).events();
-        for (int cut = headerLines() + 1; cut < lines.size(); cut += Math.max(1, lines.size() / 7)) {
+        // each data line of the samples is one event, so a cut after k whole data lines must keep exactly the first k
+        assertThat(all).hasSize(lines.size() - headerLines());
+        for (int cut : cuts(lines)) {
             Read r = read(write("cut" + cut + ".txt", lines.subList(0, cut), "\n", false));
-            assertThat(r.events()).isEqualTo(all.subList(0, r.events().size()));
-            long last = cut;
-            assertThat(r.bad()).allSatisfy(b -> assertThat(b.line()).isBetween(1L, last));
+            int whole = cut - headerLines();
+            assertThat(r.events()).as("cut after line %d", cut).isEqualTo(all.subList(0, whole));
+            assertThat(r.bad()).as("cut after line %d", cut).isEmpty();
+            assertThat(r.rows()).isEqualTo(whole);
+        }
+    }
+
+    /**
+     * A file cut in the middle of a line (a download stopped mid-write, no line end at the end): the whole lines
+     * before it give their events, and the part of a line left is one malformed row naming that line (it has too few
+     * columns, or, in ACLED, a quoted field not closed before the end of the file), not an event and not an error.
+     */
+    @Test
+    void aFileCutInTheMiddleOfALineKeepsTheWholeLinesAndReportsThePartLineMalformed() throws Exception {
+        List<String> lines = lines();
+        List<EventRecord> all = read(sample()).events();
+        assertThat(all).hasSize(lines.size() - headerLines());
+        for (int cut : cuts(lines)) {
+            String partial = lines.get(cut).substring(0, lines.get(cut).length() / 2);
+            Path file = tmp.resolve("midline" + cut + ".txt");
+            Files.writeString(file, String.join("\n", lines.subList(0, cut)) + "\n" + partial, StandardCharsets.UTF_8);
+            Read r = read(file);
+            int whole = cut - headerLines();
+            assertThat(r.events()).as("cut within line %d", cut + 1).isEqualTo(all.subList(0, whole));
+            assertThat(r.bad()).as("cut within line %d", cut + 1).singleElement().satisfies(b -> {
+                assertThat(b.file()).isEqualTo(file.toString());
+                assertThat(b.line()).isEqualTo(cut + 1);
+                assertThat(b.reason()).isNotBlank();
+            });
+            assertThat(r.rows()).isEqualTo(whole + 1);
         }
     }
 

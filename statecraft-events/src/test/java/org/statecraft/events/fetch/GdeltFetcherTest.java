@@ -162,22 +162,44 @@ class GdeltFetcherTest {
         }
     }
 
-    @Test
-    void everyMisbehaviourEndsInTheServedFileOrNothing() throws Exception {
+    /**
+     * Day 1 a short body without a length, day 2 a 206 from byte 0 over a 100-byte part (which it must replace, not
+     * extend), day 3 a stale part longer than the file (deleted, as its published size says, not answered 416 and
+     * kept), day 4 an HTML page, day 5 a corrupt body.
+     */
+    private void misbehaveOnDaysOneToFive() throws Exception {
         Files.createDirectories(tmp.resolve("dl"));
         misbehave.put("20130401", "short-no-length");
         misbehave.put("20130402", "206-from-zero");
-        // a part with the first 100 bytes, which the 206 from byte 0 must replace, not extend
         Files.write(tmp.resolve("dl/20130402.export.CSV.zip.part"), java.util.Arrays.copyOf(files.get("20130402"), 100));
-        // a stale part longer than the file: deleted (its published size says so), not answered 416 and kept
         Files.write(tmp.resolve("dl/20130403.export.CSV.zip.part"), new byte[files.get("20130403").length + 500]);
         misbehave.put("20130404", "html");
         misbehave.put("20130405", "corrupt");
+    }
+
+    @Test
+    void everyMisbehaviourEndsInTheServedFileOrNothing() throws Exception {
+        misbehaveOnDaysOneToFive();
         // a damaged file left by an earlier version: checked and fetched again
         Files.write(tmp.resolve("dl/20130406.export.CSV.zip"), java.util.Arrays.copyOf(files.get("20130406"), 50));
         List<GdeltFetcher.Download> got = fetch(3);
         assertThat(got).filteredOn(GdeltFetcher.Download::ok).extracting(d -> d.date().getDayOfMonth())
                 .containsExactly(1, 2, 3, 4, 6);
+        // the tries each day took: a retry repairs every case, so these say that each one was handled by its own
+        // branch, not by the size or MD5 check and a second try
+        assertThat(got).extracting(GdeltFetcher.Download::attempts)
+                .containsExactly(
+                        2, // the short body is refused by its size (published), then fetched whole
+                        1, // the 206 from byte 0 replaces the 100-byte part at once (appended, it would be too long)
+                        1, // the stale part is deleted before asking (a Range from its end would be answered 416)
+                        2, // the HTML page is refused, then the file fetched
+                        3, // the corrupt body, every time
+                        1); // the damaged file is deleted and fetched again
+        assertThat(got).extracting(GdeltFetcher.Download::resumed).as("nothing was resumed: no part was appended to")
+                .containsOnly(false);
+        assertThat(got.get(5).alreadyPresent()).isFalse();
+        assertThat(requests.get("20130402").get()).isEqualTo(1);
+        assertThat(requests.get("20130403").get()).isEqualTo(1);
         GdeltFetcher.Download corrupt = got.get(4);
         assertThat(corrupt.error()).contains("MD5").contains("nothing kept");
         assertThat(corrupt.attempts()).isEqualTo(3);
@@ -187,6 +209,30 @@ class GdeltFetcherTest {
         requests.clear();
         assertThat(fetch(3)).filteredOn(GdeltFetcher.Download::alreadyPresent).hasSize(5);
         assertThat(requests.keySet()).containsExactly("20130405");
+    }
+
+    @Test
+    void withOneTryEachMisbehaviourIsCaughtByItsOwnCheck() throws Exception {
+        misbehaveOnDaysOneToFive();
+        List<GdeltFetcher.Download> got = fetch(1);
+        assertThat(got).extracting(d -> d.date().getDayOfMonth() + " " + (d.ok() ? "ok" : "failed")).containsExactly(
+                "1 failed", "2 ok", "3 ok", "4 failed", "5 failed", "6 ok");
+        assertThat(got.get(0).error()).contains("published size " + files.get("20130401").length);
+        assertThat(got.get(3).error()).as("refused by its Content-Type").contains("HTML page")
+                .contains("text/html");
+        assertThat(got.get(4).error()).contains("MD5");
+        assertKeptFilesAreTheServedOnes();
+        // the next run (the server misbehaves on a day's first request only) fetches what failed, and no more
+        Map<String, Integer> before = new LinkedHashMap<>();
+        requests.forEach((day, n) -> before.put(day, n.get()));
+        List<GdeltFetcher.Download> again = fetch(1);
+        assertThat(again).filteredOn(GdeltFetcher.Download::ok).extracting(d -> d.date().getDayOfMonth())
+                .containsExactly(1, 2, 3, 4, 6);
+        assertThat(again).filteredOn(GdeltFetcher.Download::alreadyPresent).extracting(d -> d.date().getDayOfMonth())
+                .containsExactly(2, 3, 6);
+        assertThat(requests).allSatisfy((day, n) -> assertThat(n.get() - before.getOrDefault(day, 0)).as(day)
+                .isEqualTo(List.of("20130401", "20130404", "20130405").contains(day) ? 1 : 0));
+        assertKeptFilesAreTheServedOnes();
     }
 
     @Test

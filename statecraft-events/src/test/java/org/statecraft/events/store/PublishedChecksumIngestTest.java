@@ -9,7 +9,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.statecraft.core.DataFormatException;
 import org.statecraft.events.EventFormat;
+import org.statecraft.events.EventReader;
 import org.statecraft.events.FileDigest;
 import org.statecraft.events.Samples;
 import org.statecraft.events.fetch.PublishedChecksums;
@@ -59,16 +63,49 @@ class PublishedChecksumIngestTest {
         }
     }
 
+    /** The sample's rows under new GLOBALEVENTIDs, 8,000 of them (about 2.5 MB), so that reading it reports progress. */
+    private Path bigSample() throws IOException {
+        List<String> all = Files.readAllLines(Samples.gdeltMixed());
+        Path p = tmp.resolve("20240102.export.CSV");
+        try (var w = Files.newBufferedWriter(p)) {
+            for (int i = 0; i < 8_000; i++) {
+                String line = all.get(i % all.size());
+                w.write((700_000_000L + i) + line.substring(line.indexOf('\t')) + "\n");
+            }
+        }
+        assertThat(Files.size(p)).isGreaterThan(2L << 20);
+        return p;
+    }
+
     @Test
     void aFileWhoseSizeDiffersFromThePublishedOneIsRefusedBeforeItIsRead() throws Exception {
-        Path f = sample();
+        Path f = bigSample();
+        long size = Files.size(f);
+        String md5 = FileDigest.hex(f, "MD5");
+        // what would see the file read: the progress listener (raw bytes, about every MiB, on both paths) and, on the
+        // reader path, the reader itself
+        List<Long> progress = new ArrayList<>();
+        AtomicInteger readerCalls = new AtomicInteger();
+        EventReader reader = (in, file, h) -> {
+            readerCalls.incrementAndGet();
+            return EventFormat.GDELT1.reader().read(in, file, h);
+        };
         try (EventStore s = EventStore.open(tmp.resolve("store"))) {
-            IngestOptions o = IngestOptions.defaults().verifiedAgainst(published(f, FileDigest.hex(f, "MD5"),
-                    Files.size(f) + 1));
-            assertThatThrownBy(() -> s.ingest(f, o, null)).isInstanceOf(DataFormatException.class)
-                    .hasMessageContaining("published size " + (Files.size(f) + 1));
+            IngestOptions o = IngestOptions.defaults().verifiedAgainst(published(f, md5, size + 1));
+            assertThatThrownBy(() -> s.ingest(f, o, progress::add)).isInstanceOf(DataFormatException.class)
+                    .hasMessageContaining("published size " + (size + 1));
+            assertThatThrownBy(() -> s.ingest(f, EventFormat.GDELT1, reader, o, progress::add, null, false))
+                    .isInstanceOf(DataFormatException.class).hasMessageContaining("published size " + (size + 1));
+            assertThat(progress).as("bytes read before the refusal").isEmpty();
+            assertThat(readerCalls).hasValue(0);
             assertThat(s.count()).isZero();
             assertThat(s.files()).isEmpty();
+            assertThat(s.malformedRows()).isEmpty();
+            // with its own size published the same file is read, and the same observers see it
+            IngestOptions right = IngestOptions.defaults().verifiedAgainst(published(f, md5, size));
+            assertThat(s.ingest(f, EventFormat.GDELT1, reader, right, progress::add, null, false).stored()).isEqualTo(8_000);
+            assertThat(readerCalls).hasValue(1);
+            assertThat(progress).isNotEmpty().allSatisfy(b -> assertThat(b).isBetween(1L, size));
         }
     }
 

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,7 @@ import org.statecraft.core.StatecraftException;
 import org.statecraft.core.tension.Dyad;
 import org.statecraft.core.tension.Period;
 import org.statecraft.core.tension.TensionIndex;
+import org.statecraft.events.FileDigest;
 import org.statecraft.events.Samples;
 
 /** Stores under a full disk, a leftover of a failed creation, read-only queries, and changed versions of files. */
@@ -44,8 +47,19 @@ class StoreSurvivalTest {
         assertThat(dir).doesNotExist();
     }
 
+    /** Every file under {@code dir} (its path there) with its size and SHA-256. */
+    private static Map<String, String> contents(Path dir) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                out.put(dir.relativize(p).toString(), Files.size(p) + " " + FileDigest.hex(p, "SHA-256"));
+            }
+        }
+        return out;
+    }
+
     @Test
-    void aReadOnlyStoreGivesTheSameSeriesAndRefusesNothingItNeeds() throws Exception {
+    void aReadOnlyStoreGivesTheSameSeriesAndChangesNoFileOfTheStore() throws Exception {
         Path dir = tmp.resolve("store");
         TensionIndex index = new TensionIndex(Dyad.parse("USA:PRK", java.util.Map.of(), false), Period.DAY, null, null);
         List<?> written;
@@ -53,12 +67,20 @@ class StoreSurvivalTest {
             s.ingest(Samples.icews(), IngestOptions.defaults(), null);
             written = s.tension(index, null, null, false);
         }
-        dir.toFile().setWritable(false);
+        Map<String, String> before = contents(dir);
+        assertThat(before).containsKey(EventStore.FILE);
+        // a folder that cannot be written is what a read-only session must cope with, but root (CI) writes it anyway,
+        // so what proves the session read-only is that no file in the folder was added, removed or changed
+        boolean locked = dir.toFile().setWritable(false);
         try (EventStore s = EventStore.openReadOnly(dir)) {
             assertThat(s.tension(index, null, null, false)).isEqualTo(written).isNotEmpty();
+            assertThat(s.count()).isEqualTo(3705);
         } finally {
-            dir.toFile().setWritable(true);
+            if (locked) {
+                dir.toFile().setWritable(true);
+            }
         }
+        assertThat(contents(dir)).isEqualTo(before);
     }
 
     @Test
@@ -171,14 +193,18 @@ class StoreSurvivalTest {
                     w.write((900_000_000L + i) + line.substring(line.indexOf('\t')) + "\n");
                 }
             }
-            fill(filler, mount);
+            // opened before the disk is filled, so that the ingest itself is what meets the full disk (an open on a
+            // full disk, which may fail too, is checked above)
             try (EventStore s = EventStore.open(dir)) {
+                fill(filler, mount);
                 assertThatThrownBy(() -> s.ingest(big, IngestOptions.defaults(), null))
-                        .isInstanceOf(StatecraftException.class);
-            } catch (StatecraftException closeOrOpen) {
-                // a full disk may also refuse the checkpoint at open or close: the store must still be as before
+                        .isInstanceOf(StatecraftException.class)
+                        .hasMessageContaining("while ingesting " + big)
+                        .hasMessageContaining("No space left on device"); // ENOSPC, as DuckDB reports it
+                Files.delete(filler); // room again before the close
+                assertThat(s.count()).isEqualTo(100);
+                assertThat(s.files()).hasSize(1);
             }
-            Files.delete(filler);
             try (EventStore s = EventStore.open(dir)) {
                 assertThat(s.count()).isEqualTo(100);
                 assertThat(s.files()).hasSize(1);
