@@ -84,12 +84,32 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    void csvHasOneRowPerPolicyInRankOrder() {
+    void csvHasOneRowPerPolicyInRankOrder() throws Exception {
         Cli r = Cli.run("analyze", FILE, "--runs", "200", "--format", "csv");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> policies = org.statecraft.io.scenario.ScenarioReader.read(DefaultScenarioTest.FILE).policies().stream()
+                .map(org.statecraft.core.scenario.Policy::id).toList();
+        int n = policies.size();
+        assertThat(n).isPositive();
         String[] lines = r.out().split("\n");
         assertThat(lines[0]).startsWith("rank,policy,pareto,p_concession");
-        assertThat(lines).hasSize(9);
-        assertThat(lines[1]).startsWith("1,");
+        assertThat(lines).hasSize(1 + n);
+        List<String> csvOrder = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            String[] cols = lines[i].split(",", -1);
+            assertThat(cols[0]).as("rank of row " + i).isEqualTo(Integer.toString(i));
+            csvOrder.add(cols[1]);
+        }
+        assertThat(csvOrder).containsExactlyInAnyOrderElementsOf(policies);
+        // the rows follow the ranks of the same analysis (whichever policy those put first)
+        JsonNode json = new ObjectMapper().readTree(Cli.run("analyze", FILE, "--runs", "200", "--format", "json", "-q").out());
+        List<String> ranked = new ArrayList<>();
+        json.get("policies").forEach(p -> ranked.add(p.get("rank").asInt() + " " + p.get("id").asText()));
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add((i + 1) + " " + csvOrder.get(i));
+        }
+        assertThat(rows).containsExactlyElementsOf(ranked);
     }
 
     @Test

@@ -152,9 +152,18 @@ class DefaultScenarioTest {
         // what is left is the lever's own harm: the network channels carry no pressure any more
         assertThat(a.policy("stop-lobbying").attribution()).filteredOn(c -> c.kind().equals("network"))
                 .allSatisfy(c -> assertThat(Math.abs(c.meanPressure())).isLessThan(1e-9));
-        double ownShare = analysis.policy("stop-lobbying").attribution().stream()
+        // channels are levers or network members, a share is |pressure| / the sum over all channels, so with the
+        // network silent the lever channels carry all of it
+        List<PolicySummary.ChannelShare> left = a.policy("stop-lobbying").attribution();
+        assertThat(left).extracting(PolicySummary.ChannelShare::kind).containsOnly("lever", "network").contains("network");
+        assertThat(left).filteredOn(c -> c.kind().equals("lever")).anySatisfy(c -> assertThat(c.meanPressure()).isNotZero());
+        double ownShare = left.stream()
                 .filter(c -> c.kind().equals("lever")).mapToDouble(PolicySummary.ChannelShare::share).sum();
-        assertThat(ownShare).isBetween(0.0, 1.0);
+        assertThat(ownShare).isCloseTo(1.0, within(1e-6));
+        // and in the original analysis the network did carry part of it
+        double ownShareBefore = analysis.policy("stop-lobbying").attribution().stream()
+                .filter(c -> c.kind().equals("lever")).mapToDouble(PolicySummary.ChannelShare::share).sum();
+        assertThat(ownShareBefore).isLessThan(1.0 - 1e-6);
     }
 
     @Test

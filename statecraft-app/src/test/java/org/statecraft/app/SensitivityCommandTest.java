@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,10 +39,46 @@ class SensitivityCommandTest {
             assertThat(res.path("policy").asText()).isEqualTo("close-torkham");
             assertThat(res.path("indices")).hasSize(factors);
         }
-        JsonNode attacks = j.path("results").get(2);
-        assertThat(attacks.path("output").asText()).isEqualTo("attacks");
-        // sorted by total index: the attack process comes first for the number of attacks
-        assertThat(attacks.path("indices").get(0).path("input").asText()).isEqualTo("/attacks");
+        assertThat(j.path("results").get(2).path("output").asText()).isEqualTo("attacks");
+        List<String> factorOrder = new ArrayList<>();
+        j.path("factors").forEach(f -> factorOrder.add(f.path("id").asText()));
+        boolean anyIndex = false;
+        for (JsonNode res : j.path("results")) {
+            assertSortedByTotalIndex(res, factorOrder);
+            anyIndex |= res.path("indices").get(0).path("total").isNumber();
+        }
+        assertThat(anyIndex).as("some output varies, so the order is tested on real indices").isTrue();
+    }
+
+    /**
+     * A result's indices are every factor once, sorted by total index, largest first, with ties (and the all-NaN
+     * indices of an output constant over the design, written as null) in the order of the factors.
+     */
+    static void assertSortedByTotalIndex(JsonNode res, List<String> factorOrder) {
+        JsonNode indices = res.path("indices");
+        List<String> inputs = new ArrayList<>();
+        indices.forEach(i -> inputs.add(i.path("input").asText()));
+        assertThat(inputs).as(res.path("output").asText()).containsExactlyInAnyOrderElementsOf(factorOrder);
+        boolean nullSeen = false;
+        for (int i = 1; i < indices.size(); i++) {
+            JsonNode a = indices.get(i - 1);
+            JsonNode b = indices.get(i);
+            String where = res.path("output").asText() + " " + a.path("input").asText() + " / " + b.path("input").asText();
+            if (a.path("total").isNull()) {
+                nullSeen = true;
+            }
+            if (nullSeen || b.path("total").isNull()) {
+                assertThat(b.path("total").isNull()).as(where + ": a missing index comes after every index").isTrue();
+            } else {
+                assertThat(b.path("total").asDouble()).as(where).isLessThanOrEqualTo(a.path("total").asDouble());
+            }
+            boolean tie = a.path("total").isNull() == b.path("total").isNull()
+                    && (a.path("total").isNull() || a.path("total").asDouble() == b.path("total").asDouble());
+            if (tie) {
+                assertThat(factorOrder.indexOf(b.path("input").asText())).as(where + ": ties keep the factor order")
+                        .isGreaterThan(factorOrder.indexOf(a.path("input").asText()));
+            }
+        }
     }
 
     @Test
@@ -58,12 +96,31 @@ class SensitivityCommandTest {
     }
 
     @Test
-    void tableShowsTopFactorsSortedByTotalIndex() {
-        var r = run("sensitivity", SCENARIO, "--samples", "8", "--replicates", "1", "--policy", "baseline",
-                "--bootstrap", "0", "--top", "2", "-q");
+    void tableShowsTopFactorsSortedByTotalIndex() throws IOException {
+        String[] args = {"sensitivity", SCENARIO, "--samples", "8", "--replicates", "1", "--policy", "baseline",
+            "--bootstrap", "0", "-q"};
+        var r = run(concat(concat(args, "--top"), "2"));
         assertThat(r.code()).as(r.err()).isEqualTo(0);
-        assertThat(r.out()).contains("policy baseline, expected attacks").contains("(top 2 of ")
-                .contains("attacks: baseRatePerDay");
+        var json = run(concat(concat(args, "--format"), "json"));
+        assertThat(json.code()).as(json.err()).isEqualTo(0);
+        JsonNode j = new ObjectMapper().readTree(json.out());
+        JsonNode attacks = j.path("results").get(2);
+        assertThat(attacks.path("output").asText()).isEqualTo("attacks");
+        List<String> factorOrder = new ArrayList<>();
+        j.path("factors").forEach(f -> factorOrder.add(f.path("id").asText()));
+        assertSortedByTotalIndex(attacks, factorOrder);
+        // the table's rows for expected attacks are the first two factors of the same run, by total index
+        String out = r.out();
+        assertThat(out).contains("policy baseline, expected attacks").contains("(top 2 of " + factorOrder.size() + " factors");
+        String section = out.substring(out.indexOf("policy baseline, expected attacks"));
+        List<String> rows = section.lines().dropWhile(l -> !l.startsWith("-----")).skip(1)
+                .takeWhile(l -> !l.trim().startsWith("(top")).toList();
+        assertThat(rows).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            JsonNode idx = attacks.path("indices").get(i);
+            assertThat(rows.get(i)).startsWith(idx.path("label").asText() + " ")
+                    .contains(String.format(java.util.Locale.ROOT, "%.2f", idx.path("total").asDouble()));
+        }
     }
 
     @Test
@@ -116,8 +173,9 @@ class SensitivityCommandTest {
 
         var table = run("analyze", SCENARIO, "--runs", "256", "-q");
         assertThat(table.out()).contains("hinges on");
-        assertThat(run("analyze", SCENARIO, "--response-curve", dir.resolve("missing.json").toString(), "-q").code())
-                .isIn(1, 2);
+        var missing = run("analyze", SCENARIO, "--response-curve", dir.resolve("missing.json").toString(), "-q");
+        assertThat(missing.code()).as("a missing file is a usage error, not an internal one").isEqualTo(2);
+        assertThat(missing.err()).contains("missing.json").contains("no such file").doesNotContain("\tat ", "Exception");
     }
 
     private static String[] concat(String[] a, String b) {

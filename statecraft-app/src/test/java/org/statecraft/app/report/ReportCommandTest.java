@@ -1,13 +1,17 @@
 package org.statecraft.app.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.statecraft.app.web.Browser;
 
 class ReportCommandTest {
     @TempDir
@@ -32,14 +36,39 @@ class ReportCommandTest {
         assertThat(html).doesNotContainPattern("<script[^>]+src=").doesNotContainPattern("<link[^>]+href=\"(?!data:)");
     }
 
+    /** The JSON inlined in a report's {@code statecraft-data} block. */
+    static JsonNode embeddedData(String html) throws Exception {
+        Matcher m = Pattern.compile("<script type=\"application/json\" id=\"statecraft-data\">(.*?)</script>", Pattern.DOTALL)
+                .matcher(html);
+        assertThat(m.find()).as("the report has a statecraft-data block").isTrue();
+        return new ObjectMapper().readTree(m.group(1));
+    }
+
     @Test
     void reportFromSavedResultsAttachesOptionalSections() throws Exception {
+        // a parameter name that appears nowhere in the results, so only the attached file can bring it in
+        String parameter = "attachedOnlyParameterQx7";
+        String results = Files.readString(dir.resolve("out/results.json"));
+        assertThat(results).doesNotContain(parameter);
         Path sens = dir.resolve("sens.json");
-        Files.writeString(sens, "{\"output\":\"E[concession]\",\"base\":0.5,\"tornado\":[{\"parameter\":\"complianceCost\",\"low\":0.7,\"high\":0.3}]}");
+        String sensitivity = "{\"output\":\"E[concession]\",\"base\":0.5,\"tornado\":[{\"parameter\":\"" + parameter
+                + "\",\"low\":0.7,\"high\":0.3}]}";
+        Files.writeString(sens, sensitivity);
         Path out = dir.resolve("r.html");
         assertThat(execute("report", dir.resolve("out/results.json").toString(), "-o", out.toString(),
                 "--sensitivity", sens.toString())).isZero();
-        assertThat(Files.readString(out)).contains("complianceCost").contains("\"policies\"");
+        JsonNode data = embeddedData(Files.readString(out));
+        assertThat(data.path("sensitivity").path("tornado").path(0).path("parameter").asText()).isEqualTo(parameter);
+        assertThat(data.path("sensitivity")).isEqualTo(new ObjectMapper().readTree(sensitivity));
+        assertThat(data.path("policies").size()).isEqualTo(new ObjectMapper().readTree(results).path("policies").size())
+                .isPositive();
+
+        // without --sensitivity the report carries no sensitivity section
+        Path bare = dir.resolve("bare.html");
+        assertThat(execute("report", dir.resolve("out/results.json").toString(), "-o", bare.toString())).isZero();
+        String bareHtml = Files.readString(bare);
+        assertThat(embeddedData(bareHtml).has("sensitivity")).isFalse();
+        assertThat(bareHtml).doesNotContain(parameter);
     }
 
     @Test
@@ -64,7 +93,7 @@ class ReportCommandTest {
 
     @Test
     void figuresAreExportedAsSvgAndPngWhenChromiumIsInstalled() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Debian chromium is not installed");
+        Browser.requireChromium();
         Path figs = dir.resolve("figs");
         assertThat(execute("report", dir.resolve("out/results.json").toString(), "-o", dir.resolve("f.html").toString(),
                 "--figures", figs.toString())).isZero();

@@ -7,6 +7,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -23,8 +25,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's headless Chromium under Selenium for the browser tests, with every host name but those mapped to
  * 127.0.0.1 unresolvable, so no request can leave the machine; and the page checks the tests share (legend
  * entries visible, labels apart, boxes apart).
+ *
+ * <p>When Chromium is missing the browser tests skip with a message, except under
+ * {@code STATECRAFT_REQUIRE_BROWSER=1} (set by .ci/run), where they fail: CI never loses them silently.
  */
-final class Browser {
+public final class Browser {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** Where screenshots go: target/screenshots, or -Dstatecraft.screenshots=DIR (docs/screenshots.sh). */
@@ -33,8 +38,39 @@ final class Browser {
     private Browser() {
     }
 
+    /** The environment variable that turns a missing browser from a skip into a failure. */
+    public static final String REQUIRE = "STATECRAFT_REQUIRE_BROWSER";
+
     static boolean available() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** Whether {@link #REQUIRE} is set (to anything but empty, 0 or false). */
+    static boolean required() {
+        String v = System.getenv(REQUIRE);
+        return v != null && !v.isBlank() && !v.equals("0") && !v.equalsIgnoreCase("false");
+    }
+
+    /** Skips the calling test (or class) unless Chromium and chromedriver are installed; fails instead under {@link #REQUIRE}. */
+    public static void requireBrowser() {
+        require(available(), CHROMIUM + " and " + CHROMEDRIVER + " (Debian's chromium and chromium-driver)");
+    }
+
+    /** As {@link #requireBrowser()}, for tests that need Chromium alone (no WebDriver). */
+    public static void requireChromium() {
+        require(Files.isExecutable(CHROMIUM), CHROMIUM + " (Debian's chromium)");
+    }
+
+    private static void require(boolean present, String what) {
+        if (present) {
+            return;
+        }
+        if (required()) {
+            Assertions.fail("not installed: " + what + "; but " + REQUIRE + " is set: the browser tests must run here"
+                    + " (.ci/run installs them; a failed install must fail CI, not skip these tests)");
+        }
+        Assumptions.abort("browser test skipped, not installed: " + what + " (set " + REQUIRE
+                + "=1 to make this a failure, as CI does)");
     }
 
     /** A driver; {@code names} are host names that resolve to 127.0.0.1 (to play a foreign site or rebinding). */

@@ -1,7 +1,6 @@
 package org.statecraft.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +36,7 @@ class BrowserEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Browser.available(), "Debian's chromium and chromium-driver are not installed");
+        Browser.requireBrowser();
         server = WebApiTest.start(dir.resolve("ws"), 2, 4);
         driver = Browser.start(dir.resolve("profile"));
     }

@@ -202,6 +202,34 @@ class WebApiTest {
             assertThat(r.statusCode()).as(path).isIn(400, 404);
             assertThat(r.body()).doesNotContain("secret").doesNotContain("horizonDays");
         }
+        // the escapes that would reach real files: the static handler serves classpath /web, and one level up are the
+        // bundled scenarios and the app's classes. Sent over a raw socket so that no client normalises the path.
+        String scenarioText = yaml.substring(0, yaml.indexOf("horizonDays"));
+        assertThat(WebServer.class.getResource("/scenarios/" + SCENARIO)).as("the target is on the classpath").isNotNull();
+        assertThat(WebServer.class.getResource("/org/statecraft/app/web/WebServer.class")).isNotNull();
+        String control = rawGet("/charts.js");
+        assertThat(status(control)).as("the raw request itself is accepted").isEqualTo(200);
+        for (String path : List.of("/../scenarios/" + SCENARIO, "/%2e%2e/scenarios/" + SCENARIO, "/..%2fscenarios/" + SCENARIO,
+                "/%2e%2e%2fscenarios%2f" + SCENARIO, "/./../scenarios/" + SCENARIO, "/web/../../scenarios/" + SCENARIO,
+                "/..\\scenarios\\" + SCENARIO, "/%2e%2e/org/statecraft/app/web/WebServer.class",
+                "/../org/statecraft/app/web/WebServer.class", "/..%2forg%2fstatecraft%2fapp%2fweb%2fWebServer.class")) {
+            String answer = rawGet(path);
+            assertThat(status(answer)).as(path).isBetween(400, 499);
+            assertThat(answer).as(path).doesNotContain("horizonDays").doesNotContain(scenarioText)
+                    .doesNotContain("org/statecraft/app/web/WebServer").doesNotContain("WebServer.java");
+        }
+    }
+
+    /** A GET with the token over a raw socket: the path reaches the server exactly as written. */
+    static String rawGet(String path) throws Exception {
+        return WebSecurityTest.raw(server.port(), "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                + "\r\nX-Statecraft-Token: " + server.token() + "\r\nConnection: close\r\n\r\n");
+    }
+
+    /** The status code of a raw HTTP/1.1 answer. */
+    static int status(String answer) {
+        assertThat(answer).startsWith("HTTP/1.1 ");
+        return Integer.parseInt(answer.substring(9, 12));
     }
 
     @Test
