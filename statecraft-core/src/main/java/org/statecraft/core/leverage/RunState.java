@@ -812,8 +812,9 @@ public final class RunState {
             }
         }
         expected = e;
-        // one uniform each for the decision and the backsliding every day, whatever the state, so runs that
-        // share a stream stay aligned (common random numbers across policies and inputs)
+        // one uniform each for the decision (when the demand has a rate) and the backsliding (when the run's hazard
+        // is above 0) every day, whatever the state, so runs that share a stream stay aligned (common random
+        // numbers across policies, and across inputs that keep those two conditions)
         boolean decisionDay = decisionProbability >= 1 || rng.nextDouble() < decisionProbability;
         double backslideDraw = backslide > 0 ? rng.nextDouble() : 1;
         // willing ≤ κ: nothing to decide unless a decision day could raise the concession (saves the power)
@@ -943,11 +944,17 @@ public final class RunState {
         }
     }
 
+    /**
+     * Lifts lever l on day t. A rule's stop and an expired term act in step 2, before the day's harms, so the
+     * lever was in force on days started … t − 1; the owner's cost (step 3) and a concession (step 5) lift it
+     * after it has acted on day t. The first spell's length counts the days it was in force either way.
+     */
     private void lift(int l, int t, LiftReason why) {
         if (inUse[l]) {
             inUse[l] = false;
             if (out.firstSpell[l] < 0) {
-                out.firstSpell[l] = t - started[l] + 1;
+                boolean beforeHarms = why == LiftReason.RULE || why == LiftReason.EXPIRED;
+                out.firstSpell[l] = t - started[l] + (beforeHarms ? 0 : 1);
                 out.firstSpellEnd[l] = why;
             }
             emit(t, m.owner[l], m.leverTarget[l], m.liftEvent[l], m.leverIds[l], m.onDyad[l]);

@@ -367,7 +367,9 @@ class LeverageMechanismsTest {
         }
         RunOutcome o = m.newOutcome();
         m.simulate(kit.policy(s, "eased"), v, new SplittableRandom(8), o, null, null);
-        assertThat(o.firstSpell[0]).isEqualTo(61);
+        // stopped on day 60 before that day's harms: in force on days 0-59
+        assertThat(o.firstSpell[0]).isEqualTo(60);
+        assertThat(o.daysInUse[0]).isEqualTo(60);
         assertThat(o.firstSpellEnd[0]).isEqualTo(LiftReason.RULE);
     }
 

@@ -36,6 +36,21 @@ class LeverageModelTest {
     }
 
     @Test
+    void aFixedTermSpellLastsItsTermWhicheverDayItBegins() {
+        // a term of 10 days expires on the 10th day after the start, before that day's harms: 10 days in force
+        for (int day : new int[] {0, 5, 49}) {
+            Scenario s = twoSided(1, 40, 0.1, 0.5, Double.NaN, 100, 1, 1,
+                    List.of(baseline(), useOnDay("use", day, 10)), 0);
+            RunOutcome o = run(s, 1, CredibilityRule.BELIEF);
+            assertThat(o.firstUse[0]).isEqualTo(day);
+            assertThat(o.firstSpellEnd[0]).isEqualTo(LiftReason.EXPIRED);
+            assertThat(o.firstSpell[0]).as("from day %d", day).isEqualTo(10);
+            assertThat(o.daysInUse[0]).isEqualTo(10);
+            assertThat(o.harm[1]).isCloseTo(10 * 40, within(1e-9));
+        }
+    }
+
+    @Test
     void withoutToleranceTheLeverStaysForTheWholeHorizon() {
         Scenario s = twoSided(1, 40, 0.1, 0.5, Double.NaN, 100, 1, 1, List.of(baseline(), useOnDay("use", 0, null)), 0);
         RunOutcome o = run(s, 1, CredibilityRule.BELIEF);
