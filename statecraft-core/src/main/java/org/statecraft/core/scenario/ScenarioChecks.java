@@ -318,14 +318,28 @@ public final class ScenarioChecks {
     /**
      * Structure that is not wrong enough to refuse but that the engine ignores, so that the file does not mean
      * what it says: a regime weight of an actor on a constituency on another actor's side (the engine reads
-     * w(a, c) only where c's {@code side} is a, see {@code CompiledScenario} and {@code RunState}). Reported as
+     * w(a, c) only where c's {@code side} is a, see {@code CompiledScenario} and {@code RunState}); a network
+     * hostility harm on a stock constituency (the engine adds hostility to a flow's daily loss only). Reported as
      * warnings, and as errors in strict mode ({@code validate --strict}); same pointers as {@link #check}.
      */
     public static List<Problem> warnings(Scenario s) {
         List<Problem> out = new ArrayList<>();
         Map<String, String> sideOf = new HashMap<>();
+        Map<String, ConstituencyKind> kindOf = new HashMap<>();
         for (Constituency c : s.constituencies()) {
             sideOf.putIfAbsent(c.id(), c.side());
+            kindOf.putIfAbsent(c.id(), c.kind());
+        }
+        if (s.network() != null) {
+            for (int i = 0; i < s.network().hostilityHarms().size(); i++) {
+                HostilityHarm h = s.network().hostilityHarms().get(i);
+                if (kindOf.get(h.constituency()) == ConstituencyKind.STOCK) {
+                    out.add(new Problem("/network/hostilityHarms/" + i + "/constituency", "the hostility harm of '"
+                            + h.member() + "' on constituency '" + h.constituency() + "' is ignored: '"
+                            + h.constituency() + "' is a stock, and hostility adds to a flow's daily loss only; "
+                            + "expected a flow constituency"));
+                }
+            }
         }
         for (RegimeWeight w : s.weights()) {
             String side = sideOf.get(w.constituency());

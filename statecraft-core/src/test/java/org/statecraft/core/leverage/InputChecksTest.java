@@ -34,6 +34,21 @@ class InputChecksTest {
     }
 
     @Test
+    void aHostilityHarmOnAStockIsAWarningAtItsPointer() {
+        Scenario s = new Kit().build();
+        org.statecraft.core.scenario.InfluenceNetwork n = s.network();
+        List<org.statecraft.core.scenario.HostilityHarm> hs = new ArrayList<>(n.hostilityHarms());
+        hs.add(new org.statecraft.core.scenario.HostilityHarm("a", "t-people", Quantity.of(5)));
+        Scenario withStock = s.withNetwork(new org.statecraft.core.scenario.InfluenceNetwork(n.members(),
+                n.initialStance(), n.susceptibility(), n.influence(), n.stepDays(), n.interest(), n.driftDays(), hs));
+        List<Problem> w = ScenarioChecks.warnings(withStock);
+        assertThat(w).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("/network/hostilityHarms/" + (hs.size() - 1) + "/constituency");
+            assertThat(p.message()).contains("ignored").contains("'t-people'").contains("stock");
+        });
+    }
+
+    @Test
     void aCleanAnalysisHasNoNonFiniteFigureAndATinyBaselineIsNamed() {
         Scenario s = new Kit().build();
         Analysis a = MonteCarlo.run(s, new MonteCarloOptions(60, 3, 1), null);
