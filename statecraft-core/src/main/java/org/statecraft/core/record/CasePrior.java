@@ -16,7 +16,8 @@ import org.statecraft.core.scenario.Scenario;
  * The one prior every case in the library shares (docs/models/case-prior.md), so no case is tuned to its own
  * outcome: the response curve ({@code statecraft calibrate} on TIES, its estimation error carried into the runs),
  * its convexity, look-ahead, decision rate
- * and backsliding, and the coercer's tolerance of its own cost in days. {@link #deviations} lists where a case
+ * and backsliding (hazard, grace and threshold), the coercer's tolerance of its own cost in days, and the
+ * half-life of every harm the target routes around. {@link #deviations} lists where a case
  * departs from it; {@code statecraft cases score} refuses to score such a case as part of the library.
  */
 public final class CasePrior {
@@ -27,6 +28,12 @@ public final class CasePrior {
     public static final Map<String, Quantity> DEMAND;
     /** The coercer's tolerance of its own cost, in days at full effect ({@code toleranceDays}). */
     public static final Quantity TOLERANCE_DAYS = new Quantity.LogNormal(15, 2.4, Provenance.NONE);
+    /** Backsliding's grace, in days of low pressure before a withdrawal can happen. */
+    public static final int BACKSLIDE_GRACE_DAYS = 30;
+    /** Backsliding's threshold: pressure below this share of K·L counts as gone. */
+    public static final double BACKSLIDE_BELOW = 0.25;
+    /** The adaptation half-life of a harm the target can route around ({@code halfLifeDays}, wherever given). */
+    public static final Quantity HALF_LIFE_DAYS = new Quantity.Triangular(30, 90, 240, Provenance.NONE);
 
     static {
         Map<String, Quantity> m = new LinkedHashMap<>();
@@ -53,6 +60,19 @@ public final class CasePrior {
             if (q == null || !same(q, e.getValue())) {
                 out.add("demand/" + e.getKey() + " is " + (q == null ? "absent" : q.describe()) + ", the case prior "
                         + e.getValue().describe());
+            }
+        }
+        if (d.backslideGraceDays() != BACKSLIDE_GRACE_DAYS || d.backslideBelow() != BACKSLIDE_BELOW) {
+            out.add("demand/backsliding is graceDays " + d.backslideGraceDays() + ", below " + d.backslideBelow()
+                    + ", the case prior graceDays " + BACKSLIDE_GRACE_DAYS + ", below " + BACKSLIDE_BELOW);
+        }
+        for (Lever l : s.levers()) {
+            for (int h = 0; h < l.harms().size(); h++) {
+                Quantity half = l.harms().get(h).halfLifeDays();
+                if (half != null && !same(half, HALF_LIFE_DAYS)) {
+                    out.add("levers/" + l.id() + "/harms/" + h + "/halfLifeDays is " + half.describe()
+                            + ", the case prior " + HALF_LIFE_DAYS.describe());
+                }
             }
         }
         boolean anyInDays = false;
