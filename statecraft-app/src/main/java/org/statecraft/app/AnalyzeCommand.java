@@ -258,8 +258,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         ParquetFiles.fromCsv(out.resolve("runs.csv"), out.resolve("runs.parquet"));
         StringWriter md = new StringWriter();
         md.write(AnalysisText.render(loaded.scenario(), a, true));
-        md.write(String.format(Locale.ROOT, "%nScenario file `%s`, SHA-256 `%s`. Rerun: `statecraft analyze %s --runs %d --seed %d%s`.%n",
+        // every option that changes a number: the threads and the output options do not
+        md.write(String.format(Locale.ROOT, "%nScenario file `%s`, SHA-256 `%s`. Rerun: `statecraft analyze %s --runs %d --seed %d%s%s`.%n",
                 loaded.file(), loaded.hash(), loaded.file(), a.runs(), a.seed(),
+                credibility == CredibilityRule.BELIEF ? "" : " --credibility " + credibility.name().toLowerCase(Locale.ROOT),
                 info.responseCurve() == null ? "" : " --response-curve " + info.responseCurve().file()));
         Files.writeString(out.resolve("summary.md"), md.toString(), StandardCharsets.UTF_8);
     }

@@ -123,6 +123,25 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void theSummarysRerunLineReproducesTheRunsNumbers(@TempDir Path dir) throws Exception {
+        for (String credibility : List.of("known", "belief")) {
+            Path out = dir.resolve(credibility);
+            Cli first = Cli.run("analyze", FILE, "--runs", "60", "--seed", "11", "--credibility", credibility,
+                    "--format", "json", "--out", out.toString());
+            assertThat(first.exit()).isZero();
+            String md = Files.readString(out.resolve("summary.md"));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Rerun: `statecraft ([^`]*)`").matcher(md);
+            assertThat(m.find()).as(md).isTrue();
+            List<String> args = new ArrayList<>(List.of(m.group(1).split(" ")));
+            assertThat(args.contains("--credibility")).as(m.group(1)).isEqualTo(!credibility.equals("belief"));
+            args.addAll(List.of("--format", "json"));
+            Cli again = Cli.run(args.toArray(String[]::new));
+            assertThat(again.exit()).isZero();
+            assertThat(again.out()).as(m.group(1)).isEqualTo(first.out());
+        }
+    }
+
+    @Test
     void userErrorsExitTwoWithALocatedMessageAndNoStackTrace(@TempDir Path dir) throws Exception {
         Cli missing = Cli.run("analyze", dir.resolve("nope.yaml").toString());
         assertThat(missing.exit()).isEqualTo(2);
