@@ -8,10 +8,12 @@
 #    for this tree and for the reference, in the same run; simulated run-days per second and the speed-up.
 # 2. Whole command, as a user types it: each tree's own launcher, `./statecraft analyze --runs 20000 --threads T
 #    --format csv -q` (each tree on its own bundled scenario: the reference cannot read the v2 format), new and
-#    reference interleaved A B A B (5 pairs per thread count after one warm-up each); median wall seconds, the
-#    per-pair ratio new/reference, and the 2-thread speed-up of each.
+#    reference, in rounds of the four commands (new and reference, 1 and 2 threads) after one warm-up each (5
+#    rounds); median wall seconds, the per-round ratio new/reference, and each tree's 2-thread speed-up per round
+#    (its 1-thread over its 2-thread time in the same round) with their median.
 # Where the whole command's time goes: bench/profile.sh.
-# Environment: PAIRS (default 5), RUNS (default 20000), JMH_ARGS (extra JMH options).
+# Environment: PAIRS (default 5), RUNS (default 20000), JMH_ARGS (extra JMH options), SKIP_JMH (set: the whole
+# command only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
@@ -29,6 +31,9 @@ if [ ! -f "$REF_DIR/statecraft-app/target/statecraft.jar" ]; then
 fi
 
 echo "== engine (JMH, MonteCarlo.run, $RUNS runs x 8 policies x 180 days)"
+if [ -n "${SKIP_JMH:-}" ]; then
+  echo "skipped (SKIP_JMH)"
+else
 for side in new ref; do
   if [ "$side" = new ]; then dir="$ROOT"; else dir="$REF_DIR"; fi
   java -jar "$dir/statecraft-bench/target/benchmarks.jar" AnalyzeBenchmark -p runs="$RUNS" -wi 3 -i 5 \
@@ -50,8 +55,9 @@ for side in ("new", "ref"):
     if 1 in by and 2 in by:
         print(f"{side}: 2-thread speed-up {by[1]/by[2]:.2f}")
 PY
+fi
 
-echo "== whole command, interleaved new/ref, $PAIRS pairs per thread count"
+echo "== whole command, $PAIRS rounds of new and ref on 1 and 2 threads"
 wall() {  # prints the wall seconds of one run of: tree $1's launcher, analyze on $2 threads, its own scenario
   local s e
   s=$(date +%s.%N)
@@ -64,22 +70,29 @@ out="target/analyze-wall-$REF.txt"
 : > "$out"
 for t in 1 2; do
   wall "$ROOT" "$t" >/dev/null; wall "$REF_DIR" "$t" >/dev/null   # warm-up (page cache, class-data archive)
-  for i in $(seq "$PAIRS"); do
-    echo "$t new $(wall "$ROOT" "$t")" >> "$out"
-    echo "$t ref $(wall "$REF_DIR" "$t")" >> "$out"
+done
+# one round = the four commands in turn, so that each ratio below (new/ref at a thread count, and each tree's
+# 1-thread/2-thread speed-up) compares commands timed within the same minute, not in blocks minutes apart
+for i in $(seq "$PAIRS"); do
+  for t in 1 2; do
+    echo "$i $t new $(wall "$ROOT" "$t")" >> "$out"
+    echo "$i $t ref $(wall "$REF_DIR" "$t")" >> "$out"
   done
 done
 python3 - "$out" <<'PY'
 import sys, statistics as st
 rows = [l.split() for l in open(sys.argv[1])]
-med = {}
+w = {(r[0], r[1], r[2]): float(r[3]) for r in rows}
+rounds = sorted({r[0] for r in rows}, key=int)
 for t in ("1", "2"):
-    new = [float(r[2]) for r in rows if r[0] == t and r[1] == "new"]
-    ref = [float(r[2]) for r in rows if r[0] == t and r[1] == "ref"]
+    new = [w[(i, t, "new")] for i in rounds]
+    ref = [w[(i, t, "ref")] for i in rounds]
     ratios = [a / b for a, b in zip(new, ref)]
-    med[(t, "new")], med[(t, "ref")] = st.median(new), st.median(ref)
     print(f"threads={t}: new median {st.median(new):.2f} s, ref median {st.median(ref):.2f} s, "
-          f"new/ref per pair {', '.join(f'{x:.2f}' for x in ratios)} (median {st.median(ratios):.2f})")
+          f"new/ref per round {', '.join(f'{x:.2f}' for x in ratios)} (median {st.median(ratios):.2f})")
 for side in ("new", "ref"):
-    print(f"{side}: whole-command 2-thread speed-up {med[('1', side)] / med[('2', side)]:.2f}")
+    sp = [w[(i, "1", side)] / w[(i, "2", side)] for i in rounds]
+    print(f"{side}: whole-command 2-thread speed-up per round {', '.join(f'{x:.2f}' for x in sp)} "
+          f"(median {st.median(sp):.2f}; ratio of the medians "
+          f"{st.median([w[(i, '1', side)] for i in rounds]) / st.median([w[(i, '2', side)] for i in rounds]):.2f})")
 PY
