@@ -64,10 +64,10 @@ class KilledFetchTest {
                 }
                 ex.sendResponseHeaders(from > 0 ? 206 : 200, body.length - from);
                 OutputStream os = ex.getResponseBody();
-                for (int i = from; i < body.length; i += CHUNK) { // slowly (some 200 ms a file): the kills land mid-body
+                for (int i = from; i < body.length; i += CHUNK) { // slowly (some 400 ms a file): the kills land mid-body
                     os.write(body, i, Math.min(CHUNK, body.length - i));
                     os.flush();
-                    Thread.sleep(10);
+                    Thread.sleep(20);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -85,9 +85,10 @@ class KilledFetchTest {
             for (int round = 0; round < names.size(); round++) {
                 String name = names.get(round);
                 Path part = dl.resolve(name + ".part");
-                // kill once this round's file's part holds at least this many bytes: at least 5 chunks (50 ms of the
-                // server's pace) before its end, so the kill comes while the body is still arriving
-                long killAt = CHUNK + when.nextInt(SIZE - 6 * CHUNK);
+                // kill once this round's file's part holds at least this many bytes: at least 10 chunks (200 ms of the
+                // server's pace) before its end, so the kill comes while the body is still arriving even if this thread
+                // or its JVM's collector stalls for a while on a loaded machine
+                long killAt = CHUNK + when.nextInt(SIZE - 11 * CHUNK);
                 requests.clear();
                 Child child = new Child(template, dl);
                 long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
