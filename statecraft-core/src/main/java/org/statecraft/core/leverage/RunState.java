@@ -812,11 +812,11 @@ public final class RunState {
             }
         }
         expected = e;
-        // one uniform each for the decision (when the demand has a rate) and the backsliding (when the run's hazard
-        // is above 0) every day, whatever the state, so runs that share a stream stay aligned (common random
-        // numbers across policies, and across inputs that keep those two conditions)
-        boolean decisionDay = decisionProbability >= 1 || rng.nextDouble() < decisionProbability;
-        double backslideDraw = backslide > 0 ? rng.nextDouble() : 1;
+        // one uniform for the decision (when the demand has a rate: a property of the scenario, not of a run) and
+        // one for the backsliding every day, whatever the state and whatever the run's hazard (0 included), so runs
+        // that share a stream stay aligned (common random numbers across policies and inputs)
+        boolean decisionDay = m.decisionRateIdx < 0 || rng.nextDouble() < decisionProbability;
+        double backslideDraw = rng.nextDouble();
         // willing ≤ κ: nothing to decide unless a decision day could raise the concession (saves the power)
         if (decisionDay && e >= concedeThreshold && e > 0 && capacity > 0 && capacity > z + 1e-12) {
             double willing;

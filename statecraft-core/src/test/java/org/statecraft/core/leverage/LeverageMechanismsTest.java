@@ -342,6 +342,35 @@ class LeverageMechanismsTest {
     }
 
     @Test
+    void theBackslidingHazardShiftsNoOtherDrawEvenAtZero() {
+        // a target that never concedes never backslides, whatever the hazard: every other draw (clashes, attacks,
+        // decisions) must then be the same with a hazard of 0 as with one of 0.3, run by run (common random numbers
+        // across inputs, as the sensitivity analysis and the conditioning use them)
+        Kit kit = new Kit();
+        kit.backslide = 0;
+        Scenario s = kit.build();
+        LeverageModel m = new LeverageModel(s);
+        int p = kit.policy(s, "close");
+        int hazard = m.parameterSpace().require("/demand/backsliding/hazard");
+        int clashesSeen = 0;
+        for (int r = 0; r < 50; r++) {
+            double[] v = m.parameterSpace().draw(Seeds.generator(6, r, Seeds.PARAMETERS));
+            v[m.parameterSpace().require("/demand/complianceCost")] = 1e9;
+            double[] w = v.clone();
+            v[hazard] = 0;
+            w[hazard] = 0.3;
+            RunOutcome a = m.simulate(p, v, Seeds.generator(6, r, Seeds.DYNAMICS));
+            RunOutcome b = m.simulate(p, w, Seeds.generator(6, r, Seeds.DYNAMICS));
+            assertThat(a.peakConcession).isZero();
+            assertThat(b.attacks).as("run %d", r).isEqualTo(a.attacks);
+            assertThat(b.clashes).as("run %d", r).isEqualTo(a.clashes);
+            assertThat(b.firstSpell).as("run %d", r).isEqualTo(a.firstSpell);
+            clashesSeen += a.clashes;
+        }
+        assertThat(clashesSeen).as("the runs draw clashes at all").isPositive();
+    }
+
+    @Test
     void anEasedLeverHarmsInProportionToItsLevelAndAStoppedOneEnds() {
         Kit kit = new Kit();
         kit.attackRate = 0;
