@@ -64,8 +64,9 @@ public final class ValidateCommand implements Callable<Integer> {
                 loaded.warnings().forEach(w -> err.println(warning(w)));
             }
             Scenario s = loaded.scenario();
-            out.println(file + ": ok (" + s.actors().size() + " actors, " + s.levers().size() + " levers, "
-                    + s.policies().size() + " policies)");
+            out.println(file + ": ok (" + count(s.actors().size(), "actor", "actors") + ", "
+                    + count(s.levers().size(), "lever", "levers") + ", "
+                    + count(s.policies().size(), "policy", "policies") + ")");
             return true;
         } catch (ScenarioValidationException e) {
             err.println(e.getMessage());
@@ -79,5 +80,10 @@ public final class ValidateCommand implements Callable<Integer> {
     /** {@code file:line:column: warning: message}: a located finding that {@code --strict} makes an error. */
     static String warning(LocatedProblem w) {
         return w.file() + ":" + w.line() + ":" + w.column() + ": warning: " + w.message();
+    }
+
+    /** "1 lever", "2 levers". */
+    static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 }

@@ -73,7 +73,7 @@ class ValidateCommandTest {
     void aValidFileIsOkWithItsCounts(@TempDir Path dir) throws IOException {
         Path f = write(dir, "ok.yaml", SCENARIO);
         assertThat(run("validate", f.toString())).isZero();
-        assertThat(out.toString()).isEqualTo(f + ": ok (2 actors, 1 levers, 2 policies)" + System.lineSeparator());
+        assertThat(out.toString()).isEqualTo(f + ": ok (2 actors, 1 lever, 2 policies)" + System.lineSeparator());
         assertThat(err.toString()).isEmpty();
     }
 
