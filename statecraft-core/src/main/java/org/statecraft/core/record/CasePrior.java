@@ -66,6 +66,7 @@ public final class CasePrior {
             out.add("demand/backsliding is graceDays " + d.backslideGraceDays() + ", below " + d.backslideBelow()
                     + ", the case prior graceDays " + BACKSLIDE_GRACE_DAYS + ", below " + BACKSLIDE_BELOW);
         }
+        boolean anyInDays = false;
         for (Lever l : s.levers()) {
             for (int h = 0; h < l.harms().size(); h++) {
                 Quantity half = l.harms().get(h).halfLifeDays();
@@ -74,13 +75,7 @@ public final class CasePrior {
                             + ", the case prior " + HALF_LIFE_DAYS.describe());
                 }
             }
-        }
-        boolean anyInDays = false;
-        for (Lever l : s.levers()) {
-            if (!l.owner().equals(d.coercer()) || l.tolerance() == null) {
-                continue;
-            }
-            if (l.toleranceInDays()) {
+            if (l.owner().equals(d.coercer()) && l.tolerance() != null && l.toleranceInDays()) {
                 anyInDays = true;
                 if (!same(l.tolerance(), TOLERANCE_DAYS)) {
                     out.add("levers/" + l.id() + "/toleranceDays is " + l.tolerance().describe() + ", the case prior "

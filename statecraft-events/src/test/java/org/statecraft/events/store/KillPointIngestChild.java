@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import org.statecraft.events.EventFormat;
 
 /**
- * Run in a separate JVM by {@link KilledIngestTest}: ingests a file and holds still at a chosen point, where the test
- * kills it (SIGKILL). Each point is announced on stdout before the child holds, so a kill on that line lands there:
+ * Run in a separate JVM by {@link KilledIngestTest} and {@link StoreSurvivalTest}: ingests a file and holds still at
+ * a chosen point, where the test kills it (SIGKILL). Each point is announced on stdout before the child holds, so a kill on that line lands there:
  *
  * <ul>
  *   <li>{@code progress N}: at the N-th progress report it blocks the reading thread, waits until the ingest's thread

@@ -99,7 +99,8 @@ class StoreSurvivalTest {
         }
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.library.path=" + System.getProperty("java.library.path"), "-cp",
-                System.getProperty("java.class.path"), IngestChild.class.getName(), dir.toString(), big.toString())
+                System.getProperty("java.class.path"), KillPointIngestChild.class.getName(), dir.toString(),
+                big.toString(), "progress", "1") // holds the store, mid-ingest, until killed
                 .redirectErrorStream(true).start();
         try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()))) {
             assertThat(out.readLine()).isEqualTo("open"); // the child holds the store for writing now
