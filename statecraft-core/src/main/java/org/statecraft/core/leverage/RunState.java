@@ -108,6 +108,9 @@ public final class RunState {
     private int calmDays;
     private double cachedRate = -1;
     private double lastHazard = Double.NaN;
+    private boolean hazardStale = true;    // a lever started or stopped since the clash hazard was summed
+    private final int[] degraders;         // this run's levers with an attack reduction, in index order
+    private int nDegraders;
     private double clashProbability;
     private double cachedLimit;
     private boolean clashToday;
@@ -203,6 +206,7 @@ public final class RunState {
         fired = new boolean[maxRules];
         suspended = new byte[nL];
         suspendedUntil = new int[nL];
+        degraders = new int[nL];
         attackRing = new long[m.maxWindow + 1];
         x = new double[nM];
         xBase = new double[nM];
@@ -275,6 +279,13 @@ public final class RunState {
         Arrays.fill(attackRing, 0);
         attacksThrough = 0;
         lastHazard = Double.NaN;
+        hazardStale = true;
+        nDegraders = 0;
+        for (int l = 0; l < nL; l++) {
+            if (attackReduction[l] > 0) {
+                degraders[nDegraders++] = l;
+            }
+        }
         excitation = 0;
         z = 0;
         calmDays = 0;
@@ -391,17 +402,21 @@ public final class RunState {
 
     /** Step 1: a clash with probability 1 − e^{−(ε₀ + Σ ε_l)}; attacks N_t ~ Poisson(λ_t) (Hawkes). */
     void clashesAndAttacks(int t) {
-        double hazard = clashBackground;
-        for (int l = 0; l < m.nL; l++) {
-            if (inUse[l]) {
-                hazard += clash[l];
+        double hazard = lastHazard;
+        if (hazardStale) { // the hazard changes only when a lever starts or stops
+            hazardStale = false;
+            hazard = clashBackground;
+            for (int l = 0; l < m.nL; l++) {
+                if (inUse[l]) {
+                    hazard += clash[l];
+                }
+            }
+            if (hazard != lastHazard) {
+                lastHazard = hazard;
+                clashProbability = -Math.expm1(-hazard);
             }
         }
         double clashDraw = rng.nextDouble();
-        if (hazard != lastHazard) { // the hazard changes only when a lever starts or stops
-            lastHazard = hazard;
-            clashProbability = -Math.expm1(-hazard);
-        }
         clashToday = hazard > 0 && clashDraw < clashProbability;
         if (clashToday) {
             out.clashes++;
@@ -410,8 +425,11 @@ public final class RunState {
         attacksToday = 0;
         if (m.hasAttacks) {
             double remaining = 1;
-            for (int l = 0; l < m.nL; l++) {
-                if (inUse[l] && attackReduction[l] > 0) {
+            // only levers with a reduction ever degrade the attacker: the others would multiply by exactly 1
+            final int[] degraders = this.degraders;
+            for (int j = 0; j < nDegraders; j++) {
+                int l = degraders[j];
+                if (inUse[l]) {
                     degradation[l] = Math.max(degradation[l], attackReduction[l]);
                 } else if (degradation[l] > 0) {
                     degradation[l] *= attackRecovery[l];
@@ -498,6 +516,7 @@ public final class RunState {
 
     private void start(int l, int t, int end, int provoker) {
         inUse[l] = true;
+        hazardStale = true;
         threatened[l] = false;
         until[l] = end;
         started[l] = t;
@@ -560,7 +579,9 @@ public final class RunState {
             }
             anyInUse = true;
             int tau = t - started[l];
-            double ramp = Math.min(1.0, (tau + 1.0) / m.rampUp[l]) * intensity[l];
+            // min(1, (τ + 1)/R) without the division once ramped up (the quotient is then ≥ 1: the same value)
+            int rampDays = m.rampUp[l];
+            double ramp = (tau + 1 >= rampDays ? 1.0 : (tau + 1.0) / rampDays) * intensity[l];
             for (int g = hStart[l], end = hStart[l + 1]; g < end; g++) {
                 int c = hC[g];
                 double acc = 1;
@@ -952,6 +973,7 @@ public final class RunState {
     private void lift(int l, int t, LiftReason why) {
         if (inUse[l]) {
             inUse[l] = false;
+            hazardStale = true;
             if (out.firstSpell[l] < 0) {
                 boolean beforeHarms = why == LiftReason.RULE || why == LiftReason.EXPIRED;
                 out.firstSpell[l] = t - started[l] + (beforeHarms ? 0 : 1);

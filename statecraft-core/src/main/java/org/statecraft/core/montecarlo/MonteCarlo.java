@@ -232,16 +232,26 @@ public final class MonteCarlo {
         double[] meanAttacks = new double[nP];
         double[] meanCollateral = new double[nP];
         List<Constituency> cs = s.constituencies();
-        for (int p = 0; p < nP; p++) {
-            for (RunOutcome o : outcomes[p]) {
-                meanZ[p] += o.finalConcession;
-                meanAttacks[p] += o.attacks;
-                meanCollateral[p] += collateral(o, cs);
-            }
-            meanZ[p] /= runs;
-            meanAttacks[p] /= runs;
-            meanCollateral[p] /= runs;
+        boolean[] collateralRole = collateralRoles(cs);
+        int nCh = model.channels().size();
+        double[][] meanPressure = new double[nP][];
+        // each policy's means in a task of its own (a pass over its runs' outcomes, each in run order)
+        List<Runnable> means = new ArrayList<>();
+        for (int policy = 0; policy < nP; policy++) {
+            int p = policy;
+            means.add(() -> {
+                for (RunOutcome o : outcomes[p]) {
+                    meanZ[p] += o.finalConcession;
+                    meanAttacks[p] += o.attacks;
+                    meanCollateral[p] += collateral(o, collateralRole);
+                }
+                meanZ[p] /= runs;
+                meanAttacks[p] /= runs;
+                meanCollateral[p] /= runs;
+                meanPressure[p] = meanChannelPressure(outcomes[p], nCh);
+            });
         }
+        execute(pool, means);
         int[] rank = rank(meanZ, meanAttacks);
         boolean[] pareto = pareto(meanZ, meanCollateral);
 
@@ -252,7 +262,6 @@ public final class MonteCarlo {
         RunForecast rf = new RunForecast(s, model.parameterSpace(), members);
         double[][] comp = new double[nP][];
         double[][] smp = new double[nP][];
-        int nCh = model.channels().size();
         int ablationRuns = Math.min(runs, ABLATION_RUNS);
         Ablation[] ablation = new Ablation[nP];
         List<Runnable> batch = new ArrayList<>();
@@ -263,7 +272,7 @@ public final class MonteCarlo {
             }
         }
         for (int policy = 0; policy < nP; policy++) {
-            Ablation ab = new Ablation(meanChannelPressure(outcomes[policy], nCh), new long[nCh], ablationRuns);
+            Ablation ab = new Ablation(meanPressure[policy], new long[nCh], ablationRuns);
             ablation[policy] = ab;
             for (int ch = 0; ch < nCh; ch++) {
                 if (ab.meanPressure()[ch] != 0) {
@@ -285,17 +294,22 @@ public final class MonteCarlo {
         execute(pool, tasks);
         List<PolicySummary> summaries = List.of(summaryOf);
         double[][] robust = new double[nP][nP];
-        for (int a = 0; a < nP; a++) {
-            for (int b = 0; b < nP; b++) {
-                double wins = 0;
-                for (int r = 0; r < runs; r++) {
-                    double za = outcomes[a][r].finalConcession;
-                    double zb = outcomes[b][r].finalConcession;
-                    wins += za > zb + 1e-12 ? 1 : Math.abs(za - zb) <= 1e-12 ? 0.5 : 0;
+        List<Runnable> rows = new ArrayList<>();
+        for (int policy = 0; policy < nP; policy++) {
+            int a = policy;
+            rows.add(() -> {
+                for (int b = 0; b < nP; b++) {
+                    double wins = 0;
+                    for (int r = 0; r < runs; r++) {
+                        double za = outcomes[a][r].finalConcession;
+                        double zb = outcomes[b][r].finalConcession;
+                        wins += za > zb + 1e-12 ? 1 : Math.abs(za - zb) <= 1e-12 ? 0.5 : 0;
+                    }
+                    robust[a][b] = wins / runs;
                 }
-                robust[a][b] = wins / runs;
-            }
+            });
         }
+        execute(pool, rows);
         Analysis a = new Analysis(s.id(), options.seed(), runs, H, s.policies().get(base).id(),
                 cs.stream().map(Constituency::id).toList(), List.of(members), List.of(levers), summaries, robust,
                 outcomes, params, null);
@@ -359,7 +373,8 @@ public final class MonteCarlo {
         long clashed = Arrays.stream(os).filter(o -> o.clashes > 0).count();
         double[] z = Arrays.stream(os).mapToDouble(o -> o.finalConcession).toArray();
         double[] attacks = Arrays.stream(os).mapToDouble(o -> o.attacks).toArray();
-        double[] coll = Arrays.stream(os).mapToDouble(o -> collateral(o, cs)).toArray();
+        boolean[] collateralRole = collateralRoles(cs);
+        double[] coll = Arrays.stream(os).mapToDouble(o -> collateral(o, collateralRole)).toArray();
         double[] own = Arrays.stream(os).mapToDouble(o -> o.coercerOwnCost).toArray();
 
         List<PolicySummary.ConstituencyHarm> harms = new ArrayList<>();
@@ -628,9 +643,23 @@ public final class MonteCarlo {
 
     /** Relative-loss-days over collateral constituencies. */
     public static double collateral(RunOutcome o, List<Constituency> cs) {
-        double sum = 0;
+        return collateral(o, collateralRoles(cs));
+    }
+
+    /** Which constituencies are collateral, in scenario order: the mask {@link #collateral(RunOutcome, boolean[])} reads. */
+    static boolean[] collateralRoles(List<Constituency> cs) {
+        boolean[] collateral = new boolean[cs.size()];
         for (int c = 0; c < cs.size(); c++) {
-            if (cs.get(c).hasRole(ConstituencyRole.COLLATERAL)) {
+            collateral[c] = cs.get(c).hasRole(ConstituencyRole.COLLATERAL);
+        }
+        return collateral;
+    }
+
+    /** As {@link #collateral(RunOutcome, List)}, with the roles looked up once ({@link #collateralRoles}). */
+    static double collateral(RunOutcome o, boolean[] collateralRole) {
+        double sum = 0;
+        for (int c = 0; c < collateralRole.length; c++) {
+            if (collateralRole[c]) {
                 sum += Math.max(0, o.relativeHarm[c]);
             }
         }

@@ -165,4 +165,56 @@ class RankingRobustnessTest {
             assertThat(got).containsExactly(expected, org.assertj.core.data.Offset.offset(1e-12));
         }
     }
+
+    /** The branch-free search finds the first index holding a value ≥ v, below, between, on and above ties. */
+    @Test
+    void firstAtLeastIsTheLowerBound() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        for (int n = 0; n <= 70; n++) {
+            double[] sorted = new double[n];
+            for (int i = 0; i < n; i++) {
+                sorted[i] = rng.nextInt(9) * 0.5;
+            }
+            java.util.Arrays.sort(sorted);
+            for (int probe = -1; probe <= 9; probe++) {
+                for (double v : new double[] {probe * 0.5, probe * 0.5 + 0.25}) {
+                    int expected = 0;
+                    while (expected < n && sorted[expected] < v) {
+                        expected++;
+                    }
+                    assertThat(RankingRobustness.firstAtLeast(sorted, n, v)).as("n=%d v=%s", n, v)
+                            .isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    /**
+     * Four correlations per pass give exactly (bit for bit) the dot product of each pair alone, whatever the
+     * number of pairs (a remainder of 0–3 after the groups of four) and with pairs without variation (null) left
+     * untouched.
+     */
+    @Test
+    void groupedCorrelationsEqualOneDotProductAtATime() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        int n = 1001;
+        double[] rk = rng.doubles(n, -1, 1).toArray();
+        for (int pairs = 0; pairs <= 9; pairs++) {
+            double[][] dr = new double[pairs][];
+            for (int j = 0; j < pairs; j++) {
+                dr[j] = j % 3 == 1 ? null : rng.doubles(n, -1, 1).toArray();
+            }
+            double[][] rho = new double[pairs][2];
+            for (double[] row : rho) {
+                row[1] = 7;
+            }
+            RankingRobustness.correlate(dr, rk, rho, 1);
+            for (int j = 0; j < pairs; j++) {
+                double expected = dr[j] == null ? 7 : RankingRobustness.dot(dr[j], rk);
+                assertThat(Double.doubleToRawLongBits(rho[j][1])).as("pair %d of %d", j, pairs)
+                        .isEqualTo(Double.doubleToRawLongBits(expected));
+                assertThat(rho[j][0]).isZero();
+            }
+        }
+    }
 }
