@@ -122,12 +122,20 @@ public abstract class EventReaderContract {
         return out;
     }
 
+    /**
+     * The sample's events, checked to be one a data line: what the cut tests rely on (a cut after k whole data lines
+     * must keep exactly the first k).
+     */
+    private List<EventRecord> oneEventPerDataLine(List<String> lines) throws Exception {
+        List<EventRecord> all = read(sample()).events();
+        assertThat(all).hasSize(lines.size() - headerLines());
+        return all;
+    }
+
     @Test
     void aFileCutShortKeepsAPrefixOfTheEvents() throws Exception {
         List<String> lines = lines();
-        List<EventRecord> all = read(sample()).events();
-        // each data line of the samples is one event, so a cut after k whole data lines must keep exactly the first k
-        assertThat(all).hasSize(lines.size() - headerLines());
+        List<EventRecord> all = oneEventPerDataLine(lines);
         for (int cut : cuts(lines)) {
             Read r = read(write("cut" + cut + ".txt", lines.subList(0, cut), "\n", false));
             int whole = cut - headerLines();
@@ -145,8 +153,7 @@ public abstract class EventReaderContract {
     @Test
     void aFileCutInTheMiddleOfALineKeepsTheWholeLinesAndReportsThePartLineMalformed() throws Exception {
         List<String> lines = lines();
-        List<EventRecord> all = read(sample()).events();
-        assertThat(all).hasSize(lines.size() - headerLines());
+        List<EventRecord> all = oneEventPerDataLine(lines);
         for (int cut : cuts(lines)) {
             String partial = lines.get(cut).substring(0, lines.get(cut).length() / 2);
             Path file = tmp.resolve("midline" + cut + ".txt");

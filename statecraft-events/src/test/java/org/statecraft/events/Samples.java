@@ -1,5 +1,7 @@
 package org.statecraft.events;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +31,21 @@ public final class Samples {
 
     public static Path icews() {
         return shared().resolve("data/icews/events.2018.sample.tab");
+    }
+
+    /**
+     * Writes {@code rows} lines of the tab-separated GDELT {@code sample} (cycled) to {@code file}, each under a new
+     * GLOBALEVENTID from {@code firstId} on, so that every line is a distinct event: a large file of real rows.
+     */
+    public static Path renumbered(Path sample, Path file, int rows, long firstId) throws IOException {
+        List<String> lines = Files.readAllLines(sample);
+        try (Writer w = Files.newBufferedWriter(file)) {
+            for (int i = 0; i < rows; i++) {
+                String line = lines.get(i % lines.size());
+                w.write((firstId + i) + line.substring(line.indexOf('\t')) + "\n");
+            }
+        }
+        return file;
     }
 
     /** Reads every event of a file with the given format; malformed rows go to {@code bad}. */

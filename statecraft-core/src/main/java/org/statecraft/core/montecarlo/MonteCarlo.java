@@ -641,13 +641,8 @@ public final class MonteCarlo {
         return out;
     }
 
-    /** Relative-loss-days over collateral constituencies. */
-    public static double collateral(RunOutcome o, List<Constituency> cs) {
-        return collateral(o, collateralRoles(cs));
-    }
-
-    /** Which constituencies are collateral, in scenario order: the mask {@link #collateral(RunOutcome, boolean[])} reads. */
-    static boolean[] collateralRoles(List<Constituency> cs) {
+    /** Which constituencies are collateral, in scenario order: the mask {@link #collateral} reads. */
+    public static boolean[] collateralRoles(List<Constituency> cs) {
         boolean[] collateral = new boolean[cs.size()];
         for (int c = 0; c < cs.size(); c++) {
             collateral[c] = cs.get(c).hasRole(ConstituencyRole.COLLATERAL);
@@ -655,8 +650,8 @@ public final class MonteCarlo {
         return collateral;
     }
 
-    /** As {@link #collateral(RunOutcome, List)}, with the roles looked up once ({@link #collateralRoles}). */
-    static double collateral(RunOutcome o, boolean[] collateralRole) {
+    /** Relative-loss-days over the collateral constituencies ({@link #collateralRoles}, looked up once). */
+    public static double collateral(RunOutcome o, boolean[] collateralRole) {
         double sum = 0;
         for (int c = 0; c < collateralRole.length; c++) {
             if (collateralRole[c]) {

@@ -165,8 +165,9 @@ public record RankingRobustness(List<Pair> pairs) {
                     a.outcomes()[index(a, wanted.get(j)[1])], a.runs()));
         }
         double[][] rho = new double[g][names.size()];
+        int[] live = withVariation(dr);
         for (int k = 0; k < names.size(); k++) {
-            correlate(dr, ranks.get(k), rho, k);
+            correlate(dr, live, ranks.get(k), rho, k);
         }
         double floor = Math.max(MIN_CORRELATION, 4 / Math.sqrt(a.runs()));
         for (int j = 0; j < g; j++) {
@@ -188,12 +189,8 @@ public record RankingRobustness(List<Pair> pairs) {
         return diff;
     }
 
-    /**
-     * rho[j][k] = the correlation of pair j's ranks with input k's, for each pair with variation. Four pairs at a
-     * time in one pass over input k's ranks: four independent sums (each still added in run order, so the same
-     * value as one dot product at a time) instead of one chain of dependent additions.
-     */
-    static void correlate(double[][] dr, double[] rk, double[][] rho, int k) {
+    /** The pairs j whose ranks vary (dr[j] not null), in order. */
+    static int[] withVariation(double[][] dr) {
         int[] live = new int[dr.length];
         int nLive = 0;
         for (int j = 0; j < dr.length; j++) {
@@ -201,6 +198,17 @@ public record RankingRobustness(List<Pair> pairs) {
                 live[nLive++] = j;
             }
         }
+        return Arrays.copyOf(live, nLive);
+    }
+
+    /**
+     * rho[j][k] = the correlation of pair j's ranks with input k's, for each pair j of {@code live} (those with
+     * variation, {@link #withVariation}). Four pairs at a time in one pass over input k's ranks: four independent
+     * sums (each still added in run order, so the same value as one dot product at a time) instead of one chain of
+     * dependent additions.
+     */
+    static void correlate(double[][] dr, int[] live, double[] rk, double[][] rho, int k) {
+        int nLive = live.length;
         int q = 0;
         for (; q + 4 <= nLive; q += 4) {
             double[] a0 = dr[live[q]];

@@ -147,7 +147,7 @@ public final class LeverageSensitivityModel implements SensitivityModel {
     public void evaluate(double[] u, double[] out) {
         double[] values = space.fromUnit(u);
         Measure[] ms = Measure.values();
-        var cs = model.scenario().constituencies();
+        boolean[] collateralRole = MonteCarlo.collateralRoles(model.scenario().constituencies());
         for (int k = 0; k < policies.length; k++) {
             double conceded = 0;
             double collateral = 0;
@@ -156,7 +156,7 @@ public final class LeverageSensitivityModel implements SensitivityModel {
                 RunOutcome o = model.newOutcome();
                 model.simulate(policies[k], values, Seeds.generator(seed, r, Seeds.DYNAMICS), o, null, null);
                 conceded += o.conceded() ? 1 : 0;
-                collateral += MonteCarlo.collateral(o, cs);
+                collateral += MonteCarlo.collateral(o, collateralRole);
                 attacks += o.attacks;
             }
             out[k * ms.length] = conceded / replicates;

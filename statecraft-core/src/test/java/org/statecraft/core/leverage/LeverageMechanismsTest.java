@@ -483,7 +483,7 @@ class LeverageMechanismsTest {
         LeverageModel m = new LeverageModel(s);
         RunOutcome o = m.simulate(kit.policy(s, "distance"), m.parameterSpace().means(), new SplittableRandom(1));
         assertThat(o.relativeHarm[3]).isPositive();
-        assertThat(MonteCarlo.collateral(o, s.constituencies())).isGreaterThanOrEqualTo(o.relativeHarm[3]);
+        assertThat(MonteCarlo.collateral(o, MonteCarlo.collateralRoles(s.constituencies()))).isGreaterThanOrEqualTo(o.relativeHarm[3]);
         assertThat(new EventCode("087", 9).quadClass()).isEqualTo(2);
     }
 }

@@ -208,7 +208,7 @@ class RankingRobustnessTest {
             for (double[] row : rho) {
                 row[1] = 7;
             }
-            RankingRobustness.correlate(dr, rk, rho, 1);
+            RankingRobustness.correlate(dr, RankingRobustness.withVariation(dr), rk, rho, 1);
             for (int j = 0; j < pairs; j++) {
                 double expected = dr[j] == null ? 7 : RankingRobustness.dot(dr[j], rk);
                 assertThat(Double.doubleToRawLongBits(rho[j][1])).as("pair %d of %d", j, pairs)

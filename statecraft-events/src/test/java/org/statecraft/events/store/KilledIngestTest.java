@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,15 +121,7 @@ class KilledIngestTest {
 
     /** {@code rows} GDELT 2.0 rows: the sample's lines under new GLOBALEVENTIDs from {@code firstId}. */
     private static Path bigFile(Path tmp, int rows, long firstId) throws Exception {
-        List<String> sample = Files.readAllLines(Samples.gdeltV2());
-        Path big = tmp.resolve("big.export.CSV");
-        try (Writer w = new OutputStreamWriter(Files.newOutputStream(big), StandardCharsets.UTF_8)) {
-            for (int i = 0; i < rows; i++) {
-                String line = sample.get(i % sample.size());
-                w.write((firstId + i) + line.substring(line.indexOf('\t')) + "\n");
-            }
-        }
-        return big;
+        return Samples.renumbered(Samples.gdeltV2(), tmp.resolve("big.export.CSV"), rows, firstId);
     }
 
     /** What a killed child printed (every line, those after the kill too). */

@@ -65,14 +65,7 @@ class PublishedChecksumIngestTest {
 
     /** The sample's rows under new GLOBALEVENTIDs, 8,000 of them (about 2.5 MB), so that reading it reports progress. */
     private Path bigSample() throws IOException {
-        List<String> all = Files.readAllLines(Samples.gdeltMixed());
-        Path p = tmp.resolve("20240102.export.CSV");
-        try (var w = Files.newBufferedWriter(p)) {
-            for (int i = 0; i < 8_000; i++) {
-                String line = all.get(i % all.size());
-                w.write((700_000_000L + i) + line.substring(line.indexOf('\t')) + "\n");
-            }
-        }
+        Path p = Samples.renumbered(Samples.gdeltMixed(), tmp.resolve("20240102.export.CSV"), 8_000, 700_000_000L);
         assertThat(Files.size(p)).isGreaterThan(2L << 20);
         return p;
     }

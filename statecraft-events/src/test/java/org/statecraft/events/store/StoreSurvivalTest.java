@@ -89,14 +89,7 @@ class StoreSurvivalTest {
         try (EventStore s = EventStore.open(dir)) {
             s.ingest(Samples.gdeltMixed(), IngestOptions.defaults(), null);
         }
-        Path big = tmp.resolve("big.export.CSV");
-        List<String> sample = Files.readAllLines(Samples.gdeltV2());
-        try (var w = Files.newBufferedWriter(big)) {
-            for (int i = 0; i < 30_000; i++) {
-                String line = sample.get(i % sample.size());
-                w.write((900_000_000L + i) + line.substring(line.indexOf('\t')) + "\n");
-            }
-        }
+        Path big = Samples.renumbered(Samples.gdeltV2(), tmp.resolve("big.export.CSV"), 30_000, 900_000_000L);
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.library.path=" + System.getProperty("java.library.path"), "-cp",
                 System.getProperty("java.class.path"), KillPointIngestChild.class.getName(), dir.toString(),
@@ -186,14 +179,7 @@ class StoreSurvivalTest {
             try (EventStore s = EventStore.open(dir)) {
                 s.ingest(Samples.gdeltMixed(), IngestOptions.defaults(), null);
             }
-            Path big = tmp.resolve("big.export.CSV");
-            List<String> sample = Files.readAllLines(Samples.gdeltV2());
-            try (var w = Files.newBufferedWriter(big)) {
-                for (int i = 0; i < 60_000; i++) {
-                    String line = sample.get(i % sample.size());
-                    w.write((900_000_000L + i) + line.substring(line.indexOf('\t')) + "\n");
-                }
-            }
+            Path big = Samples.renumbered(Samples.gdeltV2(), tmp.resolve("big.export.CSV"), 60_000, 900_000_000L);
             // opened before the disk is filled, so that the ingest itself is what meets the full disk (an open on a
             // full disk, which may fail too, is checked above)
             try (EventStore s = EventStore.open(dir)) {
