@@ -35,6 +35,7 @@ public final class RunState {
     private final double[] harmOwnerW;   // owner's weight on the harmed constituency (0 if not its own)
     private final double[] harmProvokedW; // weight of the provoking lever's owner on it (set per spell)
     private final double[] harmTargetW;
+    private final double[] threatRel;    // w_c·min(1, H/B_c): a threatened flow harm's pressure at full effect
     private final double[][] stanceShift;
     private final double[][] offsetShare;
     private final double[] tolerance;
@@ -155,6 +156,7 @@ public final class RunState {
         harmOwnerW = new double[nH];
         harmProvokedW = new double[nH];
         harmTargetW = new double[nH];
+        threatRel = new double[nH];
         harmRel = new double[nH];
         accPow = new double[nH];
         adaptPow = new double[nH];
@@ -358,6 +360,7 @@ public final class RunState {
         harmTargetW[g] = wTarget[c];
         stockAffected[g] = 0;
         double rel = Math.min(1, harmPerDay[g] / baseline[c]);
+        threatRel[g] = harmTargetW[g] * rel;
         fullTargetPressure[l] += wTarget[c] * (m.stock[c] ? 0 : rel);
         fullOwnRate[l] += harmOwnerW[g] * rel;
     }
@@ -546,24 +549,27 @@ public final class RunState {
      * Step 3: harms. Each harm in use contributes H·intensity·ramp·s(τ)·a(τ) in its unit; a flow's relative
      * losses are summed with the network's, capped at 1 (and floored at −1), then multiplied by the offsets in
      * force; a stock is depleted (never below 0). Owners bear their own cost; a lever whose owner's cost passes
-     * Θ is lifted.
+     * Θ is lifted. Three methods, one per pass (the levers' harms, the constituencies' totals, the levers'
+     * pressures and costs): as one, the optimising compiler spent 0.6–0.8 s compiling it.
      */
     void applyHarms(int t) {
+        boolean anyInUse = leverHarms(t);
+        constituencyTotals();
+        if (anyInUse) {
+            leverPressures(t);
+        } else {
+            for (int l = 0; l < m.nL; l++) {
+                leverPressure[l] = 0;
+                ownRate[l] = 0;
+            }
+        }
+    }
+
+    /** Step 3, first pass: today's raw amount of each harm in use and each constituency's raw sum and offsets. */
+    private boolean leverHarms(int t) {
         final int nC = m.nC;
         final int nL = m.nL;
         final boolean[] stock = m.stock;
-        final int[] hStart = this.hStart;
-        final int[] hC = this.hC;
-        final boolean[] inUse = this.inUse;
-        final double[] baseline = this.baseline;
-        final double[] cRaw = this.cRaw;
-        final double[] cOffset = this.cOffset;
-        final double[] cNet = this.cNet;
-        final double[] cScale = this.cScale;
-        final double[] harmRel = this.harmRel;
-        final double[] ownCost = this.ownCost;
-        final double[] ownRate = this.ownRate;
-        final double[] leverPressure = this.leverPressure;
         for (int c = 0; c < nC; c++) {
             cRaw[c] = 0;
             cOffset[c] = 1;
@@ -598,8 +604,11 @@ public final class RunState {
                     adaptPow[g] *= r;
                 }
                 double amount = harmPerDay[g] * ramp * acc * adapt;
-                harmRel[g] = amount; // in units for now; turned into relative loss below
-                cRaw[c] += stock[c] ? amount : amount / baseline[c];
+                // a stock's harm in units for now, a flow's as a share of its baseline: the relative loss once
+                // scaled below (one division a harm-day, where dividing again there gave the same quotient)
+                double raw = stock[c] ? amount : amount / baseline[c];
+                harmRel[g] = raw;
+                cRaw[c] += raw;
             }
             int[] oc = m.offsetC[l];
             if (oc.length > 0) {
@@ -609,11 +618,17 @@ public final class RunState {
                 }
             }
         }
+        return anyInUse;
+    }
+
+    /**
+     * Step 3, second pass: each constituency's capped total and the scale it puts on its harms, the network's
+     * relative losses under the cap, and a clash's harms.
+     */
+    private void constituencyTotals() {
+        final int nC = m.nC;
+        final boolean[] stock = m.stock;
         final int[] hostC = m.hostilityC;
-        final double[] hostilityRel = this.hostilityRel;
-        final double[] hostilityRaw = this.hostilityRaw;
-        final double[] stockLevel = this.stockLevel;
-        final double[] cCap = this.cCap;
         final double[] harm = out.harm;
         final double[] relativeHarm = out.relativeHarm;
         // a constituency no lever and no network member touches today keeps its totals (the general case below
@@ -668,12 +683,15 @@ public final class RunState {
                 }
             }
         }
+    }
+
+    /** Step 3, third pass: each lever's pressure on the target and cost to its owner; lifted past Θ. */
+    private void leverPressures(int t) {
+        final int nL = m.nL;
+        final boolean[] stock = m.stock;
         for (int l = 0; l < nL; l++) {
             leverPressure[l] = 0;
             ownRate[l] = 0;
-        }
-        if (!anyInUse) {
-            return;
         }
         final int[] daysInUse = out.daysInUse;
         for (int l = 0; l < nL; l++) {
@@ -691,7 +709,7 @@ public final class RunState {
                     stockAffected[g] += newly;
                     rel = stockAffected[g] / baseline[c];
                 } else {
-                    rel = harmRel[g] / baseline[c] * cScale[c];
+                    rel = harmRel[g] * cScale[c];
                 }
                 harmRel[g] = rel;
                 pressure += harmTargetW[g] * rel;
@@ -813,7 +831,7 @@ public final class RunState {
                     int ch = hChannel[g];
                     int c = hC[g];
                     if (ch >= 0 && !m.stock[c]) {
-                        out.channelPressure[ch] += harmTargetW[g] * Math.min(1, harmPerDay[g] / baseline[c]) * share;
+                        out.channelPressure[ch] += threatRel[g] * share;
                     }
                 }
             } else {
@@ -1009,9 +1027,21 @@ public final class RunState {
      * its attacks whatever the rate (streams stay aligned across policies: common random numbers). Means of
      * 700 and more, where e^{−λ} underflows, use the normal approximation with continuity correction.
      */
+    /**
+     * Whether inversion from uniform u would stop at k = 0 for a Poisson mean λ &gt; 0, decided without
+     * e^{−λ}: since e^{−λ} &gt; 1 − λ, a u at or below 1 − λ, less 2^{−50} for the rounding of both sides (Math.exp
+     * is within an ulp), is below the computed e^{−λ}. Exact: the answer is the inversion's.
+     */
+    static boolean surelyNone(double u, double mean) {
+        return u <= 1 - mean - 0x1p-50;
+    }
+
     private int poisson(double mean) {
         double u = rng.nextDouble();
         if (mean <= 0) {
+            return 0;
+        }
+        if (surelyNone(u, mean)) { // most days: no exponential
             return 0;
         }
         if (mean >= 700) {
