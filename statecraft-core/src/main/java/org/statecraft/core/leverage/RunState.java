@@ -1023,11 +1023,6 @@ public final class RunState {
     }
 
     /**
-     * Poisson variate by inversion of the CDF from one uniform, so a run consumes exactly one uniform a day for
-     * its attacks whatever the rate (streams stay aligned across policies: common random numbers). Means of
-     * 700 and more, where e^{−λ} underflows, use the normal approximation with continuity correction.
-     */
-    /**
      * Whether inversion from uniform u would stop at k = 0 for a Poisson mean λ &gt; 0, decided without
      * e^{−λ}: since e^{−λ} &gt; 1 − λ, a u at or below 1 − λ, less 2^{−50} for the rounding of both sides (Math.exp
      * is within an ulp), is below the computed e^{−λ}. Exact: the answer is the inversion's.
@@ -1036,6 +1031,12 @@ public final class RunState {
         return u <= 1 - mean - 0x1p-50;
     }
 
+    /**
+     * Poisson variate by inversion of the CDF from one uniform, so a run consumes exactly one uniform a day for
+     * its attacks whatever the rate (streams stay aligned across policies: common random numbers). Means of
+     * 700 and more, where e^{−λ} underflows, use the normal approximation with continuity correction. A zero
+     * that {@link #surelyNone} can tell is returned without computing e^{−λ} (the same zero).
+     */
     private int poisson(double mean) {
         double u = rng.nextDouble();
         if (mean <= 0) {
