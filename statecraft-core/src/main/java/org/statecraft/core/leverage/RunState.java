@@ -35,7 +35,7 @@ public final class RunState {
     private final double[] harmOwnerW;   // owner's weight on the harmed constituency (0 if not its own)
     private final double[] harmProvokedW; // weight of the provoking lever's owner on it (set per spell)
     private final double[] harmTargetW;
-    private final double[] threatRel;    // w_c·min(1, H/B_c): a threatened flow harm's pressure at full effect
+    private final double[] threatRel;    // w_c·min(1, H/B_c) for a flow, 0 for a stock: pressure at full effect
     private final double[][] stanceShift;
     private final double[][] offsetShare;
     private final double[] tolerance;
@@ -360,8 +360,8 @@ public final class RunState {
         harmTargetW[g] = wTarget[c];
         stockAffected[g] = 0;
         double rel = Math.min(1, harmPerDay[g] / baseline[c]);
-        threatRel[g] = harmTargetW[g] * rel;
-        fullTargetPressure[l] += wTarget[c] * (m.stock[c] ? 0 : rel);
+        threatRel[g] = m.stock[c] ? 0 : harmTargetW[g] * rel;
+        fullTargetPressure[l] += threatRel[g];
         fullOwnRate[l] += harmOwnerW[g] * rel;
     }
 
@@ -555,13 +555,12 @@ public final class RunState {
     void applyHarms(int t) {
         boolean anyInUse = leverHarms(t);
         constituencyTotals();
+        for (int l = 0; l < m.nL; l++) {
+            leverPressure[l] = 0;
+            ownRate[l] = 0;
+        }
         if (anyInUse) {
             leverPressures(t);
-        } else {
-            for (int l = 0; l < m.nL; l++) {
-                leverPressure[l] = 0;
-                ownRate[l] = 0;
-            }
         }
     }
 
@@ -685,14 +684,13 @@ public final class RunState {
         }
     }
 
-    /** Step 3, third pass: each lever's pressure on the target and cost to its owner; lifted past Θ. */
+    /**
+     * Step 3, third pass (pressures and own rates start the pass at 0): each lever's pressure on the target and
+     * cost to its owner; lifted past Θ.
+     */
     private void leverPressures(int t) {
         final int nL = m.nL;
         final boolean[] stock = m.stock;
-        for (int l = 0; l < nL; l++) {
-            leverPressure[l] = 0;
-            ownRate[l] = 0;
-        }
         final int[] daysInUse = out.daysInUse;
         for (int l = 0; l < nL; l++) {
             if (!inUse[l]) {
