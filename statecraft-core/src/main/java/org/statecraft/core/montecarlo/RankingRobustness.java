@@ -23,7 +23,8 @@ import org.statecraft.core.scenario.Scenario;
  * decomposition: {@code statecraft sensitivity} gives Sobol' indices.
  * <p>
  * Pairs: each adjacent pair of the ranking (rank k over rank k + 1), then the baseline against each other
- * policy (policy over baseline). Cost: O(d · n log n) to rank the inputs once, plus O(pairs · d · n).
+ * policy (policy over baseline). Cost: O(d · n log n) to rank the inputs once, plus O(pairs · d · n), where a
+ * pair (b, a) after (a, b) costs nothing: its correlations are exactly (a, b)'s negated.
  *
  * @param pairs the pairs, adjacent pairs first
  */
@@ -80,6 +81,15 @@ public record RankingRobustness(List<Pair> pairs) {
      * same whatever the pool.
      */
     static RankingRobustness of(Scenario scenario, Analysis a, int top, boolean allPairs, ExecutorService pool) {
+        return of(scenario, a, top, allPairs, pool, true);
+    }
+
+    /**
+     * As {@link #of(Scenario, Analysis, int, boolean, ExecutorService)}; with {@code mirror} false, a pair whose
+     * mirror was computed before is computed again instead of negated (the tests' reference).
+     */
+    static RankingRobustness of(Scenario scenario, Analysis a, int top, boolean allPairs, ExecutorService pool,
+                                boolean mirror) {
         ParameterSpace space = new ParameterSpace(scenario);
         ParameterLabels labels = new ParameterLabels(scenario);
         List<ParameterSpace.Input> all = space.inputs();
@@ -140,29 +150,88 @@ public record RankingRobustness(List<Pair> pairs) {
                 }
             }
         }
-        // pairs in groups: each input's ranks are read once per group while the group's rank vectors stay in
-        // cache (the correlations are the same dot products, summed in the same order)
+        // a pair (q, p) after (p, q) is its mirror: its per-run differences are the negated ones, so its centred
+        // ranks are exactly the negated ranks (a block of ties at [lo, hi) moves to [n − hi, n − lo), rank n + 1 − R,
+        // all half-integers, exact; a rank at the mean is +0 both ways) and each correlation exactly the negated sum
+        // (a zero term adds nothing to a nonzero sum, and a zero correlation is never reported); it is computed only
+        // if its original's differences held a NaN (NaNs rank last in index order either way: they do not mirror)
+        int[] mirrorOf = mirror ? mirrors(wanted) : new int[wanted.size()];
+        if (!mirror) {
+            Arrays.fill(mirrorOf, -1);
+        }
         Pair[] out = new Pair[wanted.size()];
-        tasks.clear();
-        for (int from = 0; from < out.length; from += PAIRS_PER_TASK) {
-            int lo = from;
-            int hi = Math.min(out.length, from + PAIRS_PER_TASK);
-            tasks.add(() -> pairs(a, wanted.subList(lo, hi), names, ranks, labels, top, out, lo));
+        boolean[] hasNaN = new boolean[wanted.size()];
+        List<Integer> direct = new ArrayList<>();
+        for (int j = 0; j < out.length; j++) {
+            if (mirrorOf[j] < 0) {
+                direct.add(j);
+            }
+        }
+        computePairs(a, wanted, direct, names, ranks, labels, top, out, hasNaN, pool);
+        List<Integer> unmirrored = new ArrayList<>();
+        for (int j = 0; j < out.length; j++) {
+            int k = mirrorOf[j];
+            if (k < 0) {
+                continue;
+            }
+            if (hasNaN[k]) {
+                unmirrored.add(j);
+            } else {
+                String[] w = wanted.get(j);
+                out[j] = new Pair(w[0], w[1], w[2], a.robustness()[index(a, w[0])][index(a, w[1])],
+                        out[k].hingesOn().stream()
+                                .map(h -> new Hinge(h.input(), h.label(), -h.correlation())).toList());
+            }
+        }
+        computePairs(a, wanted, unmirrored, names, ranks, labels, top, out, hasNaN, pool);
+        return new RankingRobustness(List.of(out));
+    }
+
+    /** For each wanted pair (p, q), the index of an earlier wanted (q, p), or −1. */
+    static int[] mirrors(List<String[]> wanted) {
+        int[] mirrorOf = new int[wanted.size()];
+        for (int j = 0; j < mirrorOf.length; j++) {
+            mirrorOf[j] = -1;
+            String[] w = wanted.get(j);
+            for (int k = 0; k < j; k++) {
+                String[] v = wanted.get(k);
+                if (mirrorOf[k] < 0 && v[0].equals(w[1]) && v[1].equals(w[0])) {
+                    mirrorOf[j] = k;
+                    break;
+                }
+            }
+        }
+        return mirrorOf;
+    }
+
+    /**
+     * The pairs wanted[j] for j in {@code which}, in groups: each input's ranks are read once per group while the
+     * group's rank vectors stay in cache (the correlations are the same dot products, summed in the same order).
+     */
+    private static void computePairs(Analysis a, List<String[]> wanted, List<Integer> which, List<String> names,
+                                     List<double[]> ranks, ParameterLabels labels, int top, Pair[] out,
+                                     boolean[] hasNaN, ExecutorService pool) {
+        List<Runnable> tasks = new ArrayList<>();
+        for (int from = 0; from < which.size(); from += PAIRS_PER_TASK) {
+            List<Integer> group = which.subList(from, Math.min(which.size(), from + PAIRS_PER_TASK));
+            tasks.add(() -> pairs(a, wanted, group, names, ranks, labels, top, out, hasNaN));
         }
         MonteCarlo.execute(pool, tasks);
-        return new RankingRobustness(List.of(out));
     }
 
     private static final int PAIRS_PER_TASK = 8;
 
-    /** The pairs {@code wanted} (policy, over, kind) into out[at …]. */
-    private static void pairs(Analysis a, List<String[]> wanted, List<String> names, List<double[]> ranks,
-                              ParameterLabels labels, int top, Pair[] out, int at) {
-        int g = wanted.size();
+    /** The pairs wanted[j] (policy, over, kind) for j in {@code group}, into out[j]; hasNaN[j]: a NaN difference. */
+    private static void pairs(Analysis a, List<String[]> wanted, List<Integer> group, List<String> names,
+                              List<double[]> ranks, ParameterLabels labels, int top, Pair[] out, boolean[] hasNaN) {
+        int g = group.size();
         double[][] dr = new double[g][];
         for (int j = 0; j < g; j++) {
-            dr[j] = centredRanks(concessionDifference(a.outcomes()[index(a, wanted.get(j)[0])],
-                    a.outcomes()[index(a, wanted.get(j)[1])], a.runs()));
+            String[] w = wanted.get(group.get(j));
+            double[] diff = concessionDifference(a.outcomes()[index(a, w[0])], a.outcomes()[index(a, w[1])],
+                    a.runs());
+            hasNaN[group.get(j)] = anyNaN(diff);
+            dr[j] = centredRanks(diff);
         }
         double[][] rho = new double[g][names.size()];
         int[] live = withVariation(dr);
@@ -171,11 +240,20 @@ public record RankingRobustness(List<Pair> pairs) {
         }
         double floor = Math.max(MIN_CORRELATION, 4 / Math.sqrt(a.runs()));
         for (int j = 0; j < g; j++) {
-            String[] w = wanted.get(j);
+            String[] w = wanted.get(group.get(j));
             List<Hinge> hinges = dr[j] == null ? new ArrayList<>() : hinges(rho[j], floor, names, labels);
-            out[at + j] = new Pair(w[0], w[1], w[2], a.robustness()[index(a, w[0])][index(a, w[1])],
+            out[group.get(j)] = new Pair(w[0], w[1], w[2], a.robustness()[index(a, w[0])][index(a, w[1])],
                     hinges.subList(0, Math.min(top, hinges.size())));
         }
+    }
+
+    private static boolean anyNaN(double[] xs) {
+        for (double x : xs) {
+            if (Double.isNaN(x)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // pairs' loops are methods of their own: as one method its loops were compiled on the stack three times over

@@ -217,4 +217,58 @@ class RankingRobustnessTest {
             }
         }
     }
+
+    /**
+     * A pair (b, a) listed after (a, b) is (a, b) negated, not computed again: with four policies (every ordered
+     * pair wanted), the result equals, record for record, the one that computes every pair itself; so it does when
+     * one run's outcomes hold a NaN (NaNs rank last either way, so such a pair is computed, not negated).
+     */
+    @Test
+    void aMirroredPairEqualsThePairComputedDirectly() {
+        Scenario s = TestScenarios.withUncertainty(
+                twoSided(30, 5, 1, 0.5, 20, 1, 1, 2, List.of(baseline(), useOnDay("squeeze", 0, null),
+                        useOnDay("late", 20, null), useOnDay("short", 0, 10)), 0.8),
+                tri(0.1, 0.3, 0.6), tri(1, 2, 3));
+        Analysis a = MonteCarlo.run(s, new MonteCarloOptions(500, 9, 1), null);
+        RankingRobustness mirrored = RankingRobustness.of(s, a, 3, true, null, true);
+        RankingRobustness direct = RankingRobustness.of(s, a, 3, true, null, false);
+        // 3 adjacent, 3 over the baseline (one of them also adjacent), then the 7 other ordered pairs
+        assertThat(mirrored.pairs()).hasSize(13);
+        assertThat(mirrored).isEqualTo(direct);
+        // the check has something to compare: some mirrored pair names an input
+        assertThat(mirrored.pair("baseline", "squeeze").orElseThrow().hingesOn()).isNotEmpty();
+        assertThat(mirrored.pair("baseline", "squeeze").orElseThrow().hingesOn().get(0).correlation())
+                .isEqualTo(-mirrored.pair("squeeze", "baseline").orElseThrow().hingesOn().get(0).correlation());
+
+        a.outcomes()[1][17].finalConcession = Double.NaN;
+        assertThat(RankingRobustness.of(s, a, 3, true, null, true))
+                .isEqualTo(RankingRobustness.of(s, a, 3, true, null, false));
+    }
+
+    /**
+     * Negated values have exactly the negated centred ranks, with ties (a rank at the mean is 0 both ways, +0: the
+     * sign of a zero term never changes a correlation, and a zero one is never reported).
+     */
+    @Test
+    void negatedValuesHaveExactlyTheNegatedRanks() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(8);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 2 + rng.nextInt(3000);
+            double[] x = new double[n];
+            double[] minus = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = trial % 2 == 0 ? rng.nextInt(9) * 0.125 - 0.5 : rng.nextDouble() - 0.5;
+                minus[i] = -x[i];
+            }
+            double[] r = RankingRobustness.centredRanks(x);
+            double[] m = RankingRobustness.centredRanks(minus);
+            if (r == null) {
+                assertThat(m).isNull();
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                assertThat(Double.doubleToRawLongBits(m[i])).isEqualTo(Double.doubleToRawLongBits(0.0 - r[i]));
+            }
+        }
+    }
 }
