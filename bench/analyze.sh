@@ -5,7 +5,8 @@
 #   bench/analyze.sh [REF]
 #
 # 1. Engine: JMH AnalyzeBenchmark (MonteCarlo.run, every policy, 20,000 runs x 180 days) on 1 and 2 threads,
-#    for this tree and for the reference, in the same run; simulated run-days per second and the speed-up.
+#    for this tree and for the reference, in the same run; simulated run-days per second and the speed-up. Then
+#    JMH SimulationBenchmark, this tree only: the simulation without the summary after it.
 # 2. Whole command, as a user types it: each tree's own launcher, `./statecraft analyze --runs 20000 --threads T
 #    --format csv -q` (each tree on its own bundled scenario: the reference cannot read the v2 format), new and
 #    reference, in rounds of the four commands (new and reference, 1 and 2 threads) after one warm-up each (5
@@ -54,6 +55,21 @@ for side in ("new", "ref"):
         print(f"{side}: threads={t}: median {by[t]:.2f} s = {policies*runs*days/by[t]/1e6:.1f} M run-days/s")
     if 1 in by and 2 in by:
         print(f"{side}: 2-thread speed-up {by[1]/by[2]:.2f}")
+PY
+# the simulation alone (this tree only: the reference has no such benchmark); AnalyzeBenchmark less this is the summary
+java -jar "$ROOT/statecraft-bench/target/benchmarks.jar" SimulationBenchmark -p runs="$RUNS" -wi 3 -i 5 \
+  -jvmArgsAppend "-Dstatecraft.root=$ROOT" -rf json -rff "target/simulation-bench-$REF.json" ${JMH_ARGS:-} >/dev/null
+python3 - "$RUNS" "$REF" <<'PY'
+import json, sys
+runs = int(sys.argv[1]); ref = sys.argv[2]; policies, days = 8, 180
+by = {}
+for r in json.load(open(f"target/simulation-bench-{ref}.json")):
+    raw = sorted(x for it in r["primaryMetric"]["rawData"] for x in it)
+    by[int(r["params"]["threads"])] = raw[len(raw) // 2] / 1000.0
+for t in sorted(by):
+    print(f"new, simulation only: threads={t}: median {by[t]:.2f} s = {policies*runs*days/by[t]/1e6:.1f} M run-days/s")
+if 1 in by and 2 in by:
+    print(f"new, simulation only: 2-thread speed-up {by[1]/by[2]:.2f}")
 PY
 fi
 
