@@ -13,8 +13,8 @@
 #    rounds); median wall seconds, the per-round ratio new/reference, and each tree's 2-thread speed-up per round
 #    (its 1-thread over its 2-thread time in the same round) with their median.
 # Where the whole command's time goes: bench/profile.sh.
-# Environment: PAIRS (default 5), RUNS (default 20000), JMH_ARGS (extra JMH options), SKIP_JMH (set: the whole
-# command only).
+# Environment: PAIRS (default 5), RUNS (default 20000), WARMUPS and ITERATIONS (JMH, default 3 and 5), JMH_ARGS
+# (other JMH options), SKIP_JMH (set: the whole command only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
@@ -37,7 +37,7 @@ if [ -n "${SKIP_JMH:-}" ]; then
 else
 for side in new ref; do
   if [ "$side" = new ]; then dir="$ROOT"; else dir="$REF_DIR"; fi
-  java -jar "$dir/statecraft-bench/target/benchmarks.jar" AnalyzeBenchmark -p runs="$RUNS" -wi 3 -i 5 \
+  java -jar "$dir/statecraft-bench/target/benchmarks.jar" AnalyzeBenchmark -p runs="$RUNS" -wi "${WARMUPS:-3}" -i "${ITERATIONS:-5}" \
     -jvmArgsAppend "-Dstatecraft.root=$dir" -rf json -rff "target/analyze-bench-$side-$REF.json" ${JMH_ARGS:-} \
     >/dev/null
 done
@@ -57,7 +57,7 @@ for side in ("new", "ref"):
         print(f"{side}: 2-thread speed-up {by[1]/by[2]:.2f}")
 PY
 # the simulation alone (this tree only: the reference has no such benchmark); AnalyzeBenchmark less this is the summary
-java -jar "$ROOT/statecraft-bench/target/benchmarks.jar" SimulationBenchmark -p runs="$RUNS" -wi 3 -i 5 \
+java -jar "$ROOT/statecraft-bench/target/benchmarks.jar" SimulationBenchmark -p runs="$RUNS" -wi "${WARMUPS:-3}" -i "${ITERATIONS:-5}" \
   -jvmArgsAppend "-Dstatecraft.root=$ROOT" -rf json -rff "target/simulation-bench-$REF.json" ${JMH_ARGS:-} >/dev/null
 python3 - "$RUNS" "$REF" <<'PY'
 import json, sys

@@ -42,6 +42,7 @@ public final class RunState {
     private final double[] toleranceGain;
     private final double[] toleranceScale; // Θ's unit: 1, or the own cost a day at full effect (Θ in days)
     private final double[] recoveryR;      // 2^{−1/h} for the borne cost while not in use; 1 = no recovery
+    private final boolean[] neverRecovers; // recoveryR == 1: lifted for its cost, the lever is exhausted
     private final double[] clash;
     private final double[] netStance;
     private final double[] threatW;
@@ -167,6 +168,7 @@ public final class RunState {
         toleranceGain = new double[nL];
         toleranceScale = new double[nL];
         recoveryR = new double[nL];
+        neverRecovers = new boolean[nL];
         clash = new double[nL];
         netStance = new double[nL];
         threatW = new double[nL];
@@ -322,6 +324,7 @@ public final class RunState {
         }
         double recovery = v(values, m.toleranceRecoveryIdx[l], Double.POSITIVE_INFINITY);
         recoveryR[l] = Double.isInfinite(recovery) ? 1 : Math.exp(-LN2 / recovery);
+        neverRecovers[l] = recoveryR[l] == 1;
         toleranceGain[l] = v(values, m.toleranceGainIdx[l], 0);
         clash[l] = values[m.clashIdx[l]];
         netStance[l] = v(values, m.networkStanceIdx[l], Double.NaN);
@@ -732,8 +735,10 @@ public final class RunState {
             }
             if (ownCost[l] >= tolerance[l]) {
                 lift(l, t, LiftReason.OWN_COST);
-                // with recovery the owner may use it again once the borne cost has faded; without, never
-                exhausted[l] = recoveryR[l] == 1;
+                // with recovery the owner may use it again once the borne cost has faded; without, never (a flag
+                // set once a run: as a comparison here, the first runs' profile saw one outcome, and the optimising
+                // compiler's code for this pass was thrown away and compiled again when a run showed the other)
+                exhausted[l] = neverRecovers[l];
             }
         }
     }
