@@ -99,6 +99,19 @@ public final class LeverageModel {
         state.run();
     }
 
+    /**
+     * Whether policy {@code policy} meets the demand within the horizon, with parameters {@code values} and stream
+     * {@code rng}: what {@link RunOutcome#conceded()} says after {@link #simulate(RunState, int, double[],
+     * RandomGenerator, RunOutcome, DailySeries, EventListener) simulate}, without simulating the days after the
+     * demand is first met ({@code out} and {@code daily} are then incomplete: scratch for a caller that needs only
+     * the answer).
+     */
+    public boolean meetsDemand(RunState state, int policy, double[] values, RandomGenerator rng, RunOutcome out,
+                               DailySeries daily) {
+        state.reset(policy, values, rng, out, daily, null);
+        return state.runUntilMet();
+    }
+
     public String[] leverIds() {
         return compiled.leverIds();
     }

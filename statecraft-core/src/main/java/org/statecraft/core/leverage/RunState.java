@@ -396,6 +396,22 @@ public final class RunState {
         finish();
     }
 
+    /**
+     * Simulates day by day until the demand is first met, or to the horizon, and says whether it was met; the
+     * outcome is not closed ({@link #finish}), and the days after the first meeting are not simulated. For a
+     * caller that reads only {@link RunOutcome#conceded()}: the day it is first met is set once and never
+     * undone, so the answer is {@link #run}'s.
+     */
+    public boolean runUntilMet() {
+        for (int t = 0; t < m.horizon; t++) {
+            day(t);
+            if (out.concessionDay >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One day: the steps in their documented order. */
     public void day(int t) {
         clashesAndAttacks(t);

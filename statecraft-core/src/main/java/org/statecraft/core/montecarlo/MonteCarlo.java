@@ -558,9 +558,10 @@ public final class MonteCarlo {
             }
             RunOutcome o = model.newOutcome();
             // a scratch daily series, not none: the same paths as the analysis's runs, so the compiled code
-            // is not thrown away for a branch it never saw taken
-            model.simulate(state, p, v, Seeds.generator(options.seed(), r, Seeds.DYNAMICS), o, scratch, null);
-            met += o.conceded() ? 1 : 0;
+            // is not thrown away for a branch it never saw taken; a run stops on the day the demand is met
+            // (only whether it is met is read)
+            met += model.meetsDemand(state, p, v, Seeds.generator(options.seed(), r, Seeds.DYNAMICS), o, scratch)
+                    ? 1 : 0;
         }
         return met;
     }
