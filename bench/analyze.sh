@@ -35,41 +35,27 @@ echo "== engine (JMH, MonteCarlo.run, $RUNS runs x 8 policies x 180 days)"
 if [ -n "${SKIP_JMH:-}" ]; then
   echo "skipped (SKIP_JMH)"
 else
-for side in new ref; do
-  if [ "$side" = new ]; then dir="$ROOT"; else dir="$REF_DIR"; fi
-  java -jar "$dir/statecraft-bench/target/benchmarks.jar" AnalyzeBenchmark -p runs="$RUNS" -wi "${WARMUPS:-3}" -i "${ITERATIONS:-5}" \
-    -jvmArgsAppend "-Dstatecraft.root=$dir" -rf json -rff "target/analyze-bench-$side-$REF.json" ${JMH_ARGS:-} \
-    >/dev/null
-done
-python3 - "$RUNS" "$REF" <<'PY'
-import json, sys
-runs = int(sys.argv[1]); ref = sys.argv[2]; policies, days = 8, 180
-for side in ("new", "ref"):
-    rows = json.load(open(f"target/analyze-bench-{side}-{ref}.json"))
-    by = {}
-    for r in rows:
-        t = int(r["params"]["threads"])
-        raw = sorted(x for it in r["primaryMetric"]["rawData"] for x in it)
-        by[t] = raw[len(raw) // 2] / 1000.0
-    for t in sorted(by):
-        print(f"{side}: threads={t}: median {by[t]:.2f} s = {policies*runs*days/by[t]/1e6:.1f} M run-days/s")
-    if 1 in by and 2 in by:
-        print(f"{side}: 2-thread speed-up {by[1]/by[2]:.2f}")
-PY
+jmh() {  # jmh TREE BENCHMARK OUT: the benchmark from TREE's benchmarks.jar on 1 and 2 threads, results in OUT
+  java -jar "$1/statecraft-bench/target/benchmarks.jar" "$2" -p runs="$RUNS" -wi "${WARMUPS:-3}" -i "${ITERATIONS:-5}" \
+    -jvmArgsAppend "-Dstatecraft.root=$1" -rf json -rff "$3" ${JMH_ARGS:-} >/dev/null
+}
+jmh "$ROOT" AnalyzeBenchmark "target/analyze-bench-new-$REF.json"
+jmh "$REF_DIR" AnalyzeBenchmark "target/analyze-bench-ref-$REF.json"
 # the simulation alone (this tree only: the reference has no such benchmark); AnalyzeBenchmark less this is the summary
-java -jar "$ROOT/statecraft-bench/target/benchmarks.jar" SimulationBenchmark -p runs="$RUNS" -wi "${WARMUPS:-3}" -i "${ITERATIONS:-5}" \
-  -jvmArgsAppend "-Dstatecraft.root=$ROOT" -rf json -rff "target/simulation-bench-$REF.json" ${JMH_ARGS:-} >/dev/null
-python3 - "$RUNS" "$REF" <<'PY'
+jmh "$ROOT" SimulationBenchmark "target/simulation-bench-$REF.json"
+python3 - "$RUNS" "new" "target/analyze-bench-new-$REF.json" "ref" "target/analyze-bench-ref-$REF.json" \
+    "new, simulation only" "target/simulation-bench-$REF.json" <<'PY'
 import json, sys
-runs = int(sys.argv[1]); ref = sys.argv[2]; policies, days = 8, 180
-by = {}
-for r in json.load(open(f"target/simulation-bench-{ref}.json")):
-    raw = sorted(x for it in r["primaryMetric"]["rawData"] for x in it)
-    by[int(r["params"]["threads"])] = raw[len(raw) // 2] / 1000.0
-for t in sorted(by):
-    print(f"new, simulation only: threads={t}: median {by[t]:.2f} s = {policies*runs*days/by[t]/1e6:.1f} M run-days/s")
-if 1 in by and 2 in by:
-    print(f"new, simulation only: 2-thread speed-up {by[1]/by[2]:.2f}")
+runs = int(sys.argv[1]); policies, days = 8, 180
+for label, path in zip(sys.argv[2::2], sys.argv[3::2]):
+    by = {}
+    for r in json.load(open(path)):
+        raw = sorted(x for it in r["primaryMetric"]["rawData"] for x in it)
+        by[int(r["params"]["threads"])] = raw[len(raw) // 2] / 1000.0
+    for t in sorted(by):
+        print(f"{label}: threads={t}: median {by[t]:.2f} s = {policies*runs*days/by[t]/1e6:.1f} M run-days/s")
+    if 1 in by and 2 in by:
+        print(f"{label}: 2-thread speed-up {by[1]/by[2]:.2f}")
 PY
 fi
 

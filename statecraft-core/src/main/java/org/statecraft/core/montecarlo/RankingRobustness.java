@@ -24,7 +24,8 @@ import org.statecraft.core.scenario.Scenario;
  * <p>
  * Pairs: each adjacent pair of the ranking (rank k over rank k + 1), then the baseline against each other
  * policy (policy over baseline). Cost: O(d · n log n) to rank the inputs once, plus O(pairs · d · n), where a
- * pair (b, a) after (a, b) costs nothing: its correlations are exactly (a, b)'s negated.
+ * pair listed again costs nothing, nor does a pair (b, a) after (a, b): its correlations are exactly (a, b)'s
+ * negated.
  *
  * @param pairs the pairs, adjacent pairs first
  */
@@ -85,11 +86,12 @@ public record RankingRobustness(List<Pair> pairs) {
     }
 
     /**
-     * As {@link #of(Scenario, Analysis, int, boolean, ExecutorService)}; with {@code mirror} false, a pair whose
-     * mirror was computed before is computed again instead of negated (the tests' reference).
+     * As {@link #of(Scenario, Analysis, int, boolean, ExecutorService)}; with {@code reuse} false, a pair that
+     * was computed before, itself or reversed, is computed again instead of copied or negated (the tests'
+     * reference).
      */
     static RankingRobustness of(Scenario scenario, Analysis a, int top, boolean allPairs, ExecutorService pool,
-                                boolean mirror) {
+                                boolean reuse) {
         ParameterSpace space = new ParameterSpace(scenario);
         ParameterLabels labels = new ParameterLabels(scenario);
         List<ParameterSpace.Input> all = space.inputs();
@@ -150,58 +152,75 @@ public record RankingRobustness(List<Pair> pairs) {
                 }
             }
         }
-        // a pair (q, p) after (p, q) is its mirror: its per-run differences are the negated ones, so its centred
-        // ranks are exactly the negated ranks (a block of ties at [lo, hi) moves to [n − hi, n − lo), rank n + 1 − R,
-        // all half-integers, exact; a rank at the mean is +0 both ways) and each correlation exactly the negated sum
-        // (a zero term adds nothing to a nonzero sum, and a zero correlation is never reported); it is computed only
-        // if its original's differences held a NaN (NaNs rank last in index order either way: they do not mirror)
-        int[] mirrorOf = mirror ? mirrors(wanted) : new int[wanted.size()];
-        if (!mirror) {
-            Arrays.fill(mirrorOf, -1);
-        }
+        // a pair listed again (adjacent and over the baseline) takes the answer computed first; a pair (q, p) after
+        // (p, q) is its mirror: its per-run differences are the negated ones, so its centred ranks are exactly the
+        // negated ranks (a block of ties at [lo, hi) moves to [n − hi, n − lo), rank n + 1 − R, all half-integers,
+        // exact; a rank at the mean is +0 both ways) and each correlation exactly the negated sum (a zero term adds
+        // nothing to a nonzero sum, and a zero correlation is never reported); a mirror is computed itself only if
+        // its original's differences held a NaN (NaNs rank last in index order either way: they do not mirror)
+        Sources src = reuse ? Sources.of(wanted) : Sources.none(wanted.size());
         Pair[] out = new Pair[wanted.size()];
         boolean[] hasNaN = new boolean[wanted.size()];
         List<Integer> direct = new ArrayList<>();
         for (int j = 0; j < out.length; j++) {
-            if (mirrorOf[j] < 0) {
+            if (src.of()[j] < 0) {
                 direct.add(j);
             }
         }
         computePairs(a, wanted, direct, names, ranks, labels, top, out, hasNaN, pool);
         List<Integer> unmirrored = new ArrayList<>();
         for (int j = 0; j < out.length; j++) {
-            int k = mirrorOf[j];
+            int k = src.of()[j];
             if (k < 0) {
                 continue;
             }
-            if (hasNaN[k]) {
+            if (src.negated()[j] && hasNaN[k]) {
                 unmirrored.add(j);
             } else {
-                String[] w = wanted.get(j);
-                out[j] = new Pair(w[0], w[1], w[2], a.robustness()[index(a, w[0])][index(a, w[1])],
-                        out[k].hingesOn().stream()
-                                .map(h -> new Hinge(h.input(), h.label(), -h.correlation())).toList());
+                List<Hinge> hinges = out[k].hingesOn();
+                out[j] = pair(a, wanted.get(j), !src.negated()[j] ? hinges : hinges.stream()
+                        .map(h -> new Hinge(h.input(), h.label(), -h.correlation())).toList());
             }
         }
         computePairs(a, wanted, unmirrored, names, ranks, labels, top, out, hasNaN, pool);
         return new RankingRobustness(List.of(out));
     }
 
-    /** For each wanted pair (p, q), the index of an earlier wanted (q, p), or −1. */
-    static int[] mirrors(List<String[]> wanted) {
-        int[] mirrorOf = new int[wanted.size()];
-        for (int j = 0; j < mirrorOf.length; j++) {
-            mirrorOf[j] = -1;
-            String[] w = wanted.get(j);
-            for (int k = 0; k < j; k++) {
-                String[] v = wanted.get(k);
-                if (mirrorOf[k] < 0 && v[0].equals(w[1]) && v[1].equals(w[0])) {
-                    mirrorOf[j] = k;
-                    break;
+    /**
+     * For each wanted pair (p, q), the earlier pair computed itself whose answer it takes ({@code of}, −1 if none):
+     * the same (p, q) listed under another kind, or (q, p) ({@code negated}).
+     */
+    record Sources(int[] of, boolean[] negated) {
+        static Sources none(int n) {
+            int[] of = new int[n];
+            Arrays.fill(of, -1);
+            return new Sources(of, new boolean[n]);
+        }
+
+        static Sources of(List<String[]> wanted) {
+            Sources src = none(wanted.size());
+            for (int j = 0; j < wanted.size(); j++) {
+                String[] w = wanted.get(j);
+                for (int k = 0; k < j && src.of[j] < 0; k++) {
+                    String[] v = wanted.get(k);
+                    if (src.of[k] >= 0) {
+                        continue;
+                    }
+                    if (v[0].equals(w[0]) && v[1].equals(w[1])) {
+                        src.of[j] = k;
+                    } else if (v[0].equals(w[1]) && v[1].equals(w[0])) {
+                        src.of[j] = k;
+                        src.negated[j] = true;
+                    }
                 }
             }
+            return src;
         }
-        return mirrorOf;
+    }
+
+    /** Pair (policy, over, kind) = w with its share of runs from the analysis and its hinges. */
+    private static Pair pair(Analysis a, String[] w, List<Hinge> hinges) {
+        return new Pair(w[0], w[1], w[2], a.robustness()[index(a, w[0])][index(a, w[1])], hinges);
     }
 
     /**
@@ -242,8 +261,7 @@ public record RankingRobustness(List<Pair> pairs) {
         for (int j = 0; j < g; j++) {
             String[] w = wanted.get(group.get(j));
             List<Hinge> hinges = dr[j] == null ? new ArrayList<>() : hinges(rho[j], floor, names, labels);
-            out[group.get(j)] = new Pair(w[0], w[1], w[2], a.robustness()[index(a, w[0])][index(a, w[1])],
-                    hinges.subList(0, Math.min(top, hinges.size())));
+            out[group.get(j)] = pair(a, w, hinges.subList(0, Math.min(top, hinges.size())));
         }
     }
 

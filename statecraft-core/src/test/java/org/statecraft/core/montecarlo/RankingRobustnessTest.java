@@ -219,9 +219,10 @@ class RankingRobustnessTest {
     }
 
     /**
-     * A pair (b, a) listed after (a, b) is (a, b) negated, not computed again: with four policies (every ordered
-     * pair wanted), the result equals, record for record, the one that computes every pair itself; so it does when
-     * one run's outcomes hold a NaN (NaNs rank last either way, so such a pair is computed, not negated).
+     * A pair (b, a) listed after (a, b) is (a, b) negated, and a pair listed twice (adjacent and over the baseline)
+     * is the first one copied, not computed again: with four policies (every ordered pair wanted), the result
+     * equals, record for record, the one that computes every pair itself; so it does when one run's outcomes hold
+     * a NaN (NaNs rank last either way, so such a mirror is computed, not negated).
      */
     @Test
     void aMirroredPairEqualsThePairComputedDirectly() {
