@@ -113,6 +113,9 @@ public final class RunState {
     private boolean hazardStale = true;    // a lever started or stopped since the clash hazard was summed
     private final int[] degraders;         // this run's levers with an attack reduction, in index order
     private int nDegraders;
+    private final int[] gainers;           // this run's levers of the attacks' victim whose tolerance attacks raise
+    private final double[] gainPerAttack;  // their gain × Θ's unit, the tolerance one attack adds
+    private int nGainers;
     private double clashProbability;
     private double cachedLimit;
     private boolean clashToday;
@@ -211,6 +214,8 @@ public final class RunState {
         suspended = new byte[nL];
         suspendedUntil = new int[nL];
         degraders = new int[nL];
+        gainers = new int[nL];
+        gainPerAttack = new double[nL];
         attackRing = new long[m.maxWindow + 1];
         x = new double[nM];
         xBase = new double[nM];
@@ -288,6 +293,14 @@ public final class RunState {
         for (int l = 0; l < nL; l++) {
             if (attackReduction[l] > 0) {
                 degraders[nDegraders++] = l;
+            }
+        }
+        // the others would add exactly 0 (a finite unit times a zero gain) to their tolerance on an attack day
+        nGainers = 0;
+        for (int l = 0; l < nL; l++) {
+            if (m.owner[l] == m.attackVictim && toleranceGain[l] != 0) {
+                gainPerAttack[nGainers] = toleranceGain[l] * toleranceScale[l];
+                gainers[nGainers++] = l;
             }
         }
         excitation = 0;
@@ -466,10 +479,8 @@ public final class RunState {
                 emit(t, m.attackProxy, m.attackVictim, m.attackEvent, "attack", m.attackOnDyad);
             }
             if (attacksToday > 0) {
-                for (int l = 0; l < m.nL; l++) {
-                    if (m.owner[l] == m.attackVictim) {
-                        tolerance[l] += toleranceGain[l] * toleranceScale[l] * attacksToday;
-                    }
+                for (int j = 0; j < nGainers; j++) {
+                    tolerance[gainers[j]] += gainPerAttack[j] * attacksToday;
                 }
             }
         }
