@@ -166,27 +166,140 @@ class RankingRobustnessTest {
         }
     }
 
-    /** The branch-free search finds the first index holding a value ≥ v, below, between, on and above ties. */
+    /**
+     * The radix ranks are bit for bit the ranks of a sorted copy with one binary search per value (the former
+     * implementation, kept here as the reference), over every kind of double: both signs, both zeros, subnormals,
+     * infinities, NaNs, many ties and none, and sizes with and without bytes that every key shares.
+     */
     @Test
-    void firstAtLeastIsTheLowerBound() {
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
-        for (int n = 0; n <= 70; n++) {
-            double[] sorted = new double[n];
+    void radixRanksEqualTheSortAndSearchRanksBitForBit() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(17);
+        for (int trial = 0; trial < 400; trial++) {
+            int n = trial < 20 ? trial : 1 + rng.nextInt(trial % 4 == 0 ? 5000 : 300);
+            double[] x = new double[n];
             for (int i = 0; i < n; i++) {
-                sorted[i] = rng.nextInt(9) * 0.5;
+                x[i] = switch ((trial + i * (trial % 3)) % 6) {
+                    case 0 -> rng.nextInt(5) * 0.5 - 1; // ties, −1 … 1
+                    case 1 -> Double.longBitsToDouble(rng.nextLong()); // any bits: NaNs of every payload too
+                    case 2 -> Math.exp(rng.nextGaussian()); // one distribution: its high bytes shared
+                    case 3 -> new double[] {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.POSITIVE_INFINITY,
+                        Double.NEGATIVE_INFINITY, Double.NaN, Double.MAX_VALUE, -Double.MAX_VALUE}[rng.nextInt(9)];
+                    case 4 -> rng.nextDouble() - 0.5;
+                    default -> -rng.nextInt(3);
+                };
             }
-            java.util.Arrays.sort(sorted);
-            for (int probe = -1; probe <= 9; probe++) {
-                for (double v : new double[] {probe * 0.5, probe * 0.5 + 0.25}) {
-                    int expected = 0;
-                    while (expected < n && sorted[expected] < v) {
-                        expected++;
+            double[] expected = sortAndSearchRanks(x);
+            double[] got = RankingRobustness.centredRanks(x);
+            if (expected == null) {
+                assertThat(got).as("trial %d", trial).isNull();
+                continue;
+            }
+            assertThat(got).as("trial %d", trial).hasSize(n);
+            for (int i = 0; i < n; i++) {
+                assertThat(Double.doubleToRawLongBits(got[i])).as("trial %d, value %d (%s)", trial, i, x[i])
+                        .isEqualTo(Double.doubleToRawLongBits(expected[i]));
+            }
+        }
+    }
+
+    /** The key sort leaves keys in unsigned order with each index still beside its own key. */
+    @Test
+    void sortByKeyOrdersUnsignedAndCarriesIndices() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(23);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = rng.nextInt(2000);
+            long[] key = new long[n];
+            long[] original = new long[n];
+            int[] index = new int[n];
+            // bytes that every key shares (skipped) and, in the third kind, every byte from {0, 1, 0xFF}: many keys
+            // equal in their high bytes, so each byte's pass decides some order (and 0xFF tests the unsigned order)
+            long mask = trial % 3 == 0 ? 0xFFL : trial % 3 == 1 ? 0xFFFF_0000_0000_00FFL : -1L;
+            for (int i = 0; i < n; i++) {
+                long k = 0;
+                for (int b = 0; b < 8; b++) {
+                    k |= (long) new int[] {0, 1, 0xFF}[rng.nextInt(3)] << (8 * b);
+                }
+                key[i] = (trial % 3 == 2 ? k : rng.nextLong()) & mask;
+                original[i] = key[i];
+                index[i] = i;
+            }
+            RankingRobustness.sortByKey(key, index, n);
+            boolean[] seen = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                assertThat(key[i]).isEqualTo(original[index[i]]);
+                assertThat(seen[index[i]]).isFalse();
+                seen[index[i]] = true;
+                if (i > 0) {
+                    assertThat(Long.compareUnsigned(key[i - 1], key[i])).isLessThanOrEqualTo(0);
+                    if (key[i - 1] == key[i]) {
+                        assertThat(index[i - 1]).as("stable").isLessThan(index[i]);
                     }
-                    assertThat(RankingRobustness.firstAtLeast(sorted, n, v)).as("n=%d v=%s", n, v)
-                            .isEqualTo(expected);
                 }
             }
         }
+    }
+
+    /** The ordered bits of two numbers compare (unsigned) as the numbers do, and are equal exactly when they are. */
+    @Test
+    void orderedBitsCompareAsTheNumbers() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(29);
+        double[] special = {0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, -1, 1,
+            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (int trial = 0; trial < 100_000; trial++) {
+            double a = trial < 100 ? special[trial % 10] : Double.longBitsToDouble(rng.nextLong());
+            double b = trial < 100 ? special[trial / 10] : rng.nextBoolean() ? Double.longBitsToDouble(rng.nextLong())
+                    : a + (rng.nextBoolean() ? Math.ulp(a) : -Math.ulp(a));
+            if (Double.isNaN(a) || Double.isNaN(b)) {
+                continue;
+            }
+            int expected = a < b ? -1 : a == b ? 0 : 1;
+            int got = Integer.signum(Long.compareUnsigned(RankingRobustness.orderedBits(a + 0.0),
+                    RankingRobustness.orderedBits(b + 0.0)));
+            assertThat(got).as("%s vs %s", a, b).isEqualTo(expected);
+        }
+    }
+
+    /** Average ranks as the engine computed them before the key sort: a sorted copy, one lower bound per value. */
+    private static double[] sortAndSearchRanks(double[] x) {
+        int n = x.length;
+        double[] sorted = new double[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = x[i] + 0.0;
+        }
+        java.util.Arrays.sort(sorted);
+        int finite = n;
+        while (finite > 0 && Double.isNaN(sorted[finite - 1])) {
+            finite--;
+        }
+        double[] blockRank = new double[finite];
+        for (int lo = 0, hi; lo < finite; lo = hi) {
+            hi = lo + 1;
+            while (hi < finite && sorted[hi] == sorted[lo]) {
+                hi++;
+            }
+            blockRank[lo] = (lo + hi - 1) / 2.0 + 1;
+        }
+        double[] rank = new double[n];
+        int nan = finite;
+        for (int i = 0; i < n; i++) {
+            double v = x[i] + 0.0;
+            if (Double.isNaN(v)) {
+                rank[i] = ++nan;
+                continue;
+            }
+            int lo = 0;
+            int hi = finite;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (sorted[mid] < v) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            rank[i] = blockRank[lo];
+        }
+        return RankingRobustness.centredAndScaled(rank);
     }
 
     /**
