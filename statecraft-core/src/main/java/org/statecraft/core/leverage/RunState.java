@@ -289,15 +289,14 @@ public final class RunState {
         attacksThrough = 0;
         lastHazard = Double.NaN;
         hazardStale = true;
+        // the levers the attack process touches this run: those that degrade the attacker, and the victim's whose
+        // tolerance attacks raise (the victim's others would add exactly 0, a finite unit times a zero gain)
         nDegraders = 0;
+        nGainers = 0;
         for (int l = 0; l < nL; l++) {
             if (attackReduction[l] > 0) {
                 degraders[nDegraders++] = l;
             }
-        }
-        // the others would add exactly 0 (a finite unit times a zero gain) to their tolerance on an attack day
-        nGainers = 0;
-        for (int l = 0; l < nL; l++) {
             if (m.owner[l] == m.attackVictim && toleranceGain[l] != 0) {
                 gainPerAttack[nGainers] = toleranceGain[l] * toleranceScale[l];
                 gainers[nGainers++] = l;
